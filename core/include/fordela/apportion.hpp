@@ -1,0 +1,67 @@
+// Apportionment: split a whole number of units among recipients in
+// proportion to their weights so that the parts add up exactly.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "fordela/bignat.hpp"
+#include "fordela/money.hpp"
+
+namespace fordela {
+
+enum class Method {
+  largest_remainder,  // Hamilton (the default)
+  dhondt,             // Jefferson
+  sainte_lague,       // Webster; first divisor configurable
+  huntington_hill,
+  adams,
+  dean,
+};
+
+// "largest-remainder", "dhondt", "sainte-lague", "huntington-hill",
+// "adams", "dean".
+std::string_view method_id(Method method);
+std::optional<Method> method_from_id(std::string_view id);
+
+struct ApportionOptions {
+  Method method = Method::largest_remainder;
+  // Sainte-Laguë's first divisor on the 1, 3, 5, 7 … scale: 1 is plain
+  // Webster, 1.2 Sweden's modified method (since 2018), 1.4 Norway's.
+  // Must lie in [1, 3).
+  Decimal first_divisor{Decimal::kScale};
+  // Each recipient with a non-zero weight gets at least this many units.
+  std::int64_t min_units = 0;
+};
+
+enum class ApportionError {
+  none,
+  no_recipients,
+  all_weights_zero,
+  negative_units,
+  min_not_feasible,      // min_units × (recipients with weight) > units
+  too_few_units,         // Adams, Dean, Huntington-Hill give every
+                         // recipient with weight one unit first
+  bad_first_divisor,     // outside [1, 3)
+};
+
+struct ApportionResult {
+  ApportionError error = ApportionError::none;
+  std::vector<std::int64_t> units;  // one per recipient, in input order
+  // Recipients (indices, ascending) tied for the last unit(s) handed out:
+  // those that got it and those that did not, with equal claim. The tie is
+  // broken in favour of the recipient listed first. Empty when no tie
+  // decided a unit.
+  std::vector<std::size_t> tied;
+  bool ok() const { return error == ApportionError::none; }
+};
+
+// Splits `units` among recipients with the given non-negative integer
+// weights (only ratios matter: scale them as convenient). A zero weight
+// gets zero. Never throws; exact for weights of any size.
+ApportionResult apportion(const std::vector<BigNat>& weights, std::int64_t units,
+                          const ApportionOptions& options = {});
+
+}  // namespace fordela

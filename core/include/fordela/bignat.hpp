@@ -5,16 +5,25 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fordela {
 
 class BigNat {
  public:
+  // unsigned __int128 (a GCC/Clang extension), named once so that
+  // -Wpedantic builds accept it.
+  __extension__ typedef unsigned __int128 u128;
+
   BigNat() = default;
   BigNat(std::uint64_t value);  // NOLINT: implicit on purpose, like an integer
-  static BigNat from_u128(unsigned __int128 value);
+  static BigNat from_u128(u128 value);
+  // Plain decimal digits ("12345"), no sign, spaces or separators;
+  // nullopt for anything else, including the empty string.
+  static std::optional<BigNat> from_decimal(std::string_view digits);
 
   bool is_zero() const { return limbs_.empty(); }
   // Number of significant bits (0 for zero).
@@ -23,17 +32,19 @@ class BigNat {
   bool fits_u64() const { return limbs_.size() <= 2; }
   bool fits_u128() const { return limbs_.size() <= 4; }
   std::uint64_t to_u64() const;           // precondition: fits_u64()
-  unsigned __int128 to_u128() const;      // precondition: fits_u128()
+  u128 to_u128() const;                   // precondition: fits_u128()
 
   BigNat& operator+=(const BigNat& other);
-  BigNat& operator-=(const BigNat& other);  // precondition: *this >= other
+  // Precondition: *this >= other (otherwise the result is zero, not UB).
+  BigNat& operator-=(const BigNat& other);
   BigNat& operator*=(const BigNat& other);
   friend BigNat operator+(BigNat a, const BigNat& b) { return a += b; }
   friend BigNat operator-(BigNat a, const BigNat& b) { return a -= b; }
   friend BigNat operator*(BigNat a, const BigNat& b) { return a *= b; }
 
   struct DivMod;
-  // Quotient and remainder; precondition: divisor is not zero.
+  // Quotient and remainder; precondition: divisor is not zero (a zero
+  // divisor gives quotient zero and the dividend as remainder, not UB).
   static DivMod divmod(const BigNat& dividend, const BigNat& divisor);
   friend BigNat operator/(const BigNat& a, const BigNat& b);
   friend BigNat operator%(const BigNat& a, const BigNat& b);

@@ -1,1 +1,551 @@
-// stub: apportion
+// Apportionment by largest remainder and the divisor methods, exact for
+// weights of any size. One algorithm, written once over an integer back-end:
+// unsigned __int128 when a bound shows every intermediate fits, else BigNat.
+#include "fordela/apportion.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <compare>
+#include <cstddef>
+#include <numeric>
+#include <utility>
+
+namespace fordela {
+
+namespace {
+
+using u128 = BigNat::u128;
+
+// ---------------------------------------------------------------------------
+// Integer back-ends. Each offers the type, conversions, division with
+// remainder and the comparison of two products a·b <=> c·d, which is all the
+// cross-multiplication the methods need; the products themselves may exceed
+// the type.
+
+struct WideArith {
+  using Int = u128;
+  static Int from(u128 value) { return value; }
+  static std::int64_t to_i64(const Int& value) { return static_cast<std::int64_t>(value); }
+  static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
+    quotient = a / b;
+    remainder = a % b;
+  }
+  static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
+                                               const Int& d) {
+    if (((a | b | c | d) >> 64) == 0) return a * b <=> c * d;
+    const auto [high_ab, low_ab] = multiply_wide(a, b);
+    const auto [high_cd, low_cd] = multiply_wide(c, d);
+    if (high_ab != high_cd) return high_ab <=> high_cd;
+    return low_ab <=> low_cd;
+  }
+  // The 256-bit product as (high, low) halves.
+  static std::pair<u128, u128> multiply_wide(u128 a, u128 b) {
+    const u128 a0 = static_cast<std::uint64_t>(a);
+    const u128 a1 = a >> 64;
+    const u128 b0 = static_cast<std::uint64_t>(b);
+    const u128 b1 = b >> 64;
+    const u128 p00 = a0 * b0;
+    const u128 p01 = a0 * b1;
+    const u128 p10 = a1 * b0;
+    const u128 p11 = a1 * b1;
+    const u128 middle = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+    const u128 low = (middle << 64) | static_cast<std::uint64_t>(p00);
+    const u128 high = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
+    return {high, low};
+  }
+};
+
+struct BigArith {
+  using Int = BigNat;
+  static Int from(u128 value) { return BigNat::from_u128(value); }
+  static std::int64_t to_i64(const Int& value) { return static_cast<std::int64_t>(value.to_u64()); }
+  static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
+    auto result = BigNat::divmod(a, b);
+    quotient = std::move(result.quotient);
+    remainder = std::move(result.remainder);
+  }
+  static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
+                                               const Int& d) {
+    return a * b <=> c * d;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// The validated problem, the same for both back-ends.
+
+struct Problem {
+  Method method = Method::largest_remainder;
+  std::int64_t units = 0;
+  // Units every recipient with weight gets unconditionally: min_units, or 1
+  // for the methods whose first divisor is zero.
+  std::int64_t floor_units = 0;
+  // Sainte-Laguë's first divisor as a reduced fraction of the 1, 3, 5 scale.
+  std::uint64_t first_num = 1;
+  std::uint64_t first_den = 1;
+  std::vector<std::size_t> active;  // recipients with weight, ascending
+};
+
+unsigned bit_width_u128(u128 value) {
+  const auto high = static_cast<std::uint64_t>(value >> 64);
+  if (high != 0) return 64 + static_cast<unsigned>(std::bit_width(high));
+  return static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(value)));
+}
+
+bool first_divisor_is_zero(Method method) {
+  return method == Method::adams || method == Method::dean || method == Method::huntington_hill;
+}
+
+// Recipients whose exact quota, among those not yet pinned, is below the
+// floor get exactly the floor; the others share what is left. Pinning lowers
+// the others' quotas, so repeat until stable. Quotas are monotone in the
+// weight, so the pinned set is always a run of the smallest weights.
+template <class A>
+struct Pinning {
+  std::vector<char> pinned;            // by recipient
+  std::int64_t units_left = 0;         // units for the unpinned
+  typename A::Int weight_left{};       // their total weight
+};
+
+template <class A>
+Pinning<A> pin_below_floor(const std::vector<typename A::Int>& weights, const Problem& problem,
+                           const typename A::Int& total_weight) {
+  using Int = typename A::Int;
+  Pinning<A> result;
+  result.pinned.assign(weights.size(), 0);
+  result.units_left = problem.units;
+  result.weight_left = total_weight;
+  const std::int64_t floor = problem.floor_units;
+  if (floor == 0) return result;
+
+  const Int floor_int = A::from(static_cast<u128>(floor));
+  auto below_floor = [&](std::size_t r) {
+    return A::compare_products(A::from(static_cast<u128>(result.units_left)), weights[r], floor_int,
+                               result.weight_left) < 0;
+  };
+  std::vector<std::size_t> open = problem.active;
+  // Whole rounds are cheap and nearly always settle in one or two; a
+  // pathological key falls back to walking the weights in ascending order.
+  constexpr int kMaxRounds = 8;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    std::vector<std::size_t> still_open;
+    still_open.reserve(open.size());
+    Int pinned_weight{};
+    std::int64_t pinned_count = 0;
+    for (const std::size_t r : open) {
+      if (below_floor(r)) {
+        result.pinned[r] = 1;
+        pinned_weight += weights[r];
+        ++pinned_count;
+      } else {
+        still_open.push_back(r);
+      }
+    }
+    if (pinned_count == 0) return result;
+    result.units_left -= floor * pinned_count;
+    result.weight_left -= pinned_weight;
+    open = std::move(still_open);
+  }
+  std::sort(open.begin(), open.end(),
+            [&](std::size_t a, std::size_t b) { return weights[a] < weights[b]; });
+  // The floor is feasible, so the heaviest recipient is never pinned and
+  // weight_left stays positive.
+  for (const std::size_t r : open) {
+    if (!below_floor(r)) break;
+    result.pinned[r] = 1;
+    result.units_left -= floor;
+    result.weight_left -= weights[r];
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Largest remainder (Hamilton).
+
+template <class A>
+void largest_remainder(const std::vector<typename A::Int>& weights, const Problem& problem,
+                       const typename A::Int& total_weight, ApportionResult& out) {
+  using Int = typename A::Int;
+  const Pinning<A> pins = pin_below_floor<A>(weights, problem, total_weight);
+  std::vector<std::size_t> open;
+  open.reserve(problem.active.size());
+  for (const std::size_t r : problem.active) {
+    if (pins.pinned[r] != 0) {
+      out.units[r] = problem.floor_units;
+    } else {
+      open.push_back(r);
+    }
+  }
+  const Int units_left = A::from(static_cast<u128>(pins.units_left));
+  std::vector<Int> remainders(open.size());
+  std::int64_t handed_out = 0;
+  Int quotient{};
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    A::divmod(units_left * weights[open[i]], pins.weight_left, quotient, remainders[i]);
+    out.units[open[i]] = A::to_i64(quotient);
+    handed_out += out.units[open[i]];
+  }
+  // Fewer than open.size(): the remainders sum to leftover × weight_left.
+  const std::int64_t leftover = pins.units_left - handed_out;
+  if (leftover <= 0 || static_cast<std::size_t>(leftover) >= open.size()) return;
+
+  // Larger remainder first; the recipient listed first wins a tie.
+  auto ahead = [&](std::size_t a, std::size_t b) {
+    if (remainders[a] != remainders[b]) return remainders[b] < remainders[a];
+    return open[a] < open[b];
+  };
+  std::vector<std::size_t> order(open.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto cut = order.begin() + leftover;
+  std::nth_element(order.begin(), cut, order.end(), ahead);
+  for (auto it = order.begin(); it != cut; ++it) ++out.units[open[*it]];
+
+  const std::size_t last_in = *std::max_element(order.begin(), cut, ahead);
+  const std::size_t first_out = *cut;
+  if (remainders[last_in] != remainders[first_out]) return;
+  const Int& boundary = remainders[first_out];
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (remainders[i] == boundary) out.tied.push_back(open[i]);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Divisor methods. The claim of recipient r to its (k+1)-th unit is
+// weight / d(k), held as a fraction num/den of integers (for
+// Huntington-Hill, its square) and compared by cross-multiplication.
+
+template <class A>
+struct Claim {
+  typename A::Int num;
+  typename A::Int den;
+};
+
+template <class A>
+std::strong_ordering compare_claims(const Claim<A>& a, const Claim<A>& b) {
+  return A::compare_products(a.num, b.den, b.num, a.den);
+}
+
+template <class A>
+class DivisorRule {
+ public:
+  using Int = typename A::Int;
+
+  DivisorRule(const std::vector<Int>& weights, const Problem& problem)
+      : weights_(weights), problem_(problem) {
+    if (problem.method == Method::huntington_hill) {
+      squares_.resize(weights.size());
+      for (const std::size_t r : problem.active) squares_[r] = weights[r] * weights[r];
+    }
+  }
+
+  // The claim to unit index k (k >= 1 when the first divisor is zero).
+  Claim<A> claim(std::size_t r, std::int64_t k) const {
+    const u128 k128 = static_cast<u128>(k);
+    switch (problem_.method) {
+      case Method::dhondt:
+        return {weights_[r], A::from(k128 + 1)};
+      case Method::sainte_lague:
+        return {weights_[r], A::from(k == 0 ? u128{problem_.first_num}
+                                            : (2 * k128 + 1) * problem_.first_den)};
+      case Method::adams:
+        return {weights_[r], A::from(k128)};
+      case Method::dean:
+        return {weights_[r] * A::from(2 * k128 + 1), A::from(2 * k128 * (k128 + 1))};
+      case Method::huntington_hill:
+        return {squares_[r], A::from(k128 * (k128 + 1))};
+      case Method::largest_remainder:
+        break;
+    }
+    return {weights_[r], A::from(1)};
+  }
+
+  // Units at the standard divisor for quota x = numerator / denominator,
+  // given x's floor and remainder: #{k : d(k) <= x}, or #{k : d(k) < x}
+  // for Adams. Either way one side of the divisor is strict, so no tie
+  // can hide in the starting allocation.
+  std::int64_t natural_units(const Int& numerator, const Int& denominator, const Int& quotient,
+                             const Int& remainder) const {
+    const std::int64_t q = A::to_i64(quotient);
+    const u128 q128 = static_cast<u128>(q);
+    switch (problem_.method) {
+      case Method::dhondt:
+        return q;
+      case Method::adams:
+        return remainder == Int{} ? q : q + 1;
+      case Method::sainte_lague: {
+        // d(0) = first/2 <= x  <=>  first_num·den <= 2·first_den·num
+        if (A::compare_products(A::from(problem_.first_num), denominator,
+                                A::from(u128{2} * problem_.first_den), numerator) > 0) {
+          return 0;
+        }
+        // then d(k) = k + 1/2 for k >= 1: floor(x − 1/2) more units
+        const bool upper_half = !(remainder + remainder < denominator);
+        return 1 + std::max<std::int64_t>(0, upper_half ? q : q - 1);
+      }
+      case Method::dean: {
+        // d(q) = 2q(q+1)/(2q+1) <= x  <=>  q·den <= rem·(2q+1)
+        const bool reached = !(remainder * A::from(2 * q128 + 1) < A::from(q128) * denominator);
+        return q + (reached ? 1 : 0);
+      }
+      case Method::huntington_hill: {
+        // d(q)² = q(q+1) <= x²  <=>  q·den·(den − 2rem) <= rem²
+        if (!(remainder + remainder < denominator)) return q + 1;
+        const Int left = A::from(q128) * (denominator - remainder - remainder);
+        return q + (A::compare_products(left, denominator, remainder, remainder) <= 0 ? 1 : 0);
+      }
+      case Method::largest_remainder:
+        break;
+    }
+    return q;
+  }
+
+ private:
+  const std::vector<Int>& weights_;
+  const Problem& problem_;
+  std::vector<Int> squares_;
+};
+
+template <class A>
+void divisor_method(const std::vector<typename A::Int>& weights, const Problem& problem,
+                    const typename A::Int& total_weight, ApportionResult& out) {
+  using Int = typename A::Int;
+  const DivisorRule<A> rule(weights, problem);
+  const std::int64_t floor = problem.floor_units;
+  std::vector<std::int64_t>& units = out.units;
+
+  // Start from the method's own rounding of every quota at one divisor
+  // (the standard divisor of those above the floor), raised to the floor.
+  // This is off from the target by O(recipients), never by O(units).
+  const Pinning<A> pins = pin_below_floor<A>(weights, problem, total_weight);
+  const Int units_left = A::from(static_cast<u128>(pins.units_left));
+  std::int64_t handed_out = 0;
+  Int quotient{};
+  Int remainder{};
+  for (const std::size_t r : problem.active) {
+    const Int numerator = units_left * weights[r];
+    A::divmod(numerator, pins.weight_left, quotient, remainder);
+    units[r] = std::max(floor, rule.natural_units(numerator, pins.weight_left, quotient, remainder));
+    handed_out += units[r];
+  }
+
+  struct Entry {
+    Claim<A> claim;
+    std::size_t recipient;
+  };
+  std::vector<Entry> heap;
+  if (handed_out < problem.units) {
+    // Short: hand the next unit to the strongest claim; the recipient
+    // listed first wins a tie.
+    auto weaker = [](const Entry& a, const Entry& b) {
+      const auto order = compare_claims(a.claim, b.claim);
+      if (order != 0) return order < 0;
+      return a.recipient > b.recipient;
+    };
+    heap.reserve(problem.active.size());
+    for (const std::size_t r : problem.active) heap.push_back({rule.claim(r, units[r]), r});
+    std::make_heap(heap.begin(), heap.end(), weaker);
+    for (; handed_out < problem.units; ++handed_out) {
+      std::pop_heap(heap.begin(), heap.end(), weaker);
+      const std::size_t r = heap.back().recipient;
+      ++units[r];
+      heap.back() = {rule.claim(r, units[r]), r};
+      std::push_heap(heap.begin(), heap.end(), weaker);
+    }
+  } else if (handed_out > problem.units) {
+    // Over: take back the weakest unit handed out; of equal claims the
+    // recipient listed first keeps its unit.
+    auto keeps_more = [](const Entry& a, const Entry& b) {
+      const auto order = compare_claims(a.claim, b.claim);
+      if (order != 0) return order > 0;
+      return a.recipient < b.recipient;
+    };
+    for (const std::size_t r : problem.active) {
+      if (units[r] > floor) heap.push_back({rule.claim(r, units[r] - 1), r});
+    }
+    std::make_heap(heap.begin(), heap.end(), keeps_more);
+    for (; handed_out > problem.units && !heap.empty(); --handed_out) {
+      std::pop_heap(heap.begin(), heap.end(), keeps_more);
+      const std::size_t r = heap.back().recipient;
+      --units[r];
+      if (units[r] > floor) {
+        heap.back() = {rule.claim(r, units[r] - 1), r};
+        std::push_heap(heap.begin(), heap.end(), keeps_more);
+      } else {
+        heap.pop_back();
+      }
+    }
+  }
+
+  // Tie report: the weakest claim that won a unit against the strongest
+  // that did not. Units below the floor were never contested.
+  const Entry* weakest_in = nullptr;
+  const Entry* strongest_out = nullptr;
+  std::vector<Entry> last_claims;
+  std::vector<Entry> next_claims;
+  last_claims.reserve(problem.active.size());
+  next_claims.reserve(problem.active.size());
+  for (const std::size_t r : problem.active) {
+    if (units[r] > floor) last_claims.push_back({rule.claim(r, units[r] - 1), r});
+    next_claims.push_back({rule.claim(r, units[r]), r});
+  }
+  for (const Entry& entry : last_claims) {
+    if (weakest_in == nullptr || compare_claims(entry.claim, weakest_in->claim) < 0) {
+      weakest_in = &entry;
+    }
+  }
+  for (const Entry& entry : next_claims) {
+    if (strongest_out == nullptr || compare_claims(entry.claim, strongest_out->claim) > 0) {
+      strongest_out = &entry;
+    }
+  }
+  if (weakest_in == nullptr || strongest_out == nullptr ||
+      compare_claims(weakest_in->claim, strongest_out->claim) != 0) {
+    return;
+  }
+  const Claim<A> boundary = weakest_in->claim;
+  std::vector<char> is_tied(weights.size(), 0);
+  for (const Entry& entry : last_claims) {
+    if (compare_claims(entry.claim, boundary) == 0) is_tied[entry.recipient] = 1;
+  }
+  for (const Entry& entry : next_claims) {
+    if (compare_claims(entry.claim, boundary) == 0) is_tied[entry.recipient] = 1;
+  }
+  for (const std::size_t r : problem.active) {
+    if (is_tied[r] != 0) out.tied.push_back(r);
+  }
+}
+
+template <class A>
+void run(const std::vector<typename A::Int>& weights, const Problem& problem,
+         const typename A::Int& total_weight, ApportionResult& out) {
+  if (problem.method == Method::largest_remainder) {
+    largest_remainder<A>(weights, problem, total_weight, out);
+  } else {
+    divisor_method<A>(weights, problem, total_weight, out);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+ApportionResult fail(ApportionError error) {
+  ApportionResult result;
+  result.error = error;
+  return result;
+}
+
+// Checks the inputs and fills `problem`; an error, or none.
+ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
+                       const ApportionOptions& options, Problem& problem) {
+  if (weights.empty()) return ApportionError::no_recipients;
+  if (units < 0) return ApportionError::negative_units;
+  if (options.method == Method::sainte_lague) {
+    const std::int64_t first = options.first_divisor.micro;
+    if (first < Decimal::kScale || first >= 3 * Decimal::kScale) {
+      return ApportionError::bad_first_divisor;
+    }
+    const std::uint64_t common = std::gcd(static_cast<std::uint64_t>(first),
+                                          static_cast<std::uint64_t>(Decimal::kScale));
+    problem.first_num = static_cast<std::uint64_t>(first) / common;
+    problem.first_den = static_cast<std::uint64_t>(Decimal::kScale) / common;
+  }
+  problem.method = options.method;
+  problem.units = units;
+  for (std::size_t r = 0; r < weights.size(); ++r) {
+    if (!weights[r].is_zero()) problem.active.push_back(r);
+  }
+  if (problem.active.empty()) {
+    return units > 0 ? ApportionError::all_weights_zero : ApportionError::none;
+  }
+  // A negative minimum holds for any split.
+  const std::int64_t min_units = std::max<std::int64_t>(0, options.min_units);
+  // min_units × count may pass 2^63; both factors are non-negative.
+  const auto with_weight = static_cast<u128>(problem.active.size());
+  if (static_cast<u128>(min_units) * with_weight > static_cast<u128>(units)) {
+    return ApportionError::min_not_feasible;
+  }
+  problem.floor_units = min_units;
+  if (first_divisor_is_zero(options.method)) {
+    if (with_weight > static_cast<u128>(units)) return ApportionError::too_few_units;
+    problem.floor_units = std::max<std::int64_t>(1, min_units);
+  }
+  return ApportionError::none;
+}
+
+ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t units,
+                               const ApportionOptions& options, bool allow_fast) {
+  Problem problem;
+  if (const ApportionError error = prepare(weights, units, options, problem);
+      error != ApportionError::none) {
+    return fail(error);
+  }
+  ApportionResult out;
+  out.units.assign(weights.size(), 0);
+  if (problem.active.empty()) return out;
+
+  // The fast path's bound: every intermediate is at most about
+  // units × total weight (times small constants), and Huntington-Hill
+  // squares single weights; products beyond that are only compared, in
+  // 256 bits.
+  if (allow_fast) {
+    unsigned max_weight_bits = 0;
+    for (const std::size_t r : problem.active) {
+      max_weight_bits = std::max(max_weight_bits, weights[r].bit_width());
+    }
+    // The total has at most the bits of the largest weight plus those of
+    // the count, so it cannot overflow here.
+    const unsigned count_bits = static_cast<unsigned>(std::bit_width(problem.active.size()));
+    const bool squares_fit = options.method != Method::huntington_hill || max_weight_bits <= 64;
+    if (squares_fit && max_weight_bits + count_bits <= 127) {
+      std::vector<u128> narrow(weights.size(), 0);
+      u128 total = 0;
+      for (const std::size_t r : problem.active) {
+        narrow[r] = weights[r].to_u128();
+        total += narrow[r];
+      }
+      const auto units_bits = static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(units)));
+      if (units_bits + bit_width_u128(total) <= 125) {
+        run<WideArith>(narrow, problem, total, out);
+        return out;
+      }
+    }
+  }
+  BigNat total;
+  for (const std::size_t r : problem.active) total += weights[r];
+  run<BigArith>(weights, problem, total, out);
+  return out;
+}
+
+}  // namespace
+
+std::string_view method_id(Method method) {
+  switch (method) {
+    case Method::largest_remainder: return "largest-remainder";
+    case Method::dhondt: return "dhondt";
+    case Method::sainte_lague: return "sainte-lague";
+    case Method::huntington_hill: return "huntington-hill";
+    case Method::adams: return "adams";
+    case Method::dean: return "dean";
+  }
+  return "largest-remainder";
+}
+
+std::optional<Method> method_from_id(std::string_view id) {
+  for (const Method method : {Method::largest_remainder, Method::dhondt, Method::sainte_lague,
+                              Method::huntington_hill, Method::adams, Method::dean}) {
+    if (method_id(method) == id) return method;
+  }
+  return std::nullopt;
+}
+
+ApportionResult apportion(const std::vector<BigNat>& weights, std::int64_t units,
+                          const ApportionOptions& options) {
+  return apportion_impl(weights, units, options, /*allow_fast=*/true);
+}
+
+namespace detail {
+ApportionResult apportion_bignat_only(const std::vector<BigNat>& weights, std::int64_t units,
+                                      const ApportionOptions& options) {
+  return apportion_impl(weights, units, options, /*allow_fast=*/false);
+}
+}  // namespace detail
+
+}  // namespace fordela

@@ -49,7 +49,8 @@ enum class ApportionError {
 
 struct ApportionResult {
   ApportionError error = ApportionError::none;
-  std::vector<std::int64_t> units;  // one per recipient, in input order
+  std::vector<std::int64_t> units;  // one per recipient, in input order;
+                                    // empty when error is set
   // Recipients (indices, ascending) tied for the last unit(s) handed out:
   // those that got it and those that did not, with equal claim. The tie is
   // broken in favour of the recipient listed first. Empty when no tie
@@ -63,5 +64,12 @@ struct ApportionResult {
 // gets zero. Never throws; exact for weights of any size.
 ApportionResult apportion(const std::vector<BigNat>& weights, std::int64_t units,
                           const ApportionOptions& options = {});
+
+namespace detail {
+// The same computation with every step in BigNat, skipping the 128-bit
+// fast path: lets tests check that the two agree.
+ApportionResult apportion_bignat_only(const std::vector<BigNat>& weights, std::int64_t units,
+                                      const ApportionOptions& options = {});
+}  // namespace detail
 
 }  // namespace fordela

@@ -1,0 +1,175 @@
+// Bounded JSON reading: see json_input.hpp.
+#include "json_input.hpp"
+
+#include <string>
+#include <vector>
+
+namespace fordela::detail {
+namespace {
+
+using json = nlohmann::json;
+
+// Builds the DOM like nlohmann's own SAX DOM parser, but iteratively
+// bounded in depth, never throwing, and with floats kept as their text.
+class BoundedDomBuilder {
+ public:
+  explicit BoundedDomBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
+
+  bool null() { return put(json(nullptr)); }
+  bool boolean(bool value) { return put(json(value)); }
+  bool number_integer(json::number_integer_t value) { return put(json(value)); }
+  bool number_unsigned(json::number_unsigned_t value) { return put(json(value)); }
+  // The source text, not the double: "0.1" stays exactly one tenth and
+  // "1e309" reaches the number parser, which refuses it with a message.
+  bool number_float(json::number_float_t /*value*/, const std::string& text) { return put(json(text)); }
+  bool string(std::string& value) { return put(json(std::move(value))); }
+  bool binary(json::binary_t& /*value*/) { return put(json(nullptr)); }
+
+  bool start_object(std::size_t /*size*/) { return open(json::object()); }
+  bool start_array(std::size_t /*size*/) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& name) {
+    pending_key_ = std::move(name);
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& /*ex*/) {
+    error_position_ = position;
+    error_token_ = last_token;
+    syntax_error_ = true;
+    return false;
+  }
+
+  json take() { return std::move(root_); }
+  bool too_deep() const { return too_deep_; }
+  bool syntax_error() const { return syntax_error_; }
+  std::size_t error_position() const { return error_position_; }
+  const std::string& error_token() const { return error_token_; }
+
+ private:
+  bool put(json value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return true;
+    }
+    json& top = *stack_.back();
+    if (top.is_array()) {
+      top.push_back(std::move(value));
+    } else {
+      top[pending_key_] = std::move(value);  // a repeated key: the last wins
+    }
+    return true;
+  }
+
+  bool open(json container) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    json* slot = nullptr;
+    if (stack_.empty()) {
+      root_ = std::move(container);
+      slot = &root_;
+    } else {
+      json& top = *stack_.back();
+      if (top.is_array()) {
+        top.push_back(std::move(container));
+        slot = &top.back();
+      } else {
+        slot = &(top[pending_key_] = std::move(container));
+      }
+    }
+    stack_.push_back(slot);
+    return true;
+  }
+
+  bool close() {
+    if (!stack_.empty()) stack_.pop_back();
+    return true;
+  }
+
+  std::size_t max_depth_;
+  json root_;
+  std::vector<json*> stack_;
+  std::string pending_key_;
+  bool too_deep_ = false;
+  bool syntax_error_ = false;
+  std::size_t error_position_ = 0;
+  std::string error_token_;
+};
+
+// Cuts a token for display: control characters shown as spaces, at most
+// 40 bytes, never splitting a UTF-8 sequence.
+std::string display_token(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (out.size() >= 40 && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      out += "…";
+      break;
+    }
+    out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t max_depth) {
+  JsonInput input;
+  if (text.size() > max_bytes) {
+    input.error = make_finding("document.too_large", "", {{"limit", std::to_string(max_bytes)}});
+    return input;
+  }
+  BoundedDomBuilder builder(max_depth);
+  // strict = true: trailing text after the document is an error too.
+  bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
+  if (ok) {
+    input.document = builder.take();
+    return input;
+  }
+  if (builder.too_deep()) {
+    input.error = make_finding("document.too_deep", "", {{"limit", std::to_string(max_depth)}});
+    return input;
+  }
+  // nlohmann counts the position in bytes read, one past the offending one.
+  std::size_t position = builder.error_position();
+  if (position > 0) --position;
+  if (position > text.size()) position = text.size();
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < position; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+  std::size_t column = 1;
+  for (std::size_t i = line_start; i < position; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  std::string token = display_token(builder.error_token());
+  input.error = make_finding("json.syntax", "",
+                             {{"line", std::to_string(line)},
+                              {"column", std::to_string(column)},
+                              {"token", token.empty() ? std::string("…") : token}});
+  return input;
+}
+
+}  // namespace fordela::detail

@@ -1,2 +1,434 @@
 #!/usr/bin/env bash
-echo "stub"
+# The CLI as a user runs it: exit statuses, what lands on stdout, and the
+# warnings on stderr. Run by CTest with FORDELA (the binary) and
+# FORDELA_SOURCE_DIR (the repository) in the environment.
+set -uo pipefail
+
+FORDELA="${FORDELA:?FORDELA must name the fordela binary}"
+SOURCE_DIR="${FORDELA_SOURCE_DIR:?FORDELA_SOURCE_DIR must name the repository}"
+EXAMPLES="$SOURCE_DIR/examples"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/fordela-cli-test.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+current=""
+
+# ---- helpers -----------------------------------------------------------
+
+# run STDIN ARGS...: runs the CLI; sets status, out and err.
+run() {
+  local input="$1"
+  shift
+  printf '%s' "$input" | "$FORDELA" "$@" >"$work/out" 2>"$work/err"
+  status=$?
+  out="$(cat "$work/out")"
+  err="$(cat "$work/err")"
+}
+
+# run_file FILE ARGS...: as run, with FILE on stdin.
+run_file() {
+  local file="$1"
+  shift
+  "$FORDELA" "$@" <"$file" >"$work/out" 2>"$work/err"
+  status=$?
+  out="$(cat "$work/out")"
+  err="$(cat "$work/err")"
+}
+
+case_() { current="$1"; }
+
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  printf 'FAIL: %s: %s\n' "$current" "$1"
+  printf '  exit status: %s\n  stdout: %s\n  stderr: %s\n' "$status" "${out:0:600}" "${err:0:600}"
+}
+
+expect_status() {
+  if [[ "$status" == "$1" ]]; then pass; else fail "exit status $status, expected $1"; fi
+}
+expect_out_contains() {
+  if [[ "$out" == *"$1"* ]]; then pass; else fail "stdout lacks '$1'"; fi
+}
+expect_out_lacks() {
+  if [[ "$out" != *"$1"* ]]; then pass; else fail "stdout has '$1'"; fi
+}
+expect_err_contains() {
+  if [[ "$err" == *"$1"* ]]; then pass; else fail "stderr lacks '$1'"; fi
+}
+expect_err_empty() {
+  if [[ -z "$err" ]]; then pass; else fail "stderr is not empty"; fi
+}
+expect_out_equals() {
+  if [[ "$out" == "$1" ]]; then pass; else fail "stdout differs from: $(printf '%q' "$1")"; fi
+}
+# expect_json EXPRESSION: a JavaScript expression over `r`, the parsed stdout.
+expect_json() {
+  if node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+              process.exit((new Function("r", "return (" + process.argv[2] + ")"))(r) ? 0 : 1)' \
+      "$work/out" "$1" 2>/dev/null; then
+    pass
+  else
+    fail "stdout (as JSON) fails: $1"
+  fi
+}
+
+# ---- help and usage ----------------------------------------------------
+
+case_ "--help prints the usage on stdout"
+run "" --help
+expect_status 0
+expect_out_contains "Usage: fordela"
+expect_out_contains "compute SCENARIO.json"
+expect_out_contains "apportion"
+for method in largest-remainder dhondt sainte-lague huntington-hill adams dean; do
+  expect_out_contains "$method"
+done
+
+case_ "-h is --help"
+run "" -h
+expect_status 0
+expect_out_contains "Usage: fordela"
+
+case_ "no arguments: usage on stderr, exit 2"
+run ""
+expect_status 2
+expect_err_contains "Usage: fordela"
+expect_out_equals ""
+
+case_ "an unknown command is a usage error"
+run "" explain examples/stockholm-2021.json
+expect_status 2
+expect_err_contains "unknown command 'explain'"
+
+case_ "compute without a file is a usage error"
+run "" compute
+expect_status 2
+expect_err_contains "compute takes one scenario file"
+
+case_ "compute of a missing file is a usage error naming the file"
+run "" compute "$work/no-such-scenario.json"
+expect_status 2
+expect_err_contains "no-such-scenario.json"
+
+case_ "compute of a directory (unreadable) is a usage error"
+run "" compute "$work"
+expect_status 2
+expect_err_contains "cannot read"
+
+case_ "compute with an unknown format is a usage error"
+run "" compute "$EXAMPLES/stockholm-2021.json" --format xml
+expect_status 2
+expect_err_contains "--format is json or csv"
+
+case_ "an unknown flag is a usage error"
+run "" compute "$EXAMPLES/stockholm-2021.json" --colour
+expect_status 2
+expect_err_contains "unknown option '--colour'"
+
+case_ "a flag without its value is a usage error"
+run "" compute "$EXAMPLES/stockholm-2021.json" --format
+expect_status 2
+expect_err_contains "--format needs a value"
+
+case_ "apportion needs --seats or --total with --unit"
+run "name,weight
+A,1
+" apportion --method dhondt
+expect_status 2
+expect_err_contains "--seats"
+
+case_ "apportion --total without --unit is a usage error"
+run "name,weight
+A,1
+" apportion --total 1000
+expect_status 2
+
+case_ "apportion with both --seats and --total is a usage error"
+run "name,weight
+A,1
+" apportion --seats 3 --total 1000 --unit 10
+expect_status 2
+expect_err_contains "not both"
+
+case_ "apportion takes no file argument"
+run "" apportion --seats 3 weights.csv
+expect_status 2
+expect_err_contains "standard input"
+
+# ---- apportion: seats --------------------------------------------------
+
+votes="party,votes
+A,4600
+B,3300
+C,2100
+"
+
+case_ "10 seats by largest remainder: quotas 4.6, 3.3, 2.1 give 5, 3, 2"
+run "$votes" apportion --method largest-remainder --seats 10
+expect_status 0
+expect_out_equals "name,allocation
+A,5
+B,3
+C,2"
+expect_err_empty
+
+case_ "largest remainder is the default method"
+run "$votes" apportion --seats 10
+expect_status 0
+expect_out_contains "A,5"
+
+big_party="party,votes
+A,6000
+B,2500
+C,1500
+"
+
+case_ "D'Hondt favours the large party: 6000, 2500, 1500 votes give 7, 2, 1 of 10"
+run "$big_party" apportion --method dhondt --seats 10
+expect_status 0
+expect_out_equals "name,allocation
+A,7
+B,2
+C,1"
+
+case_ "a tie for the last seat goes to the one listed first, with a warning naming both"
+# Largest remainder: quotas 6, 2.5, 1.5; B and C tie on .5 for the 10th seat.
+run "$big_party" apportion --method largest-remainder --seats 10
+expect_status 0
+expect_out_equals "name,allocation
+A,6
+B,3
+C,1"
+expect_err_contains "warning: tie"
+expect_err_contains '"B"'
+expect_err_contains '"C"'
+
+case_ "Sainte-Lague with Sweden's first divisor 1.2"
+# Divisors 1.2, 3, 5, 7, 9: A 3833 1533 920 657 511, B 2750 1100 660 (471),
+# C 1750 700 (420): the ten largest give A 5, B 3, C 2.
+run "$votes" apportion --method sainte-lague --first-divisor 1.2 --seats 10
+expect_status 0
+expect_out_equals "name,allocation
+A,5
+B,3
+C,2"
+
+case_ "--first-divisor for another method is ignored with a warning"
+run "$votes" apportion --method dhondt --first-divisor 1.2 --seats 10
+expect_status 0
+expect_err_contains "warning: --first-divisor only affects sainte-lague"
+
+case_ "--min gives every recipient with weight at least K seats"
+run "name,weight
+A,97
+B,2
+C,1
+" apportion --seats 10 --min 1
+expect_status 0
+expect_out_equals "name,allocation
+A,8
+B,1
+C,1"
+
+case_ "decimal weights with '.' and names that need quoting in CSV"
+run 'name,weight
+"Hässelby, Vällingby",1.5
+"Say ""hi""",0.5
+' apportion --seats 4
+expect_status 0
+expect_out_equals 'name,allocation
+"Hässelby, Vällingby",3
+"Say ""hi""",1'
+
+case_ "a zero weight gets nothing"
+run "name,weight
+A,3
+B,0
+" apportion --seats 5
+expect_status 0
+expect_out_equals "name,allocation
+A,5
+B,0"
+
+# ---- apportion: amounts ------------------------------------------------
+
+case_ "--total 1 000 050 in units of 100 000: 50 kr not allocated, with a warning"
+run "$votes" apportion --total "1 000 050" --unit "100 000"
+expect_status 0
+expect_out_equals "name,allocation
+A,500000
+B,300000
+C,200000"
+expect_err_contains "warning: 50 kr not allocated"
+
+case_ "amounts as people write them: 5 mnkr in units of 250 tkr"
+run "name,weight
+A,1
+B,1
+C,2
+" apportion --total "5 mnkr" --unit "250 tkr"
+expect_status 0
+expect_out_equals "name,allocation
+A,1250000
+B,1250000
+C,2500000"
+expect_err_empty
+
+case_ "a unit of one öre gives amounts with decimals"
+run "name,weight
+A,1
+B,2
+" apportion --total "100" --unit "0,01"
+expect_status 0
+expect_out_contains "A,33.33"
+expect_out_contains "B,66.67"
+
+case_ "an unreadable total is bad input"
+run "$votes" apportion --total "fem miljoner" --unit 1000
+expect_status 1
+expect_err_contains "--total"
+
+case_ "a unit of zero is bad input"
+run "$votes" apportion --total 1000 --unit 0
+expect_status 1
+expect_err_contains "--unit"
+
+# ---- apportion: bad input ----------------------------------------------
+
+case_ "an unknown method is bad input, listing the methods"
+run "$votes" apportion --method hare-niemeyer --seats 10
+expect_status 1
+expect_err_contains "unknown method 'hare-niemeyer'"
+expect_err_contains "sainte-lague"
+
+case_ "a bad weight is reported with its line number"
+run "name,weight
+A,10
+B,tio
+" apportion --seats 5
+expect_status 1
+expect_err_contains "line 3"
+expect_err_contains "tio"
+expect_out_equals ""
+
+case_ "line numbers count empty lines and names spanning lines"
+run 'name,weight
+
+"Two
+lines",1
+B,x
+' apportion --seats 5
+expect_status 1
+expect_err_contains "line 5"
+
+case_ "a negative weight is bad input with its line"
+run "name,weight
+A,10
+B,-5
+" apportion --seats 5
+expect_status 1
+expect_err_contains "line 3"
+expect_err_contains "negative weight"
+
+case_ "a row with three fields is bad input"
+run "name,weight
+A,1,2
+" apportion --seats 5
+expect_status 1
+expect_err_contains "line 2"
+
+case_ "a first line that is data, not a header, is refused"
+run "A,10
+B,5
+" apportion --seats 5
+expect_status 1
+expect_err_contains "header"
+
+case_ "all weights zero is bad input"
+run "name,weight
+A,0
+B,0
+" apportion --seats 5
+expect_status 1
+expect_err_contains "zero"
+
+case_ "an unterminated quote is bad input with its line"
+run 'name,weight
+"A,1
+' apportion --seats 5
+expect_status 1
+expect_err_contains "line 2"
+
+case_ "a non-numeric --seats is bad input"
+run "$votes" apportion --seats ten
+expect_status 1
+expect_err_contains "--seats"
+
+# ---- compute -----------------------------------------------------------
+
+for example in "$EXAMPLES"/*.json; do
+  name="$(basename "$example" .json)"
+
+  case_ "compute $name (json): a result document"
+  run "" compute "$example"
+  json_status=$status
+  expect_json 'r.format === "fordela-result" && Array.isArray(r.findings)'
+  expect_json 'r.ok === ('"$json_status"' === 0)'
+  if [[ "$json_status" == 0 || "$json_status" == 1 ]]; then pass; else fail "exit status $json_status"; fi
+  json_out="$out"
+
+  case_ "compute $name (csv): same exit status, CSV on stdout"
+  run "" compute "$example" --format csv
+  expect_status "$json_status"
+  [[ -n "$out" ]] && pass || fail "no CSV"
+  expect_out_lacks '"format"'
+
+  case_ "compute - reads $name from stdin, same output"
+  run_file "$example" compute -
+  expect_status "$json_status"
+  expect_out_equals "$json_out"
+done
+
+case_ "Stockholm 2021: 25.4 mnkr by the model plus 7 526 000 kr earmarked = 32 926 000 kr"
+run "" compute "$EXAMPLES/stockholm-2021.json"
+expect_status 0
+expect_json 'r.ok === true && r.totals.total_ore === 3292600000'
+expect_json 'r.totals.final_ore === 3292600000 && r.totals.earmarks_ore === 752600000'
+expect_json 'r.recipients.length === 6'
+
+case_ "Stockholm 2021 as CSV: the totals row holds 32926000 kr"
+run "" compute "$EXAMPLES/stockholm-2021.json" --format csv
+expect_status 0
+expect_out_contains "32926000"
+expect_out_contains "Rinkeby-Kista"
+
+case_ "Linköping 2022: 4 850 000 of a 5 000 000 frame, a warning but exit 0"
+run "" compute "$EXAMPLES/linkoping-2022.json"
+expect_status 0
+expect_json 'r.ok === true'
+expect_json 'r.findings.some(f => f.code === "frame.not_fully_allocated" && f.severity === "warning")'
+expect_json 'r.totals.not_allocated_ore === 15000000 || r.totals.formula_ore === 485000000'
+
+case_ "Linköping 2022 as CSV: the warning goes to stderr"
+run "" compute "$EXAMPLES/linkoping-2022.json" --format csv
+expect_status 0
+expect_err_contains "warning:"
+expect_err_contains "frame.not_fully_allocated"
+
+case_ "malformed JSON: exit 1 and a result with ok false and a finding"
+run "{ not json" compute -
+expect_status 1
+expect_json 'r.ok === false && r.findings.length > 0 && r.findings[0].severity === "error"'
+
+case_ "a scenario with an error, as CSV: exit 1 and the error on stderr"
+run '{"format": "fordela-scenario", "version": 1, "recipients": [], "key": []}' compute - --format csv
+expect_status 1
+expect_err_contains "error:"
+
+# ---- summary -----------------------------------------------------------
+
+echo "${passed} passed, ${failed} failed"
+((failed == 0))

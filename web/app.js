@@ -1,0 +1,591 @@
+// The controller: loads the core and the first scenario, turns the user's
+// edits into changes of the scenario, recomputes (debounced), and asks the
+// views to render. All event listeners of the page are set here.
+(function (Fordela) {
+  'use strict';
+
+  const { pointer, parsePointer } = Fordela.dom;
+  const views = Fordela.views;
+  const i18n = Fordela.i18n;
+  const t = (...args) => i18n.t(...args);
+
+  const DEFAULT_EXAMPLE = 'stockholm-2021-model';
+  const COMPUTE_DELAY_MS = 100;
+
+  const $ = (id) => document.getElementById(id);
+
+  const store = new Fordela.ScenarioStore();
+  let examples = [];
+  let lastGood = null; // {result, scenario}: what the result views show
+  let findings = [];
+  let errorCount = 0;
+  let computeTimer = null;
+  let coreReady = false;
+  let saveWarned = false;
+
+  let editor;
+  let findingsView;
+  let summaryView;
+  let resultView;
+  let chartView;
+
+  function createViews() {
+    editor = {
+      about: new views.AboutView($('about')),
+      pot: new views.PotView($('pot')),
+      indicators: new views.IndicatorsView($('indicators')),
+      recipients: new views.RecipientsView($('recipients')),
+      requisition: new views.RequisitionView($('requisition')),
+      costs: new views.CostsView($('costs')),
+      key: new views.KeyView($('key')),
+      earmarks: new views.EarmarksView($('earmarks')),
+      rounding: new views.RoundingView($('rounding')),
+    };
+    findingsView = new views.FindingsView($('main'), $('findings'));
+    summaryView = new views.SummaryView($('summary'), $('live-summary'));
+    resultView = new views.ResultView($('result'));
+    chartView = new views.ChartView($('chart'));
+  }
+
+  // ---- rendering ---------------------------------------------------------
+
+  // Which editor views show a value typed elsewhere (names and labels).
+  function dependentViews(path) {
+    if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs'];
+    if (/^\/indicators\/\d+\/label$/.test(path)) return ['recipients', 'key', 'earmarks'];
+    if (/^\/key\/\d+\/name$/.test(path)) return [];
+    return [];
+  }
+
+  function renderEditor(only) {
+    const scenario = store.scenario;
+    if (!scenario || (only && only.length === 0)) return;
+    const focus = rememberFocus();
+    const names = only || Object.keys(editor);
+    for (const name of names) {
+      if (only && editor[name].container.contains(document.activeElement)) continue;
+      editor[name].render(scenario);
+    }
+    const hasCost = (scenario.key || []).some((c) => c.basis === 'cost');
+    $('costs-section').hidden = !hasCost;
+    const usesRequisition = (scenario.recipients || []).some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
+    if (usesRequisition && !only) $('requisition-details').open = true;
+    if (!only) restoreFocus(focus);
+    findingsView.decorate(findings);
+  }
+
+  function renderResult() {
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const state = { good: lastGood, errors: errorCount, warnings };
+    summaryView.render(state);
+    resultView.render(state);
+    chartView.render(state);
+    findingsView.renderSummary(findings);
+    $('copy-result').disabled = !lastGood;
+    $('result-section').classList.toggle('has-errors', errorCount > 0);
+  }
+
+  function renderAll() {
+    renderEditor();
+    renderResult();
+  }
+
+  function rememberFocus() {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const memo = { path: el.getAttribute('data-path'), id: el.id, action: el.getAttribute('data-action') };
+    if (memo.action) memo.data = Object.assign({}, el.dataset);
+    try {
+      memo.start = el.selectionStart;
+      memo.end = el.selectionEnd;
+    } catch (e) { /* not a text field */ }
+    return memo;
+  }
+
+  function restoreFocus(memo) {
+    if (!memo || (document.activeElement && document.activeElement !== document.body && document.body.contains(document.activeElement))) return;
+    let el = null;
+    if (memo.path) el = document.querySelector('[data-path="' + CSS.escape(memo.path) + '"]');
+    if (!el && memo.id) el = document.getElementById(memo.id);
+    if (!el) return;
+    el.focus();
+    if (typeof memo.start === 'number' && typeof el.setSelectionRange === 'function') {
+      try { el.setSelectionRange(memo.start, memo.end); } catch (e) { /* not a text field */ }
+    }
+  }
+
+  function focusSelector(selectors) {
+    for (const selector of selectors) {
+      const el = selector && document.querySelector(selector);
+      if (el && !el.disabled && el.offsetParent !== null) {
+        el.focus();
+        return;
+      }
+    }
+  }
+
+  function byPath(path) {
+    return '[data-path="' + CSS.escape(path) + '"]';
+  }
+
+  function announce(text) {
+    const el = $('announcer');
+    el.textContent = '';
+    // A fresh text node so that screen readers repeat the same message.
+    window.setTimeout(() => { el.textContent = text; }, 30);
+  }
+
+  // ---- computing ---------------------------------------------------------
+
+  function scheduleCompute() {
+    window.clearTimeout(computeTimer);
+    computeTimer = window.setTimeout(computeNow, COMPUTE_DELAY_MS);
+  }
+
+  function computeNow() {
+    window.clearTimeout(computeTimer);
+    if (!coreReady || !store.scenario) return;
+    let result;
+    try {
+      result = Fordela.core.compute(store.scenario);
+    } catch (e) {
+      showNotice(t('notice.core_failed', { message: e.message }));
+      return;
+    }
+    findings = Array.isArray(result.findings) ? result.findings : [];
+    errorCount = findings.filter((f) => f.severity === 'error').length;
+    if (result.ok && result.recipients && result.totals) {
+      lastGood = { result, scenario: JSON.parse(JSON.stringify(store.scenario)) };
+      errorCount = 0;
+    } else if (!errorCount) {
+      errorCount = 1;
+    }
+    findingsView.decorate(findings);
+    renderResult();
+    save();
+  }
+
+  function save() {
+    if (store.save() || saveWarned) return;
+    saveWarned = true;
+    showNotice(t('notice.save_failed'), 'warning');
+  }
+
+  function showNotice(text, kind) {
+    const notice = $('notice');
+    notice.textContent = text;
+    notice.className = 'notice ' + (kind || 'error');
+    notice.hidden = false;
+  }
+
+  // ---- scenarios ---------------------------------------------------------
+
+  function exampleById(id) {
+    return examples.find((e) => e.id === id) || null;
+  }
+
+  function openExample(id) {
+    const example = exampleById(id);
+    if (!example) return false;
+    lastGood = null;
+    store.replace(JSON.parse(JSON.stringify(example.scenario)), id);
+    $('example-picker').value = id;
+    setHash('example=' + encodeURIComponent(id));
+    return true;
+  }
+
+  function setHash(hash) {
+    try {
+      const base = location.href.split('#')[0];
+      history.replaceState(null, '', hash ? base + '#' + hash : base);
+    } catch (e) { /* some file:// setups refuse; the hash is a convenience */ }
+  }
+
+  function hashExample() {
+    const match = /^#example=([^&]+)/.exec(location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function blankScenario() {
+    return {
+      format: 'fordela-scenario',
+      version: 1,
+      title: t('new.title'),
+      notes: '',
+      pot: { total: 1000000, deductions: [], dates: {} },
+      indicators: [{ id: 'antal', label: t('new.indicator'), kind: 'count' }],
+      recipients: [
+        { name: t('recipient.new', { n: 1 }), values: { antal: 1 } },
+        { name: t('recipient.new', { n: 2 }), values: { antal: 1 } },
+      ],
+      key: [{ name: t('new.component'), share: 100, basis: 'indicator', indicator: 'antal' }],
+      earmarks: [],
+      rounding: { unit: 1, method: 'largest-remainder', level: 'recipient' },
+    };
+  }
+
+  // ---- edits -------------------------------------------------------------
+
+  function readValue(el) {
+    const kind = el.getAttribute('data-kind');
+    if (kind === 'bool') return el.checked;
+    const value = el.value;
+    if (kind === 'text' || kind === 'select') return value;
+    if (value.trim() === '' && el.hasAttribute('data-optional')) return undefined;
+    return kind === 'date' ? value.trim() : value;
+  }
+
+  function onInput(event) {
+    const el = event.target;
+    const path = el.getAttribute && el.getAttribute('data-path');
+    const kind = el.getAttribute && el.getAttribute('data-kind');
+    if (!path || kind === 'bool' || kind === 'select') return;
+    store.set(path, readValue(el));
+  }
+
+  function onChange(event) {
+    const el = event.target;
+    const path = el.getAttribute && el.getAttribute('data-path');
+    const kind = el.getAttribute && el.getAttribute('data-kind');
+    if (!path || (kind !== 'bool' && kind !== 'select')) return;
+    const value = readValue(el);
+    const basis = /^\/key\/(\d+)\/basis$/.exec(path);
+    if (basis) {
+      store.mutate((s) => setBasis(s.key[Number(basis[1])], value, s));
+    } else {
+      store.set(path, value, true);
+    }
+  }
+
+  // A component keeps only the members its new basis uses.
+  function setBasis(component, basis, scenario) {
+    component.basis = basis;
+    if (basis !== 'weighted') delete component.weights;
+    if (basis !== 'indicator' && basis !== 'fixed') delete component.indicator;
+    const indicators = scenario.indicators || [];
+    if (basis === 'weighted' && !component.weights) component.weights = {};
+    if (basis === 'indicator' || basis === 'fixed') {
+      const wanted = basis === 'fixed' ? 'amount' : 'count';
+      const first = indicators.find((ind) => ind.kind === wanted);
+      if (first) component.indicator = first.id;
+    }
+  }
+
+  const COLLECTIONS = {
+    deductions: (s) => { s.pot = s.pot || {}; s.pot.deductions = s.pot.deductions || []; return s.pot.deductions; },
+    indicators: (s) => { s.indicators = s.indicators || []; return s.indicators; },
+    recipients: (s) => { s.recipients = s.recipients || []; return s.recipients; },
+    key: (s) => { s.key = s.key || []; return s.key; },
+    earmarks: (s) => { s.earmarks = s.earmarks || []; return s.earmarks; },
+  };
+
+  const ROW_PATH = {
+    deductions: (i) => pointer('pot', 'deductions', i),
+    indicators: (i) => pointer('indicators', i),
+    recipients: (i) => pointer('recipients', i),
+    key: (i) => pointer('key', i),
+    earmarks: (i) => pointer('earmarks', i),
+  };
+
+  function uniqueName(existing, make) {
+    for (let n = existing.length + 1; ; n += 1) {
+      const name = make(n);
+      if (!existing.includes(name)) return name;
+    }
+  }
+
+  function addRow(collection, data) {
+    const s = store.scenario;
+    if (collection === 'other-costs') {
+      const r = Number(data.recipient);
+      store.mutate((sc) => {
+        const recipient = sc.recipients[r];
+        recipient.cost = recipient.cost || { posts: 0, cost_per_post: 0, months: 12, other: [] };
+        recipient.cost.other = recipient.cost.other || [];
+        recipient.cost.other.push({ name: '', amount: 0 });
+      });
+      const o = s.recipients[r].cost.other.length - 1;
+      focusSelector([byPath(pointer('recipients', r, 'cost', 'other', o, 'name'))]);
+      announce(t('announce.added'));
+      return;
+    }
+    const list = COLLECTIONS[collection](s);
+    let row;
+    let focusPath;
+    const n = list.length;
+    if (collection === 'deductions') {
+      row = { name: '', amount: 0 };
+      focusPath = pointer('pot', 'deductions', n, 'name');
+    } else if (collection === 'indicators') {
+      const ids = list.map((ind) => ind.id);
+      const id = uniqueName(ids, (k) => 'kolumn' + k);
+      row = { id, label: uniqueName(list.map((ind) => ind.label), (k) => t('indicator.new', { n: k })), kind: 'count' };
+      focusPath = pointer('indicators', n, 'label');
+    } else if (collection === 'recipients') {
+      row = { name: uniqueName(list.map((r) => r.name), (k) => t('recipient.new', { n: k })), values: {} };
+      if ((s.key || []).some((c) => c.basis === 'cost')) row.cost = { posts: 0, cost_per_post: 0, months: 12, other: [] };
+      focusPath = pointer('recipients', n, 'name');
+    } else if (collection === 'key') {
+      row = { name: t('key.component.new', { n: n + 1 }), share: 0, basis: 'equal' };
+      focusPath = pointer('key', n, 'name');
+    } else if (collection === 'earmarks') {
+      const amountColumn = (s.indicators || []).find((ind) => ind.kind === 'amount');
+      row = { name: t('earmarks.new', { n: n + 1 }), indicator: amountColumn ? amountColumn.id : '' };
+      focusPath = pointer('earmarks', n, 'name');
+    }
+    store.mutate(() => list.push(row));
+    focusSelector([byPath(focusPath)]);
+    announce(t('announce.added'));
+  }
+
+  function moveRow(collection, index, delta) {
+    const list = COLLECTIONS[collection](store.scenario);
+    const to = index + delta;
+    if (to < 0 || to >= list.length) return;
+    store.mutate(() => {
+      const [row] = list.splice(index, 1);
+      list.splice(to, 0, row);
+    });
+    const same = '[data-action="' + (delta < 0 ? 'move-up' : 'move-down') + '"][data-collection="' + collection + '"][data-index="' + to + '"]';
+    const other = '[data-action="' + (delta < 0 ? 'move-down' : 'move-up') + '"][data-collection="' + collection + '"][data-index="' + to + '"]';
+    focusSelector([same, other]);
+    announce(t(delta < 0 ? 'announce.moved_up' : 'announce.moved_down', { n: to + 1 }));
+  }
+
+  function removeRow(collection, index, data) {
+    if (collection === 'other-costs') {
+      const r = Number(data.recipient);
+      store.mutate((s) => s.recipients[r].cost.other.splice(index, 1));
+      focusSelector([
+        '[data-action="remove"][data-collection="other-costs"][data-recipient="' + r + '"][data-index="' + index + '"]',
+        '[data-action="remove"][data-collection="other-costs"][data-recipient="' + r + '"][data-index="' + (index - 1) + '"]',
+        '[data-action="add"][data-collection="other-costs"][data-recipient="' + r + '"]',
+      ]);
+      announce(t('announce.removed'));
+      return;
+    }
+    const list = COLLECTIONS[collection](store.scenario);
+    store.mutate((s) => {
+      const [row] = list.splice(index, 1);
+      if (collection === 'indicators' && row) forgetIndicator(s, row.id);
+    });
+    const remove = (i) => '[data-action="remove"][data-collection="' + collection + '"][data-index="' + i + '"]';
+    focusSelector([remove(index), remove(index - 1), '[data-action="add"][data-collection="' + collection + '"]']);
+    announce(t('announce.removed'));
+  }
+
+  // A removed column leaves no values or weights behind; components and
+  // earmarks that used it keep the reference, and the core reports them.
+  function forgetIndicator(s, id) {
+    for (const r of s.recipients || []) if (r.values) delete r.values[id];
+    for (const c of s.key || []) if (c.weights) delete c.weights[id];
+  }
+
+  function onClick(event) {
+    const button = event.target.closest('[data-action]');
+    if (!button || button.disabled) return;
+    const data = button.dataset;
+    const index = Number(data.index);
+    switch (data.action) {
+      case 'add': addRow(data.collection, data); break;
+      case 'move-up': moveRow(data.collection, index, -1); break;
+      case 'move-down': moveRow(data.collection, index, 1); break;
+      case 'remove': removeRow(data.collection, index, data); break;
+      case 'goto-finding': findingsView.focusPath(data.target); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+
+  // ---- paste from Excel and Word -----------------------------------------
+
+  // Tab-separated rows pasted into the recipients table fill it from the
+  // cell pasted into, adding rows as needed. Numbers stay as pasted text:
+  // the core reads Swedish formats ("48 000", "1,5", "5 900 000 kr").
+  function onPaste(event) {
+    const el = event.target;
+    const path = el.getAttribute && el.getAttribute('data-path');
+    if (!path || !el.closest('#recipients-table')) return;
+    const text = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (!text || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
+    event.preventDefault();
+
+    const tokens = parsePointer(path);
+    const startRow = Number(tokens[1]);
+    const columns = views.RecipientsView.columns(store.scenario);
+    const startCol = tokens[2] === 'name' ? 0 : columns.indexOf(tokens[3]);
+    if (startCol < 0) return;
+    let rows = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => line.split('\t'));
+    // A header row copied along with the data: text where numbers go.
+    if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
+      rows = rows.slice(1);
+    }
+    store.mutate((s) => {
+      s.recipients = s.recipients || [];
+      rows.forEach((cells, r) => {
+        const index = startRow + r;
+        if (!s.recipients[index]) s.recipients[index] = { name: '', values: {} };
+        const recipient = s.recipients[index];
+        cells.forEach((raw, c) => {
+          const column = columns[startCol + c];
+          if (column === undefined) return;
+          const cell = raw.trim();
+          if (column === 'name') {
+            recipient.name = cell;
+          } else {
+            recipient.values = recipient.values || {};
+            if (cell === '') delete recipient.values[column];
+            else recipient.values[column] = cell;
+          }
+        });
+      });
+    });
+    focusSelector([byPath(path)]);
+    announce(t('announce.pasted', { n: rows.length }));
+  }
+
+  // ---- toolbar -----------------------------------------------------------
+
+  function renderPicker() {
+    const picker = $('example-picker');
+    const current = picker.value;
+    while (picker.firstChild) picker.removeChild(picker.firstChild);
+    for (const example of examples) {
+      const label = i18n.has('example.' + example.id) ? t('example.' + example.id) : (example.scenario && example.scenario.title) || example.id;
+      const option = document.createElement('option');
+      option.value = example.id;
+      option.textContent = label;
+      picker.appendChild(option);
+    }
+    picker.value = current || store.exampleId || DEFAULT_EXAMPLE;
+  }
+
+  function switchLanguage() {
+    i18n.setLang(i18n.lang() === 'sv' ? 'en' : 'sv');
+    Fordela.storage.set('lang', i18n.lang());
+    applyLanguage();
+    announce(t('announce.language'));
+  }
+
+  function applyLanguage() {
+    i18n.applyStatic(document);
+    renderPicker();
+    if (store.scenario) renderAll();
+    else renderResult();
+  }
+
+  function saveFile() {
+    const text = JSON.stringify(store.scenario, null, 2) + '\n';
+    const blob = new Blob([text], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    const slug = String(store.scenario.title || 'fordela').toLowerCase()
+      .normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    a.href = url;
+    a.download = (slug || 'fordela') + '.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function openFile(event) {
+    const file = event.target.files && event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      let scenario = null;
+      try { scenario = JSON.parse(String(reader.result)); } catch (e) { scenario = null; }
+      if (!scenario || scenario.format !== 'fordela-scenario') {
+        showNotice(t('notice.bad_file', { name: file.name }));
+        return;
+      }
+      $('notice').hidden = true;
+      lastGood = null;
+      store.replace(scenario, null);
+      setHash('');
+      announce(t('announce.opened', { name: file.name }));
+    };
+    reader.readAsText(file);
+  }
+
+  function copyResult() {
+    if (!lastGood) return;
+    const status = $('copy-status');
+    Fordela.clipboard.copyResult(lastGood.result, lastGood.scenario).then((ok) => {
+      status.textContent = ok ? t('copy.done') : t('copy.failed');
+      window.setTimeout(() => { status.textContent = ''; }, 6000);
+    });
+  }
+
+  function bindEvents() {
+    const main = $('main');
+    main.addEventListener('input', onInput);
+    main.addEventListener('change', onChange);
+    main.addEventListener('click', onClick);
+    main.addEventListener('paste', onPaste);
+    $('open-example').addEventListener('click', () => {
+      if (openExample($('example-picker').value)) announce(t('announce.opened', { name: $('example-picker').selectedOptions[0].textContent }));
+    });
+    $('new-scenario').addEventListener('click', () => {
+      lastGood = null;
+      store.replace(blankScenario(), null);
+      setHash('');
+      focusSelector([byPath('/title')]);
+    });
+    $('save-file').addEventListener('click', saveFile);
+    $('open-file').addEventListener('click', () => $('file-input').click());
+    $('file-input').addEventListener('change', openFile);
+    $('print').addEventListener('click', () => window.print());
+    $('print-result').addEventListener('click', () => window.print());
+    $('copy-result').addEventListener('click', copyResult);
+    $('lang-switch').addEventListener('click', switchLanguage);
+    window.addEventListener('hashchange', () => {
+      const id = hashExample();
+      if (id && id !== store.exampleId) openExample(id);
+    });
+  }
+
+  store.subscribe((change) => {
+    if (change.kind === 'replace') {
+      findings = [];
+      errorCount = 0;
+      renderEditor();
+      computeNow();
+      return;
+    }
+    if (!store.exampleId && hashExample()) setHash('');
+    if (change.kind === 'structure') renderEditor();
+    else renderEditor(dependentViews(change.path));
+    scheduleCompute();
+  });
+
+  function start() {
+    i18n.setLang(Fordela.storage.get('lang') === 'en' ? 'en' : 'sv');
+    i18n.applyStatic(document);
+    createViews();
+    bindEvents();
+    renderResult();
+    Fordela.core.load().then(() => {
+      coreReady = true;
+      $('core-version').textContent = Fordela.core.version();
+      examples = Fordela.core.examples();
+      if (!Array.isArray(examples)) examples = [];
+      renderPicker();
+      const wanted = hashExample();
+      if (wanted && openExample(wanted)) return;
+      const restored = store.restore();
+      if (restored) {
+        store.replace(restored, null);
+        return;
+      }
+      if (!openExample(DEFAULT_EXAMPLE) && examples.length) openExample(examples[0].id);
+    }).catch((e) => {
+      showNotice(t('notice.core_missing', { message: e && e.message ? e.message : String(e) }));
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})(window.Fordela = window.Fordela || {});

@@ -1,0 +1,116 @@
+// A bar chart of the amounts per recipient, split by component, earmark
+// and redistribution. Built as SVG by hand; the result table is its
+// accessible equivalent, so the chart is an image labelled to say so.
+(function (Fordela) {
+  'use strict';
+
+  const { h, svg, clear } = Fordela.dom;
+  const format = Fordela.format;
+  const { recipientName } = Fordela.views;
+  const t = (...args) => Fordela.i18n.t(...args);
+
+  const WIDTH = 860;
+  const LABEL_WIDTH = 230;
+  const VALUE_WIDTH = 120;
+  const BAR = 22;
+  const GAP = 12;
+  const TOP = 8;
+  const MAX_LABEL = 40;
+
+  // The segments each bar is made of: [{label, value(row)}].
+  function segments(result, scenario) {
+    const rows = result.recipients || [];
+    const components = result.components || [];
+    const list = [];
+    const allGiven = components.length > 0 && rows.every((r) => (r.components || []).every((c) => c && c.amount_ore !== null && c.amount_ore !== undefined));
+    if (components.length > 1 && allGiven) {
+      components.forEach((c, i) => list.push({ label: c.name || String(i + 1), user: true, value: (r) => r.components[i].amount_ore }));
+    } else {
+      list.push({ label: t('result.formula'), value: (r) => r.formula_ore });
+    }
+    const earmarks = scenario.earmarks || [];
+    const count = rows.length ? (rows[0].earmarks_ore || []).length : 0;
+    for (let e = 0; e < count; e += 1) {
+      list.push({ label: (earmarks[e] && earmarks[e].name) || t('earmarks.unnamed', { n: e + 1 }), user: true, value: (r) => r.earmarks_ore[e] });
+    }
+    if (result.redistribution) list.push({ label: t('result.redistribution'), value: (r) => r.redistribution_ore });
+    return list;
+  }
+
+  function ChartView(container) {
+    this.container = container;
+  }
+
+  ChartView.prototype.render = function (state) {
+    clear(this.container);
+    if (!state.good) return;
+    const { result, scenario } = state.good;
+    const rows = result.recipients || [];
+    const parts = segments(result, scenario);
+    // Bar lengths only: a drawing scale, not an amount anyone reads.
+    const sums = rows.map((r) => parts.reduce((s, p) => s + Math.max(0, Number(p.value(r) || 0)), 0));
+    const max = Math.max(0, ...sums);
+    if (!rows.length || max <= 0) return;
+
+    const legend = h('ul', { class: 'legend', 'aria-hidden': 'true' });
+    parts.forEach((part, i) => legend.appendChild(h('li', null, [
+      h('span', { class: 'swatch seg-' + (i % 8) }),
+      h('span', { 'data-user': part.user ? 'true' : null, text: part.label }),
+    ])));
+
+    const height = TOP * 2 + rows.length * (BAR + GAP) - GAP;
+    const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+    const chart = svg('svg', {
+      class: 'chart' + (state.errors ? ' stale' : ''),
+      viewBox: '0 0 ' + WIDTH + ' ' + height,
+      role: 'img',
+      'aria-label': t('chart.label'),
+      preserveAspectRatio: 'xMinYMin meet',
+    });
+    chart.appendChild(svg('line', { class: 'axis', x1: LABEL_WIDTH, x2: LABEL_WIDTH, y1: 0, y2: height }));
+    rows.forEach((row, r) => {
+      const y = TOP + r * (BAR + GAP);
+      const name = row.name || recipientName((scenario.recipients || [])[r], r);
+      const label = svg('text', { class: 'bar-label', 'data-user': 'true', 'data-name': name, x: LABEL_WIDTH - 8, y: y + BAR / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' });
+      label.textContent = name.length > MAX_LABEL ? name.slice(0, MAX_LABEL - 1) + '…' : name;
+      chart.appendChild(label);
+      let x = LABEL_WIDTH;
+      parts.forEach((part, i) => {
+        const value = Math.max(0, Number(part.value(row) || 0));
+        if (!value) return;
+        const w = (value / max) * plot;
+        const rect = svg('rect', { class: 'bar seg-' + (i % 8) + (row.requisitioned === false ? ' faded' : ''), x, y, width: Math.max(w, 0.5), height: BAR });
+        rect.appendChild(svg('title', null, part.label + ': ' + format.kr(part.value(row))));
+        chart.appendChild(rect);
+        x += w;
+      });
+      const shown = result.redistribution ? row.final_ore : row.total_ore;
+      chart.appendChild(svg('text', { class: 'bar-value', x: x + 6, y: y + BAR / 2, 'dominant-baseline': 'central' }, format.kr(shown)));
+    });
+
+    this.container.appendChild(h('figure', { class: 'chart-figure' }, [
+      legend,
+      chart,
+      h('figcaption', { class: 'hint', text: t('chart.caption') }),
+    ]));
+    fitLabels(chart);
+  };
+
+  // Shortens names that do not fit left of the bars, once the text can be
+  // measured (the full name stays in a tooltip and in the table).
+  function fitLabels(chart) {
+    const room = LABEL_WIDTH - 14;
+    for (const label of chart.querySelectorAll('.bar-label')) {
+      const name = label.getAttribute('data-name');
+      let length = name.length;
+      if (typeof label.getComputedTextLength !== 'function') continue;
+      while (length > 4 && label.getComputedTextLength() > room) {
+        length -= 1;
+        label.textContent = name.slice(0, length).trimEnd() + '…';
+      }
+      if (label.textContent !== name) label.appendChild(svg('title', null, name));
+    }
+  }
+
+  Fordela.views.ChartView = ChartView;
+})(window.Fordela = window.Fordela || {});

@@ -1,0 +1,71 @@
+// The pot (potten): the title and notes of the scenario, the total to split,
+// the deductions taken off first, and the grant's dates.
+(function (Fordela) {
+  'use strict';
+
+  const { h, clear, pointer } = Fordela.dom;
+  const { field, input, button, rowButtons } = Fordela.fields;
+  const t = (...args) => Fordela.i18n.t(...args);
+
+  function AboutView(container) {
+    this.container = container;
+  }
+
+  AboutView.prototype.render = function (scenario) {
+    clear(this.container);
+    this.container.appendChild(field({ path: '/title', label: t('about.title'), value: scenario.title, className: 'field-title' }));
+    this.container.appendChild(field({
+      label: t('about.notes'),
+      control: (id) => h('textarea', {
+        id,
+        class: 'input textarea',
+        rows: 2,
+        'data-path': '/notes',
+        'data-kind': 'text',
+        'data-user': 'true',
+        value: scenario.notes || '',
+      }),
+    }));
+  };
+
+  function PotView(container) {
+    this.container = container;
+  }
+
+  const DATES = ['period_start', 'period_end', 'requisition_deadline', 'report_deadline'];
+
+  PotView.prototype.render = function (scenario) {
+    clear(this.container);
+    const pot = scenario.pot || {};
+    this.container.appendChild(field({ path: '/pot/total', kind: 'amount', label: t('pot.total'), hint: t('pot.total.hint'), value: pot.total }));
+
+    const deductions = pot.deductions || [];
+    const list = h('div', { class: 'subsection', 'data-path': '/pot/deductions' }, [
+      h('h3', { class: 'subheading', text: t('pot.deductions') }),
+    ]);
+    if (deductions.length === 0) list.appendChild(h('p', { class: 'hint', text: t('pot.deductions.none') }));
+    deductions.forEach((d, i) => {
+      const name = d.name || t('pot.deduction.unnamed', { n: i + 1 });
+      list.appendChild(h('div', { class: 'inline-row', 'data-path': pointer('pot', 'deductions', i) }, [
+        input({ path: pointer('pot', 'deductions', i, 'name'), value: d.name, ariaLabel: t('pot.deduction.name', { n: i + 1 }), className: 'grow' }),
+        input({ path: pointer('pot', 'deductions', i, 'amount'), kind: 'amount', value: d.amount, ariaLabel: t('pot.deduction.amount', { name }), className: 'amount' }),
+        rowButtons('deductions', i, deductions.length, name),
+      ]));
+    });
+    list.appendChild(button({ action: 'add', data: { collection: 'deductions' }, text: t('pot.deduction.add'), className: 'secondary' }));
+    this.container.appendChild(list);
+
+    const dates = (pot.dates || {});
+    const grid = h('div', { class: 'subsection' }, [h('h3', { class: 'subheading', text: t('pot.dates') })]);
+    const row = h('div', { class: 'field-grid' });
+    for (const key of DATES) {
+      row.appendChild(field({ path: pointer('pot', 'dates', key), kind: 'date', optional: true, label: t('pot.dates.' + key), value: dates[key] }));
+    }
+    grid.appendChild(row);
+    this.container.appendChild(grid);
+  };
+
+  Fordela.views = Fordela.views || {};
+  Fordela.views.AboutView = AboutView;
+  Fordela.views.PotView = PotView;
+})(window.Fordela = window.Fordela || {});

@@ -1,0 +1,217 @@
+// The recipients (mottagare) and their indicator values: the columns are
+// edited in a small list of their own, the values in one table with a row
+// per recipient. Rows pasted from Excel or Word are handled in app.js.
+(function (Fordela) {
+  'use strict';
+
+  const { h, clear, pointer } = Fordela.dom;
+  const { input, select, button, rowButtons } = Fordela.fields;
+  const t = (...args) => Fordela.i18n.t(...args);
+
+  function recipientName(recipient, index) {
+    return (recipient && recipient.name) || t('recipient.unnamed', { n: index + 1 });
+  }
+
+  function indicatorName(indicator, index) {
+    return (indicator && indicator.label) || t('indicator.unnamed', { n: index + 1 });
+  }
+
+  function IndicatorsView(container) {
+    this.container = container;
+  }
+
+  IndicatorsView.prototype.render = function (scenario) {
+    clear(this.container);
+    const indicators = scenario.indicators || [];
+    const table = h('table', { class: 'grid compact', 'data-path': '/indicators' }, [
+      h('caption', { class: 'visually-hidden', text: t('indicators.caption') }),
+      h('thead', null, h('tr', null, [
+        h('th', { scope: 'col', text: t('indicators.label') }),
+        h('th', { scope: 'col', text: t('indicators.kind') }),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('table.actions') })),
+      ])),
+    ]);
+    const body = h('tbody');
+    indicators.forEach((indicator, i) => {
+      const name = indicatorName(indicator, i);
+      body.appendChild(h('tr', { 'data-path': pointer('indicators', i) }, [
+        h('td', null, input({ path: pointer('indicators', i, 'label'), value: indicator.label, ariaLabel: t('indicators.label.of', { n: i + 1 }) })),
+        h('td', null, select({
+          path: pointer('indicators', i, 'kind'),
+          value: indicator.kind,
+          ariaLabel: t('indicators.kind.of', { name }),
+          options: [
+            { value: 'count', label: t('kind.count') },
+            { value: 'amount', label: t('kind.amount') },
+          ],
+        })),
+        h('td', null, rowButtons('indicators', i, indicators.length, name)),
+      ]));
+    });
+    table.appendChild(body);
+    if (indicators.length) this.container.appendChild(h('div', { class: 'table-scroll' }, table));
+    else this.container.appendChild(h('p', { class: 'hint', text: t('indicators.none') }));
+    this.container.appendChild(button({ action: 'add', data: { collection: 'indicators' }, text: t('indicators.add'), className: 'secondary' }));
+  };
+
+  function RecipientsView(container) {
+    this.container = container;
+  }
+
+  // The columns of the recipients table a paste fills, left to right.
+  RecipientsView.columns = function (scenario) {
+    return ['name'].concat((scenario.indicators || []).map((ind) => ind.id));
+  };
+
+  RecipientsView.prototype.render = function (scenario) {
+    clear(this.container);
+    const indicators = scenario.indicators || [];
+    const recipients = scenario.recipients || [];
+    const headRow = h('tr', null, [
+      h('th', { scope: 'col', class: 'num narrow', text: t('recipients.number') }),
+      h('th', { scope: 'col', text: t('recipients.name') }),
+    ]);
+    indicators.forEach((indicator, i) => {
+      headRow.appendChild(h('th', { scope: 'col', class: 'num' }, [
+        h('span', { 'data-user': 'true', text: indicatorName(indicator, i) }),
+        h('span', { class: 'unit', text: indicator.kind === 'amount' ? ' ' + t('unit.kr') : '' }),
+      ]));
+    });
+    headRow.appendChild(h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('table.actions') })));
+
+    const body = h('tbody');
+    recipients.forEach((recipient, r) => {
+      const name = recipientName(recipient, r);
+      const values = recipient.values || {};
+      const row = h('tr', { 'data-path': pointer('recipients', r) }, [
+        h('td', { class: 'num narrow muted', text: String(r + 1) }),
+        h('td', { class: 'name-cell' }, input({
+          path: pointer('recipients', r, 'name'),
+          value: recipient.name,
+          ariaLabel: t('recipients.name.of', { n: r + 1 }),
+          className: 'name',
+        })),
+      ]);
+      indicators.forEach((indicator, i) => {
+        row.appendChild(h('td', { class: 'num' }, input({
+          path: pointer('recipients', r, 'values', indicator.id),
+          kind: indicator.kind === 'amount' ? 'amount' : 'decimal',
+          optional: true,
+          value: values[indicator.id],
+          ariaLabel: t('recipients.value.of', { indicator: indicatorName(indicator, i), name }),
+          className: 'number',
+        })));
+      });
+      row.appendChild(h('td', { class: 'actions' }, rowButtons('recipients', r, recipients.length, name)));
+      body.appendChild(row);
+    });
+
+    const table = h('table', { class: 'grid', id: 'recipients-table', 'data-path': '/recipients' }, [
+      h('caption', { class: 'visually-hidden', text: t('recipients.caption') }),
+      h('thead', null, headRow),
+      body,
+    ]);
+    this.container.appendChild(h('div', { class: 'table-scroll' }, table));
+    this.container.appendChild(h('div', { class: 'button-row' }, [
+      button({ action: 'add', data: { collection: 'recipients' }, text: t('recipients.add'), className: 'secondary' }),
+      h('p', { class: 'hint', id: 'paste-hint', text: t('recipients.paste.hint') }),
+    ]));
+  };
+
+  function RequisitionView(container) {
+    this.container = container;
+  }
+
+  RequisitionView.prototype.render = function (scenario) {
+    clear(this.container);
+    const recipients = scenario.recipients || [];
+    const body = h('tbody');
+    recipients.forEach((recipient, r) => {
+      const name = recipientName(recipient, r);
+      body.appendChild(h('tr', null, [
+        h('th', { scope: 'row', 'data-user': 'true', text: name }),
+        h('td', { class: 'center' }, Fordela.fields.checkbox({
+          path: pointer('recipients', r, 'requisitioned'),
+          checked: recipient.requisitioned !== false,
+          ariaLabel: t('requisition.requisitioned.of', { name }),
+        })),
+        h('td', null, input({
+          path: pointer('recipients', r, 'requisition_date'),
+          kind: 'date',
+          optional: true,
+          value: recipient.requisition_date,
+          ariaLabel: t('requisition.date.of', { name }),
+          className: 'date',
+        })),
+        h('td', { class: 'center' }, Fordela.fields.checkbox({
+          path: pointer('recipients', r, 'opted_in'),
+          checked: recipient.opted_in === true,
+          ariaLabel: t('requisition.opted_in.of', { name }),
+        })),
+      ]));
+    });
+    this.container.appendChild(h('p', { class: 'hint', text: t('requisition.hint') }));
+    this.container.appendChild(h('div', { class: 'table-scroll' }, h('table', { class: 'grid compact' }, [
+      h('caption', { class: 'visually-hidden', text: t('requisition.caption') }),
+      h('thead', null, h('tr', null, [
+        h('th', { scope: 'col', text: t('recipients.name') }),
+        h('th', { scope: 'col', class: 'center', text: t('requisition.requisitioned') }),
+        h('th', { scope: 'col', text: t('requisition.date') }),
+        h('th', { scope: 'col', class: 'center', text: t('requisition.opted_in') }),
+      ])),
+      body,
+    ])));
+  };
+
+  function CostsView(container) {
+    this.container = container;
+  }
+
+  CostsView.prototype.render = function (scenario) {
+    clear(this.container);
+    const recipients = scenario.recipients || [];
+    const body = h('tbody');
+    recipients.forEach((recipient, r) => {
+      const name = recipientName(recipient, r);
+      const cost = recipient.cost || {};
+      const base = ['recipients', r, 'cost'];
+      const others = h('div', { class: 'other-costs', 'data-path': pointer(...base, 'other') });
+      (cost.other || []).forEach((other, o) => {
+        const otherName = other.name || t('costs.other.unnamed', { n: o + 1 });
+        others.appendChild(h('div', { class: 'inline-row', 'data-path': pointer(...base, 'other', o) }, [
+          input({ path: pointer(...base, 'other', o, 'name'), value: other.name, ariaLabel: t('costs.other.name.of', { name, n: o + 1 }), className: 'grow' }),
+          input({ path: pointer(...base, 'other', o, 'amount'), kind: 'amount', value: other.amount, ariaLabel: t('costs.other.amount.of', { name, other: otherName }), className: 'amount' }),
+          button({ action: 'remove', data: { collection: 'other-costs', recipient: r, index: o }, className: 'icon danger', text: '✕', ariaLabel: t('row.remove', { name: otherName }) }),
+        ]));
+      });
+      others.appendChild(button({ action: 'add', data: { collection: 'other-costs', recipient: r }, className: 'secondary small', text: t('costs.other.add'), ariaLabel: t('costs.other.add.of', { name }) }));
+      body.appendChild(h('tr', { 'data-path': pointer(...base) }, [
+        h('th', { scope: 'row', 'data-user': 'true', text: name }),
+        h('td', { class: 'num' }, input({ path: pointer(...base, 'posts'), kind: 'decimal', optional: true, value: cost.posts, ariaLabel: t('costs.posts.of', { name }), className: 'number short' })),
+        h('td', { class: 'num' }, input({ path: pointer(...base, 'cost_per_post'), kind: 'amount', optional: true, value: cost.cost_per_post, ariaLabel: t('costs.per_post.of', { name }), className: 'number' })),
+        h('td', { class: 'num' }, input({ path: pointer(...base, 'months'), kind: 'decimal', optional: true, value: cost.months, placeholder: '12', ariaLabel: t('costs.months.of', { name }), className: 'number short' })),
+        h('td', null, others),
+      ]));
+    });
+    this.container.appendChild(h('p', { class: 'hint', text: t('costs.hint') }));
+    this.container.appendChild(h('div', { class: 'table-scroll' }, h('table', { class: 'grid compact' }, [
+      h('caption', { class: 'visually-hidden', text: t('costs.caption') }),
+      h('thead', null, h('tr', null, [
+        h('th', { scope: 'col', text: t('costs.item') }),
+        h('th', { scope: 'col', class: 'num', text: t('costs.posts') }),
+        h('th', { scope: 'col', class: 'num', text: t('costs.per_post') }),
+        h('th', { scope: 'col', class: 'num', text: t('costs.months') }),
+        h('th', { scope: 'col', text: t('costs.other') }),
+      ])),
+      body,
+    ])));
+  };
+
+  Fordela.views = Fordela.views || {};
+  Fordela.views.recipientName = recipientName;
+  Fordela.views.indicatorName = indicatorName;
+  Fordela.views.IndicatorsView = IndicatorsView;
+  Fordela.views.RecipientsView = RecipientsView;
+  Fordela.views.RequisitionView = RequisitionView;
+  Fordela.views.CostsView = CostsView;
+})(window.Fordela = window.Fordela || {});

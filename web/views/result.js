@@ -1,0 +1,350 @@
+// The result: the summary figures at the top of the page, the rule with
+// its inputs, the table of amounts per recipient and the totals. Every
+// amount is an öre integer from the core's result document; this file only
+// formats them.
+(function (Fordela) {
+  'use strict';
+
+  const { h, clear } = Fordela.dom;
+  const format = Fordela.format;
+  const { recipientName, indicatorName, componentName } = Fordela.views;
+  const t = (...args) => Fordela.i18n.t(...args);
+
+  const APPORTIONED = ['weighted', 'indicator', 'equal'];
+
+  function has(value) {
+    return value !== undefined && value !== null;
+  }
+
+  // The columns of the result table, shared by the page, the copy for Word
+  // and Excel, and the print view. Each: {id, header, note, value(row),
+  // total, kind: 'amount'|'signed', emphasis}.
+  function resultColumns(result, scenario) {
+    const components = result.components || [];
+    const rows = result.recipients || [];
+    const totals = result.totals || {};
+    const earmarks = scenario.earmarks || [];
+    const columns = [];
+    const anyApportioned = components.some((c) => APPORTIONED.includes(c.basis));
+
+    if (components.length > 1 || anyApportioned) {
+      components.forEach((component, i) => {
+        const exact = rows.length > 0 && rows.every((r) => r.components && r.components[i] && r.components[i].amount_ore === null);
+        let total = has(component.total_ore) ? component.total_ore : null;
+        if (total === null && exact) total = component.frame_ore;
+        if (total === null && components.length === 1) total = totals.formula_ore;
+        columns.push({
+          id: 'component-' + i,
+          header: component.name || componentName(null, i),
+          userHeader: true,
+          note: exact ? t('result.exact') : null,
+          value: (r) => {
+            const c = r.components && r.components[i];
+            if (!c) return null;
+            return has(c.amount_ore) ? c.amount_ore : c.exact_ore;
+          },
+          total,
+          kind: 'amount',
+          secondary: exact,
+        });
+      });
+    }
+    if (anyApportioned) {
+      columns.push({ id: 'rounding', header: t('result.rounding'), value: (r) => r.rounding_ore, total: null, kind: 'signed', secondary: true });
+    }
+    const hasEarmarks = rows.length > 0 && (rows[0].earmarks_ore || []).length > 0;
+    const redistribution = result.redistribution;
+    columns.push({ id: 'formula', header: t('result.formula'), value: (r) => r.formula_ore, total: totals.formula_ore, kind: 'amount', emphasis: !hasEarmarks && !redistribution });
+    if (hasEarmarks) {
+      const count = rows[0].earmarks_ore.length;
+      for (let e = 0; e < count; e += 1) {
+        const fromResult = result.earmarks && result.earmarks[e];
+        let total = fromResult && has(fromResult.total_ore) ? fromResult.total_ore : null;
+        if (total === null && count === 1) total = totals.earmarks_ore;
+        columns.push({
+          id: 'earmark-' + e,
+          header: (earmarks[e] && earmarks[e].name) || t('earmarks.unnamed', { n: e + 1 }),
+          userHeader: true,
+          note: t('result.earmarked'),
+          value: (r) => (r.earmarks_ore || [])[e],
+          total,
+          kind: 'amount',
+        });
+      }
+      columns.push({ id: 'total', header: t('result.total'), value: (r) => r.total_ore, total: totals.total_ore, kind: 'amount', emphasis: !redistribution });
+    }
+    if (redistribution) {
+      columns.push({ id: 'redistribution', header: t('result.redistribution'), value: (r) => r.redistribution_ore, total: totals.redistributed_ore, kind: 'amount' });
+      columns.push({ id: 'final', header: t('result.final'), value: (r) => r.final_ore, total: totals.final_ore, kind: 'amount', emphasis: true });
+    }
+    return columns;
+  }
+
+  function amountText(column, value) {
+    if (!has(value)) return '';
+    return column.kind === 'signed' ? format.krSigned(value) : format.kr(value);
+  }
+
+  // Plain-language lines describing the rule, for the screen and print.
+  function ruleLines(result, scenario) {
+    const lines = [];
+    const totals = result.totals || {};
+    const indicators = scenario.indicators || [];
+    const label = (id) => {
+      const i = indicators.findIndex((ind) => ind.id === id);
+      return i >= 0 ? indicatorName(indicators[i], i) : String(id || '–');
+    };
+    const amountOf = (value) => {
+      if (!has(value) || value === '') return '';
+      try {
+        const parsed = Fordela.core.parseAmount(value);
+        return parsed.ok ? format.kr(parsed.ore) : String(value);
+      } catch (e) {
+        return String(value);
+      }
+    };
+
+    let pot = t('rule.pot', { total: format.kr(totals.pot_ore) });
+    const deductions = (scenario.pot && scenario.pot.deductions) || [];
+    if (deductions.length) {
+      const parts = deductions.map((d, i) => (d.name || t('pot.deduction.unnamed', { n: i + 1 })) + ' ' + amountOf(d.amount));
+      pot += ' ' + t('rule.deductions', { list: parts.join(', '), net: format.kr(totals.net_ore) });
+    }
+    lines.push({ term: t('rule.pot.term'), text: pot });
+
+    (scenario.key || []).forEach((component, k) => {
+      let how;
+      if (component.basis === 'weighted') {
+        const weights = Object.keys(component.weights || {})
+          .map((id) => label(id) + ' × ' + format.decimalText(component.weights[id]));
+        how = t('rule.basis.weighted', { weights: weights.join(', ') });
+      } else if (component.basis === 'indicator') {
+        how = t('rule.basis.indicator', { column: label(component.indicator) });
+      } else if (component.basis === 'fixed') {
+        how = t('rule.basis.fixed', { column: label(component.indicator) });
+      } else if (component.basis === 'equal') {
+        how = t('rule.basis.equal');
+      } else if (component.basis === 'cost') {
+        how = t('rule.basis.cost');
+      } else {
+        how = String(component.basis);
+      }
+      lines.push({
+        term: t('rule.component.term', { n: k + 1 }),
+        text: componentName(component, k) + ': ' + format.decimalText(component.share) + ' % – ' + how,
+      });
+    });
+
+    (scenario.earmarks || []).forEach((earmark, e) => {
+      const name = earmark.name || t('earmarks.unnamed', { n: e + 1 });
+      let text = name === label(earmark.indicator) ? name : name + ' – ' + t('rule.earmark', { column: label(earmark.indicator) });
+      if (has(earmark.stated_total) && earmark.stated_total !== '') text += ' ' + t('rule.earmark.stated', { total: amountOf(earmark.stated_total) });
+      lines.push({ term: t('rule.earmark.term'), text });
+    });
+
+    const rounding = result.rounding || {};
+    const method = rounding.method || 'largest-remainder';
+    let rule = t('rule.rounding', {
+      unit: format.kr(rounding.unit_ore),
+      method: t('method.' + method),
+      level: t('level.' + (rounding.level === 'component' ? 'component' : 'recipient')),
+    });
+    const sr = scenario.rounding || {};
+    if (method === 'sainte-lague' && has(sr.first_divisor)) rule += ' ' + t('rule.first_divisor', { value: format.decimalText(sr.first_divisor) });
+    if (has(sr.min_units) && String(sr.min_units) !== '0') rule += ' ' + t('rule.min_units', { value: format.decimalText(sr.min_units) });
+    lines.push({ term: t('rule.rounding.term'), text: rule });
+
+    const dates = (scenario.pot && scenario.pot.dates) || {};
+    const dateParts = [];
+    if (dates.period_start || dates.period_end) dateParts.push(t('rule.period', { from: dates.period_start || '…', to: dates.period_end || '…' }));
+    if (dates.requisition_deadline) dateParts.push(t('rule.requisition', { date: dates.requisition_deadline }));
+    if (dates.report_deadline) dateParts.push(t('rule.report', { date: dates.report_deadline }));
+    if (dateParts.length) lines.push({ term: t('rule.dates.term'), text: dateParts.join('. ') + '.' });
+    return lines;
+  }
+
+  // The figures shown at the top of the page, label → öre.
+  function summaryFigures(result) {
+    const totals = result.totals || {};
+    const figures = [
+      { id: 'net', label: t('summary.net'), value: totals.net_ore },
+      { id: 'formula', label: t('summary.formula'), value: totals.formula_ore },
+      { id: 'not-allocated', label: t('summary.not_allocated'), value: totals.not_allocated_ore, warn: has(totals.not_allocated_ore) && totals.not_allocated_ore !== 0 },
+    ];
+    if (totals.earmarks_ore) figures.push({ id: 'earmarks', label: t('summary.earmarks'), value: totals.earmarks_ore });
+    figures.push({ id: 'total', label: t('summary.total'), value: totals.total_ore, emphasis: !result.redistribution });
+    if (result.redistribution) {
+      figures.push({ id: 'redistributed', label: t('summary.redistributed'), value: totals.redistributed_ore });
+      figures.push({ id: 'final', label: t('summary.final'), value: totals.final_ore, emphasis: true });
+    }
+    return figures;
+  }
+
+  function SummaryView(container, live) {
+    this.container = container;
+    this.live = live;
+    this.lastSentence = '';
+  }
+
+  // state: {good: {result, scenario} | null, errors: n, warnings: n}
+  SummaryView.prototype.render = function (state) {
+    clear(this.container);
+    if (!state.good) {
+      this.container.appendChild(h('p', { class: 'summary-empty', text: state.errors ? t('summary.none.errors') : t('summary.none') }));
+      this.announce(state.errors ? t('summary.none.errors') : '');
+      return;
+    }
+    const figures = summaryFigures(state.good.result);
+    const list = h('dl', { class: 'figures' + (state.errors ? ' stale' : '') });
+    for (const f of figures) {
+      list.appendChild(h('div', { class: 'figure' + (f.warn ? ' warn' : '') + (f.emphasis ? ' emphasis' : ''), 'data-figure': f.id }, [
+        h('dt', { text: f.label }),
+        h('dd', { text: format.kr(f.value) }),
+      ]));
+    }
+    this.container.appendChild(list);
+    const status = state.errors
+      ? h('p', { class: 'status error' }, [h('a', { href: '#findings', text: t('summary.stale', { n: state.errors }) })])
+      : state.warnings
+        ? h('p', { class: 'status warning' }, [h('a', { href: '#findings', text: t('summary.warnings', { n: state.warnings }) })])
+        : h('p', { class: 'status ok', text: t('summary.ok') });
+    this.container.appendChild(status);
+
+    const sentence = (state.errors ? t('summary.stale', { n: state.errors }) + ' ' : '')
+      + figures.map((f) => f.label + ' ' + format.kr(f.value)).join(', ') + '.';
+    this.announce(sentence);
+  };
+
+  SummaryView.prototype.announce = function (sentence) {
+    if (sentence === this.lastSentence) return;
+    this.lastSentence = sentence;
+    this.live.textContent = sentence;
+  };
+
+  function ResultView(container) {
+    this.container = container;
+  }
+
+  ResultView.prototype.render = function (state) {
+    clear(this.container);
+    if (!state.good) {
+      this.container.appendChild(h('p', { class: 'hint', text: state.errors ? t('result.none.errors') : t('result.none') }));
+      return;
+    }
+    const { result, scenario } = state.good;
+    if (state.errors) {
+      this.container.appendChild(h('p', { class: 'stale-banner', role: 'note', text: t('result.stale') }));
+    }
+    const body = h('div', { class: 'result-body' + (state.errors ? ' stale' : '') });
+    body.appendChild(h('header', { class: 'print-only print-head' }, [
+      h('p', { class: 'print-title', 'data-user': 'true', text: scenario.title || t('result.heading') }),
+      scenario.notes ? h('p', { class: 'print-notes', 'data-user': 'true', text: scenario.notes }) : null,
+    ]));
+
+    const rule = h('dl', { class: 'rule' });
+    for (const line of ruleLines(result, scenario)) {
+      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { 'data-user': 'true', text: line.text })]));
+    }
+    body.appendChild(h('section', { class: 'rule-box', 'aria-labelledby': 'rule-heading' }, [
+      h('h3', { id: 'rule-heading', class: 'subheading', text: t('rule.heading') }),
+      rule,
+    ]));
+
+    body.appendChild(h('div', { class: 'table-scroll' }, buildTable(result, scenario, { id: 'result-table' })));
+    body.appendChild(totalsList(result));
+    body.appendChild(basisTable(scenario));
+    this.container.appendChild(body);
+  };
+
+  // The result table as DOM; also used, detached, for the clipboard.
+  function buildTable(result, scenario, opts) {
+    const columns = resultColumns(result, scenario);
+    const rows = result.recipients || [];
+    const head = h('tr', null, [h('th', { scope: 'col', text: t('result.recipient') })]);
+    for (const column of columns) {
+      head.appendChild(h('th', { scope: 'col', class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : '') }, [
+        h('span', { 'data-user': column.userHeader ? 'true' : null, text: column.header }),
+        column.note ? h('span', { class: 'note', text: ' (' + column.note + ')' }) : null,
+      ]));
+    }
+    const body = h('tbody');
+    rows.forEach((row, r) => {
+      const name = row.name || recipientName((scenario.recipients || [])[r], r);
+      const tr = h('tr', { class: row.requisitioned === false ? 'not-requisitioned' : null }, [
+        h('th', { scope: 'row' }, [
+          h('span', { 'data-user': 'true', text: name }),
+          row.requisitioned === false ? h('span', { class: 'note', text: ' (' + t('result.not_requisitioned') + ')' }) : null,
+        ]),
+      ]);
+      for (const column of columns) {
+        tr.appendChild(h('td', { class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : '') }, amountText(column, column.value(row))));
+      }
+      body.appendChild(tr);
+    });
+    const totalRow = h('tr', { class: 'totals' }, [h('th', { scope: 'row', text: t('result.totals') })]);
+    for (const column of columns) {
+      totalRow.appendChild(h('td', { class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : '') }, amountText(column, column.total)));
+    }
+    return h('table', { class: 'grid result', id: opts && opts.id }, [
+      h('caption', { 'data-user': 'true', text: scenario.title || t('result.heading') }),
+      h('thead', null, head),
+      body,
+      h('tfoot', null, totalRow),
+    ]);
+  }
+
+  function totalsList(result) {
+    const totals = result.totals || {};
+    const items = [
+      { label: t('totals.pot'), value: totals.pot_ore },
+      totals.deductions_ore ? { label: t('totals.deductions'), value: totals.deductions_ore } : null,
+      totals.deductions_ore ? { label: t('totals.net'), value: totals.net_ore } : null,
+      { label: t('totals.formula'), value: totals.formula_ore },
+      { label: t('totals.not_allocated'), value: totals.not_allocated_ore, warn: totals.not_allocated_ore !== 0 },
+      totals.earmarks_ore ? { label: t('totals.earmarks'), value: totals.earmarks_ore } : null,
+      { label: t('totals.total'), value: totals.total_ore },
+    ];
+    if (result.redistribution) {
+      items.push({ label: t('totals.pool'), value: result.redistribution.pool_ore });
+      items.push({ label: t('totals.redistributed'), value: totals.redistributed_ore });
+      items.push({ label: t('totals.pool_left'), value: result.redistribution.not_allocated_ore, warn: result.redistribution.not_allocated_ore !== 0 });
+      items.push({ label: t('totals.final'), value: totals.final_ore });
+    }
+    const list = h('dl', { class: 'totals-list' });
+    for (const item of items.filter(Boolean)) {
+      list.appendChild(h('div', { class: item.warn ? 'warn' : null }, [h('dt', { text: item.label }), h('dd', { text: format.kr(item.value) })]));
+    }
+    return h('section', { class: 'totals-box', 'aria-labelledby': 'totals-heading' }, [
+      h('h3', { id: 'totals-heading', class: 'subheading', text: t('totals.heading') }),
+      list,
+    ]);
+  }
+
+  // The indicator values the result was computed from: printed with the
+  // result so that the decision can be audited.
+  function basisTable(scenario) {
+    const indicators = scenario.indicators || [];
+    const recipients = scenario.recipients || [];
+    if (!indicators.length) return h('div', { class: 'print-only' });
+    const head = h('tr', null, [h('th', { scope: 'col', text: t('result.recipient') })]);
+    indicators.forEach((ind, i) => head.appendChild(h('th', { scope: 'col', class: 'num' }, [
+      h('span', { 'data-user': 'true', text: indicatorName(ind, i) }),
+      ind.kind === 'amount' ? h('span', { text: ' ' + t('unit.kr') }) : null,
+    ])));
+    const body = h('tbody');
+    recipients.forEach((rec, r) => {
+      const tr = h('tr', null, [h('th', { scope: 'row', 'data-user': 'true', text: recipientName(rec, r) })]);
+      for (const ind of indicators) tr.appendChild(h('td', { class: 'num', text: format.inputValue((rec.values || {})[ind.id]) }));
+      body.appendChild(tr);
+    });
+    return h('section', { class: 'basis-box print-only', 'aria-labelledby': 'basis-heading' }, [
+      h('h3', { id: 'basis-heading', class: 'subheading', text: t('basis.heading') }),
+      h('table', { class: 'grid compact' }, [h('thead', null, head), body]),
+    ]);
+  }
+
+  Fordela.views.resultColumns = resultColumns;
+  Fordela.views.buildResultTable = buildTable;
+  Fordela.views.SummaryView = SummaryView;
+  Fordela.views.ResultView = ResultView;
+})(window.Fordela = window.Fordela || {});

@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstddef>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 namespace fordela {
@@ -15,6 +16,11 @@ namespace fordela {
 namespace {
 
 using u128 = BigNat::u128;
+__extension__ typedef __int128 i128;
+
+// Beyond this many units the starting divisor is not shifted for rounding
+// bias, so that no starting part can exceed the units (and int64).
+constexpr std::int64_t kMaxUnitsForBias = std::int64_t{1} << 62;
 
 // ---------------------------------------------------------------------------
 // Integer back-ends. Each offers the type, conversions, division with
@@ -28,7 +34,7 @@ struct WideArith {
   static std::int64_t to_i64(const Int& value) { return static_cast<std::int64_t>(value); }
   static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
     quotient = a / b;
-    remainder = a % b;
+    remainder = a - quotient * b;  // one 128-bit division, not two
   }
   static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
                                                const Int& d) {
@@ -104,6 +110,7 @@ struct Pinning {
   std::vector<char> pinned;            // by recipient
   std::int64_t units_left = 0;         // units for the unpinned
   typename A::Int weight_left{};       // their total weight
+  std::int64_t open_count = 0;         // how many they are
 };
 
 template <class A>
@@ -114,6 +121,7 @@ Pinning<A> pin_below_floor(const std::vector<typename A::Int>& weights, const Pr
   result.pinned.assign(weights.size(), 0);
   result.units_left = problem.units;
   result.weight_left = total_weight;
+  result.open_count = static_cast<std::int64_t>(problem.active.size());
   const std::int64_t floor = problem.floor_units;
   if (floor == 0) return result;
 
@@ -143,6 +151,7 @@ Pinning<A> pin_below_floor(const std::vector<typename A::Int>& weights, const Pr
     if (pinned_count == 0) return result;
     result.units_left -= floor * pinned_count;
     result.weight_left -= pinned_weight;
+    result.open_count -= pinned_count;
     open = std::move(still_open);
   }
   std::sort(open.begin(), open.end(),
@@ -154,6 +163,7 @@ Pinning<A> pin_below_floor(const std::vector<typename A::Int>& weights, const Pr
     result.pinned[r] = 1;
     result.units_left -= floor;
     result.weight_left -= weights[r];
+    --result.open_count;
   }
   return result;
 }
@@ -239,19 +249,21 @@ class DivisorRule {
 
   // The claim to unit index k (k >= 1 when the first divisor is zero).
   Claim<A> claim(std::size_t r, std::int64_t k) const {
+    // k < 2^63, so k + 1 and 2k + 1 fit in 128 bits; their products are
+    // formed in Int.
     const u128 k128 = static_cast<u128>(k);
     switch (problem_.method) {
       case Method::dhondt:
         return {weights_[r], A::from(k128 + 1)};
       case Method::sainte_lague:
-        return {weights_[r], A::from(k == 0 ? u128{problem_.first_num}
-                                            : (2 * k128 + 1) * problem_.first_den)};
+        if (k == 0) return {weights_[r], A::from(problem_.first_num)};
+        return {weights_[r], A::from(2 * k128 + 1) * A::from(problem_.first_den)};
       case Method::adams:
         return {weights_[r], A::from(k128)};
       case Method::dean:
-        return {weights_[r] * A::from(2 * k128 + 1), A::from(2 * k128 * (k128 + 1))};
+        return {weights_[r] * A::from(2 * k128 + 1), A::from(2 * k128) * A::from(k128 + 1)};
       case Method::huntington_hill:
-        return {squares_[r], A::from(k128 * (k128 + 1))};
+        return {squares_[r], A::from(k128) * A::from(k128 + 1)};
       case Method::largest_remainder:
         break;
     }
@@ -312,63 +324,102 @@ void divisor_method(const std::vector<typename A::Int>& weights, const Problem& 
   const std::int64_t floor = problem.floor_units;
   std::vector<std::int64_t>& units = out.units;
 
-  // Start from the method's own rounding of every quota at one divisor
-  // (the standard divisor of those above the floor), raised to the floor.
-  // This is off from the target by O(recipients), never by O(units).
+  // Start from the method's own rounding of every quota at one common
+  // divisor, raised to the floor: any common divisor gives a start from
+  // which handing out (or taking back) units in claim order is exact. Aim
+  // it well, so that few units remain to move: the standard divisor of the
+  // unpinned recipients, shifted by the method's average rounding bias
+  // (D'Hondt's floors lose half a unit each, Adams' ceilings gain half).
+  // Quotas are x_r = scaled · w_r / (2 · weight_left).
   const Pinning<A> pins = pin_below_floor<A>(weights, problem, total_weight);
-  const Int units_left = A::from(static_cast<u128>(pins.units_left));
-  std::int64_t handed_out = 0;
-  Int quotient{};
-  Int remainder{};
-  for (const std::size_t r : problem.active) {
-    const Int numerator = units_left * weights[r];
-    A::divmod(numerator, pins.weight_left, quotient, remainder);
-    units[r] = std::max(floor, rule.natural_units(numerator, pins.weight_left, quotient, remainder));
-    handed_out += units[r];
+  const Int denominator = pins.weight_left + pins.weight_left;
+  auto round_at = [&](u128 scaled) {
+    i128 sum = 0;  // int64 could overflow for units near 2^63
+    Int quotient{};
+    Int remainder{};
+    const Int scale = A::from(scaled);
+    for (const std::size_t r : problem.active) {
+      const Int numerator = scale * weights[r];
+      A::divmod(numerator, denominator, quotient, remainder);
+      units[r] = std::max(floor, rule.natural_units(numerator, denominator, quotient, remainder));
+      sum += units[r];
+    }
+    return sum;
+  };
+  const u128 open_count = static_cast<u128>(pins.open_count);
+  u128 scaled = static_cast<u128>(pins.units_left) * 2;
+  if (problem.units <= kMaxUnitsForBias) {
+    if (problem.method == Method::dhondt) scaled += open_count;
+    // Adams' floor is at least 1, so units_left >= open_count.
+    if (problem.method == Method::adams) scaled -= open_count;
+  }
+  i128 handed_out = round_at(scaled);
+  if (problem.units <= kMaxUnitsForBias) {
+    // Small quotas have other biases (Dean and Huntington-Hill round 1.3
+    // up): re-aim by the gap a few times. Keep scaled within
+    // 2 · (units_left + open_count), the bound the fast path assumes.
+    const i128 tolerance = static_cast<i128>(open_count / 256) + 8;
+    const i128 highest = 2 * (static_cast<i128>(pins.units_left) + static_cast<i128>(open_count));
+    for (int pass = 0; pass < 3; ++pass) {
+      const i128 gap = problem.units - handed_out;
+      if (gap <= tolerance && -gap <= tolerance) break;
+      const i128 next = std::min(highest, static_cast<i128>(scaled) + 2 * gap);
+      if (next <= 0 || next == static_cast<i128>(scaled)) break;
+      scaled = static_cast<u128>(next);
+      handed_out = round_at(scaled);
+    }
   }
 
+  // Units are handed out in one order: stronger claim first, and of equal
+  // claims the recipient listed first.
   struct Entry {
     Claim<A> claim;
     std::size_t recipient;
   };
-  std::vector<Entry> heap;
-  if (handed_out < problem.units) {
-    // Short: hand the next unit to the strongest claim; the recipient
-    // listed first wins a tie.
-    auto weaker = [](const Entry& a, const Entry& b) {
-      const auto order = compare_claims(a.claim, b.claim);
-      if (order != 0) return order < 0;
-      return a.recipient > b.recipient;
+  auto served_first = [](const Entry& a, const Entry& b) {
+    const auto order = compare_claims(a.claim, b.claim);
+    if (order != 0) return order > 0;
+    return a.recipient < b.recipient;
+  };
+  const bool adding = handed_out < problem.units;
+  const auto steps = static_cast<std::int64_t>(adding ? problem.units - handed_out
+                                                     : handed_out - problem.units);
+  if (steps > 0) {
+    // Short: hand out the next units in that order. Over: take back the
+    // last units in that order (the recipient listed first keeps its unit).
+    // Only recipients whose claim in play is among the first `steps`
+    // (adding) or the last `steps` (taking back) can be touched.
+    auto claim_in_play = [&](std::size_t r) {
+      return Entry{rule.claim(r, adding ? units[r] : units[r] - 1), r};
     };
-    heap.reserve(problem.active.size());
-    for (const std::size_t r : problem.active) heap.push_back({rule.claim(r, units[r]), r});
-    std::make_heap(heap.begin(), heap.end(), weaker);
-    for (; handed_out < problem.units; ++handed_out) {
-      std::pop_heap(heap.begin(), heap.end(), weaker);
-      const std::size_t r = heap.back().recipient;
-      ++units[r];
-      heap.back() = {rule.claim(r, units[r]), r};
-      std::push_heap(heap.begin(), heap.end(), weaker);
-    }
-  } else if (handed_out > problem.units) {
-    // Over: take back the weakest unit handed out; of equal claims the
-    // recipient listed first keeps its unit.
-    auto keeps_more = [](const Entry& a, const Entry& b) {
-      const auto order = compare_claims(a.claim, b.claim);
-      if (order != 0) return order > 0;
-      return a.recipient < b.recipient;
-    };
+    std::vector<std::size_t> candidates;
+    candidates.reserve(problem.active.size());
     for (const std::size_t r : problem.active) {
-      if (units[r] > floor) heap.push_back({rule.claim(r, units[r] - 1), r});
+      if (adding || units[r] > floor) candidates.push_back(r);
     }
-    std::make_heap(heap.begin(), heap.end(), keeps_more);
-    for (; handed_out > problem.units && !heap.empty(); --handed_out) {
-      std::pop_heap(heap.begin(), heap.end(), keeps_more);
+    auto next_to_move = [&](std::size_t a, std::size_t b) {
+      return adding ? served_first(claim_in_play(a), claim_in_play(b))
+                    : served_first(claim_in_play(b), claim_in_play(a));
+    };
+    if (static_cast<std::size_t>(steps) < candidates.size()) {
+      std::nth_element(candidates.begin(), candidates.begin() + steps, candidates.end(), next_to_move);
+      candidates.resize(static_cast<std::size_t>(steps));
+    }
+    std::vector<Entry> heap;
+    heap.reserve(candidates.size());
+    for (const std::size_t r : candidates) heap.push_back(claim_in_play(r));
+    // std heaps keep the "largest" on top: the entry to move next.
+    auto moves_later = [&](const Entry& a, const Entry& b) {
+      return adding ? served_first(b, a) : served_first(a, b);
+    };
+    std::make_heap(heap.begin(), heap.end(), moves_later);
+    for (std::int64_t step = 0; step < steps && !heap.empty(); ++step) {
+      std::pop_heap(heap.begin(), heap.end(), moves_later);
       const std::size_t r = heap.back().recipient;
-      --units[r];
-      if (units[r] > floor) {
-        heap.back() = {rule.claim(r, units[r] - 1), r};
-        std::push_heap(heap.begin(), heap.end(), keeps_more);
+      units[r] += adding ? 1 : -1;
+      if (adding || units[r] > floor) {
+        heap.back() = claim_in_play(r);
+        std::push_heap(heap.begin(), heap.end(), moves_later);
       } else {
         heap.pop_back();
       }
@@ -376,41 +427,24 @@ void divisor_method(const std::vector<typename A::Int>& weights, const Problem& 
   }
 
   // Tie report: the weakest claim that won a unit against the strongest
-  // that did not. Units below the floor were never contested.
-  const Entry* weakest_in = nullptr;
-  const Entry* strongest_out = nullptr;
-  std::vector<Entry> last_claims;
-  std::vector<Entry> next_claims;
-  last_claims.reserve(problem.active.size());
-  next_claims.reserve(problem.active.size());
+  // that did not. Units up to the floor were never contested.
+  std::optional<Claim<A>> weakest_in;
+  std::optional<Claim<A>> strongest_out;
   for (const std::size_t r : problem.active) {
-    if (units[r] > floor) last_claims.push_back({rule.claim(r, units[r] - 1), r});
-    next_claims.push_back({rule.claim(r, units[r]), r});
-  }
-  for (const Entry& entry : last_claims) {
-    if (weakest_in == nullptr || compare_claims(entry.claim, weakest_in->claim) < 0) {
-      weakest_in = &entry;
+    if (units[r] > floor) {
+      Claim<A> last = rule.claim(r, units[r] - 1);
+      if (!weakest_in || compare_claims(last, *weakest_in) < 0) weakest_in = std::move(last);
     }
+    Claim<A> next = rule.claim(r, units[r]);
+    if (!strongest_out || compare_claims(next, *strongest_out) > 0) strongest_out = std::move(next);
   }
-  for (const Entry& entry : next_claims) {
-    if (strongest_out == nullptr || compare_claims(entry.claim, strongest_out->claim) > 0) {
-      strongest_out = &entry;
-    }
-  }
-  if (weakest_in == nullptr || strongest_out == nullptr ||
-      compare_claims(weakest_in->claim, strongest_out->claim) != 0) {
-    return;
-  }
-  const Claim<A> boundary = weakest_in->claim;
-  std::vector<char> is_tied(weights.size(), 0);
-  for (const Entry& entry : last_claims) {
-    if (compare_claims(entry.claim, boundary) == 0) is_tied[entry.recipient] = 1;
-  }
-  for (const Entry& entry : next_claims) {
-    if (compare_claims(entry.claim, boundary) == 0) is_tied[entry.recipient] = 1;
-  }
+  if (!weakest_in || !strongest_out || compare_claims(*weakest_in, *strongest_out) != 0) return;
   for (const std::size_t r : problem.active) {
-    if (is_tied[r] != 0) out.tied.push_back(r);
+    const bool last_at_boundary =
+        units[r] > floor && compare_claims(rule.claim(r, units[r] - 1), *weakest_in) == 0;
+    if (last_at_boundary || compare_claims(rule.claim(r, units[r]), *weakest_in) == 0) {
+      out.tied.push_back(r);
+    }
   }
 }
 
@@ -481,10 +515,10 @@ ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t 
   out.units.assign(weights.size(), 0);
   if (problem.active.empty()) return out;
 
-  // The fast path's bound: every intermediate is at most about
-  // units × total weight (times small constants), and Huntington-Hill
-  // squares single weights; products beyond that are only compared, in
-  // 256 bits.
+  // The fast path's bound: the intermediates are at most a few times
+  // (units + recipients) × total weight, unit counts stay below 2^62, and
+  // Huntington-Hill squares single weights. Products beyond 128 bits are
+  // only ever compared, in 256 bits.
   if (allow_fast) {
     unsigned max_weight_bits = 0;
     for (const std::size_t r : problem.active) {
@@ -501,8 +535,9 @@ ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t 
         narrow[r] = weights[r].to_u128();
         total += narrow[r];
       }
-      const auto units_bits = static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(units)));
-      if (units_bits + bit_width_u128(total) <= 125) {
+      const unsigned span_bits =
+          bit_width_u128(static_cast<u128>(units) + static_cast<u128>(weights.size()));
+      if (span_bits <= 62 && span_bits + bit_width_u128(total) <= 124) {
         run<WideArith>(narrow, problem, total, out);
         return out;
       }

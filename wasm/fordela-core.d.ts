@@ -1,0 +1,171 @@
+// Type declarations for web/gen/fordela-core.js, the WebAssembly build of
+// the core (wasm/bindings.cpp). Every function takes and returns JSON text;
+// none throws on bad input: problems come back as findings.
+//
+// In the page (a classic script):
+//   const core = await FordelaCore();
+//   const result = JSON.parse(core.compute(JSON.stringify(scenario)));
+// In Node:
+//   const core = await require('./web/gen/fordela-core.js')();
+//
+// Create the module once and keep it: each call to FordelaCore()
+// instantiates a new copy of the WebAssembly.
+
+export as namespace FordelaCore;
+export = FordelaCore;
+
+/**
+ * Instantiates the core. The WebAssembly is embedded in the script, so
+ * nothing is fetched (this works from file:// too).
+ */
+declare function FordelaCore(options?: FordelaCore.Options): Promise<FordelaCore.Module>;
+
+declare namespace FordelaCore {
+  /** The fields of the Emscripten Module object the build reads. */
+  interface Options {
+    /** Called when the WebAssembly aborts (a bug in the core, or out of memory). */
+    onAbort?: (what: unknown) => void;
+    /** Where the core's standard output goes (it writes none in normal use). */
+    print?: (text: string) => void;
+    /** Where the core's standard error goes. */
+    printErr?: (text: string) => void;
+  }
+
+  interface Module {
+    /**
+     * Validates and computes a scenario (docs/scenario-format.md).
+     * @param scenarioJson the scenario document as JSON text
+     * @returns a {@link Result} as JSON text; always well-formed. On errors
+     *   `ok` is false and the findings say why.
+     */
+    compute(scenarioJson: string): string;
+
+    /**
+     * Validates a scenario without computing amounts.
+     * @returns `{"ok": boolean, "findings": Finding[]}` as JSON text
+     */
+    validate(scenarioJson: string): string;
+
+    /**
+     * The scenario in canonical form (defaults filled in, amounts as plain
+     * numbers), for links and files.
+     * @returns the normalized scenario as JSON text, or
+     *   `{"ok": false, "findings": Finding[]}` when it has errors
+     */
+    normalize(scenarioJson: string): string;
+
+    /**
+     * Apportionment on its own (core/include/fordela/api.hpp).
+     * @param requestJson an {@link ApportionRequest} as JSON text
+     * @returns an {@link ApportionResponse} as JSON text
+     */
+    apportion(requestJson: string): string;
+
+    /**
+     * One amount as people paste it: "5 900 000", "1,75 mnkr", "750 tkr",
+     * "6 214 587,50" (ordinary, no-break or narrow no-break spaces; "-" or
+     * "−" as minus).
+     * @returns `{"ok": true, "ore": number}` or
+     *   `{"ok": false, "findings": Finding[]}` (the message quotes the input)
+     */
+    parseAmount(text: string): string;
+
+    /** The core's version, e.g. "0.1.0". */
+    version(): string;
+
+    /**
+     * The examples of examples/*.json, compiled in so that the page needs
+     * no fetch.
+     * @returns a JSON array of {@link Example}, sorted by id
+     */
+    examples(): string;
+  }
+
+  // ---- The JSON documents, for JSON.parse(...) as T ----------------------
+
+  type Severity = 'error' | 'warning' | 'info';
+
+  /** A problem the core noticed, with a stable code and a message in both languages. */
+  interface Finding {
+    severity: Severity;
+    /** Stable, e.g. "frame.not_fully_allocated"; listed in core/src/findings.cpp. */
+    code: string;
+    /** JSON pointer of the field concerned, e.g. "/recipients/2/name". */
+    path: string;
+    message: { sv: string; en: string };
+  }
+
+  /** The outcome of compute(): amounts are integer öre (`…_ore`). */
+  interface Result {
+    format: 'fordela-result';
+    version: number;
+    ok: boolean;
+    findings: Finding[];
+    /** Present when ok; see docs/scenario-format.md, "Result". */
+    rounding?: { unit_ore: number; method: string; level: 'recipient' | 'component' };
+    components?: Array<{ name: string; basis: string; share: string; frame_ore: number; basis_total: string }>;
+    recipients?: ResultRecipient[];
+    totals?: {
+      pot_ore: number;
+      deductions_ore: number;
+      net_ore: number;
+      formula_ore: number;
+      not_allocated_ore: number;
+      earmarks_ore: number;
+      total_ore: number;
+      redistributed_ore: number;
+      final_ore: number;
+    };
+    redistribution?: { pool_ore: number; recipients: number; not_allocated_ore: number } | null;
+  }
+
+  interface ResultRecipient {
+    name: string;
+    components: Array<{ exact: string; exact_ore: number; amount_ore: number | null }>;
+    /** The exact quota as "numerator/denominator" in öre. */
+    exact: string;
+    exact_ore: number;
+    formula_ore: number;
+    rounding_ore: number;
+    earmarks_ore: number[];
+    total_ore: number;
+    requisitioned: boolean;
+    redistribution_ore: number;
+    final_ore: number;
+  }
+
+  type Method = 'largest-remainder' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams' | 'dean';
+
+  /** Either `units`, or `total` with `unit` (amounts as parseAmount reads them). */
+  interface ApportionRequest {
+    /** Non-negative decimals, as numbers or strings ("1,5"). */
+    weights: Array<number | string>;
+    names?: string[];
+    method?: Method;
+    /** Sainte-Laguë's first divisor, in [1, 3): "1.2" in Sweden. */
+    first_divisor?: number | string;
+    min_units?: number;
+    units?: number;
+    total?: number | string;
+    unit?: number | string;
+  }
+
+  interface ApportionResponse {
+    ok: boolean;
+    /** One per weight, in order: units, or öre when a total was given. */
+    allocation?: number[];
+    /** The unit in öre when a total was given; null for plain units. */
+    unit_ore?: number | null;
+    not_allocated_ore?: number;
+    /** Indices tied for the last unit(s); the tie went to the one listed first. */
+    tied?: number[];
+    findings: Finding[];
+  }
+
+  interface Example {
+    /** The file name without .json, e.g. "stockholm-2021". */
+    id: string;
+    /** The scenario document, as in the file. */
+    scenario: object;
+  }
+}

@@ -139,7 +139,7 @@ class Reader {
     if (value.is_number_integer()) {
       constexpr std::int64_t kMaxWhole = kMaxDecimalMicro / Decimal::kScale;
       bool in_range = value.is_number_unsigned() ? value.get<std::uint64_t>() <= std::uint64_t(kMaxWhole)
-                                                 : std::abs(value.get<std::int64_t>()) <= kMaxWhole;
+                                                 : value.get<std::int64_t>() >= -kMaxWhole && value.get<std::int64_t>() <= kMaxWhole;
       if (!in_range) {
         add("number.out_of_range", path, {{"input", quoted_input(value)}, {"max", "1 000 000 000 000"}});
         return std::nullopt;

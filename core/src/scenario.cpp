@@ -31,7 +31,9 @@ BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 
 // Rounds num/den to the nearest integer, halves up.
 std::int64_t round_half_up(const BigNat& num, const BigNat& den) {
   BigNat q = (num * BigNat(2) + den) / (den * BigNat(2));
-  return static_cast<std::int64_t>(q.to_u64());
+  // Past the result's bound it saturates, so that callers refuse it as out of range rather than wrap.
+  return q.fits_u64() && q.to_u64() <= std::uint64_t(kMaxTotalOre) ? static_cast<std::int64_t>(q.to_u64())
+                                                                    : kMaxTotalOre + 1;
 }
 
 std::string fraction_text(const BigNat& num, const BigNat& den) {

@@ -270,10 +270,10 @@ class DivisorRule {
     return {weights_[r], A::from(1)};
   }
 
-  // Units at the standard divisor for quota x = numerator / denominator,
-  // given x's floor and remainder: #{k : d(k) <= x}, or #{k : d(k) < x}
-  // for Adams. Either way one side of the divisor is strict, so no tie
-  // can hide in the starting allocation.
+  // Units at a common divisor that gives quota x = numerator / denominator,
+  // from x's floor and remainder: #{k : d(k) <= x}, or #{k : d(k) < x} for
+  // Adams. Either way one side of the divisor is strict, so the start is
+  // exactly the units whose claims beat the divisor: no tie hides in it.
   std::int64_t natural_units(const Int& numerator, const Int& denominator, const Int& quotient,
                              const Int& remainder) const {
     const std::int64_t q = A::to_i64(quotient);

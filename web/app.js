@@ -119,6 +119,8 @@
       const el = selector && document.querySelector(selector);
       if (el && !el.disabled && el.offsetParent !== null) {
         el.focus();
+        // A new row's default name is selected, so typing replaces it.
+        if (el.tagName === 'INPUT' && el.type === 'text') el.select();
         return;
       }
     }

@@ -26,12 +26,14 @@
   }
 
   // The page's table, rebuilt detached and without page classes; user text
-  // went in with textContent, so outerHTML escapes it.
+  // went in with textContent, so outerHTML escapes it. Layout by plain
+  // attributes, not style: Chrome parses the copied HTML in this page,
+  // whose CSP refuses inline styles.
   function html(result, scenario) {
     const table = Fordela.views.buildResultTable(result, scenario, {});
     table.setAttribute('border', '1');
     table.setAttribute('cellpadding', '4');
-    table.style.borderCollapse = 'collapse';
+    table.setAttribute('cellspacing', '0');
     const columns = Fordela.views.resultColumns(result, scenario);
     const rowsOfAmounts = [...table.tBodies[0].rows, ...table.tFoot.rows];
     const rows = result.recipients || [];
@@ -42,16 +44,16 @@
         const td = tr.cells[c + 1];
         const plain = format.oreToDecimalString(value);
         if (plain !== null && value !== null && value !== undefined) td.setAttribute('x:num', plain);
-        td.style.textAlign = 'right';
-        td.style.whiteSpace = 'nowrap';
+        td.setAttribute('align', 'right');
+        td.setAttribute('nowrap', '');
       });
     });
-    for (const el of table.querySelectorAll('[class], [id], [data-user]')) {
+    for (const el of [table, ...table.querySelectorAll('[class], [id], [data-user]')]) {
       el.removeAttribute('class');
       el.removeAttribute('id');
       el.removeAttribute('data-user');
     }
-    for (const th of table.querySelectorAll('thead th')) th.style.textAlign = 'left';
+    for (const th of table.querySelectorAll('thead th')) th.setAttribute('align', 'left');
     return '<html><head><meta charset="utf-8"></head><body>' + table.outerHTML + '</body></html>';
   }
 

@@ -34,7 +34,7 @@
       'result.print': 'Skriv ut som bilaga',
       'footer.private': 'Allt räknas i din webbläsare. Inga uppgifter lämnar datorn; arbetet sparas bara i den här webbläsaren eller i en fil du sparar.',
       'footer.core': 'Beräkningskärna',
-      'print.generated': 'Framtagen med Fördela',
+      'print.generated': 'Beräknad med Fördela, beräkningskärna {version}. Alla belopp i kronor; summorna är exakta.',
 
       'about.title': 'Rubrik',
       'about.notes': 'Anteckningar (skrivs ut med resultatet)',
@@ -296,7 +296,7 @@
       'result.print': 'Print as an appendix',
       'footer.private': 'Everything is computed in your browser. No data leaves the computer; your work is kept only in this browser or in a file you save.',
       'footer.core': 'Computation core',
-      'print.generated': 'Made with Fördela',
+      'print.generated': 'Computed with Fördela, computation core {version}. All amounts in kronor; the sums are exact.',
 
       'about.title': 'Title',
       'about.notes': 'Notes (printed with the result)',

@@ -240,10 +240,11 @@
       h('p', { class: 'print-title', 'data-user': 'true', text: scenario.title || t('result.heading') }),
       scenario.notes ? h('p', { class: 'print-notes', 'data-user': 'true', text: scenario.notes }) : null,
     ]));
+    body.appendChild(h('p', { class: 'print-only print-foot', text: t('print.generated', { version: Fordela.core.version() }) }));
 
     const rule = h('dl', { class: 'rule' });
     for (const line of ruleLines(result, scenario)) {
-      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { 'data-user': 'true', text: line.text })]));
+      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { text: line.text })]));
     }
     body.appendChild(h('section', { class: 'rule-box', 'aria-labelledby': 'rule-heading' }, [
       h('h3', { id: 'rule-heading', class: 'subheading', text: t('rule.heading') }),

@@ -1,0 +1,184 @@
+// Editing the scenario: the result follows as the user types, a bad value
+// gets its message beside the field while the last good result stays
+// visible marked out of date, rows are pasted from Excel, and rows move by
+// keyboard.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const web = require('./lib/page.js');
+
+let browser;
+let server;
+let context;
+let page;
+let watch;
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+  context = await web.newContext(browser);
+  page = await context.newPage();
+  watch = web.watch(page, server.origin);
+});
+
+after(async () => {
+  if (page) assert.deepEqual(await watch.check(), []);
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+async function openModel() {
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.waitForFunction(() => location.hash === '#example=stockholm-2021-model');
+}
+
+function row(rows, name) {
+  return rows.find((r) => r[0] === name);
+}
+
+test('editing a weight updates the table as the user types, the sum staying 25 400 000 kr', async () => {
+  await openModel();
+  const before = row(await web.resultTable(page), 'Rinkeby-Kista');
+  assert.ok(before.includes('5 900 000 kr'));
+  // Särskilt utsatta områden weighed as 1 instead of 3: Rinkeby-Kista
+  // (two such areas) gets less.
+  await page.fill('[data-path="/key/0/weights/sarskilt"]', '1');
+  await web.settle(page);
+  const after = row(await web.resultTable(page), 'Rinkeby-Kista');
+  assert.notDeepEqual(after, before);
+  assert.ok(!after.includes('5 900 000 kr'), after.join(' | '));
+  assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+  // The edit leaves the example: the hash no longer claims it.
+  assert.equal(await page.evaluate(() => location.hash), '');
+});
+
+test('a pot total of "abc" is reported beside the field, and the last good result stays, marked out of date', async () => {
+  await openModel();
+  const total = '[data-path="/pot/total"]';
+  await page.fill(total, 'abc');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(total, 'aria-invalid'), 'true');
+  const besideId = await page.getAttribute(total, 'aria-describedby');
+  const beside = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const next = el.nextElementSibling;
+    return next && next.classList.contains('finding-msg') ? next.textContent : '';
+  }, total);
+  assert.match(beside, /abc/);
+  assert.match(besideId, /finding-/);
+  assert.match(await web.text(page, '.stale-banner'), /^Inaktuellt – rätta felen ovan/);
+  assert.match(await web.text(page, '#summary .status'), /Inaktuellt/);
+  // The last good result is still there.
+  const rows = await web.resultTable(page);
+  assert.deepEqual(rows[rows.length - 1].slice(-1), ['32 926 000 kr']);
+  assert.match(await web.text(page, '.findings-list'), /abc/);
+  await web.screenshot(page, 'http-error-state', { fullPage: true });
+
+  // "Gå till fältet" takes the focus to the field.
+  await page.click('.findings-list [data-action="goto-finding"]');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-path')), '/pot/total');
+
+  // Corrected the Swedish way, it computes again.
+  await page.fill(total, '25,4 mnkr');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(total, 'aria-invalid'), null);
+  assert.equal(await page.isVisible('.stale-banner'), false);
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+});
+
+test('a value that is not a number is reported beside its cell in the recipients table', async () => {
+  await openModel();
+  const cell = '[data-path="/recipients/2/values/befolkning"]';
+  await page.fill(cell, '55 9OO');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(cell, 'aria-invalid'), 'true');
+  assert.match(await page.evaluate((sel) => document.querySelector(sel).nextElementSibling.textContent, cell), /55 9OO/);
+  await page.fill(cell, '55 900');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(cell, 'aria-invalid'), null);
+});
+
+test('rows pasted from Excel (tab-separated, Swedish numbers, with a header) fill the table from the cell', async () => {
+  await openModel();
+  const pasted = [
+    'Stadsdel\tUtsatta\tRisk\tSärskilt\tBefolkning\tSkolsoc',
+    'Norr\t1\t0\t1\t50 000\t1 000 000 kr',
+    'Söder\t0\t1\t0\t60\u00a0000\t0',
+  ].join('\r\n') + '\r\n';
+  await page.focus('[data-path="/recipients/4/name"]');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted);
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/4/name"]'), 'Norr');
+  assert.equal(await page.inputValue('[data-path="/recipients/5/name"]'), 'Söder');
+  assert.equal(await page.inputValue('[data-path="/recipients/5/values/befolkning"]'), '60\u00a0000');
+  assert.equal(await page.inputValue('[data-path="/recipients/4/values/skolsoc"]'), '1 000 000 kr');
+  const rows = await web.resultTable(page);
+  assert.ok(row(rows, 'Norr') && row(rows, 'Söder'));
+  assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+});
+
+test('a recipient moves down with the keyboard, and the focus follows it', async () => {
+  await openModel();
+  const down = '[data-action="move-down"][data-collection="recipients"][data-index="0"]';
+  await page.focus(down);
+  await page.keyboard.press('Enter');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/1/name"]'), 'Rinkeby-Kista');
+  assert.equal(await page.inputValue('[data-path="/recipients/0/name"]'), 'Spånga-Tensta');
+  const focused = await page.evaluate(() => [document.activeElement.dataset.action, document.activeElement.dataset.index]);
+  assert.deepEqual(focused, ['move-down', '1']);
+  const rows = await web.resultTable(page);
+  assert.equal(rows[1][0], 'Spånga-Tensta');
+  assert.equal(rows[2][0], 'Rinkeby-Kista');
+});
+
+test('adding and removing a recipient and a key component', async () => {
+  await openModel();
+  await page.click('[data-action="add"][data-collection="recipients"]');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-path')), '/recipients/6/name');
+  // The new row's default name is selected: typing replaces it.
+  await page.keyboard.type('Farsta');
+  await web.settle(page);
+  assert.ok(row(await web.resultTable(page), 'Farsta'));
+  await page.click('[data-action="remove"][data-collection="recipients"][data-index="6"]');
+  await web.settle(page);
+  assert.equal(row(await web.resultTable(page), 'Farsta'), undefined);
+
+  // A third component at 0 % keeps the sum at 100 %; equal shares.
+  await page.click('[data-action="add"][data-collection="key"]');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/key/2/basis"]'), 'equal');
+  await page.fill('[data-path="/key/0/share"]', '65');
+  await page.fill('[data-path="/key/2/share"]', '10');
+  await web.settle(page);
+  assert.equal(await page.isVisible('.stale-banner'), false);
+  assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+});
+
+test('the rounding method explains itself in one line, and Sainte-Laguë asks for its first divisor', async () => {
+  await openModel();
+  const before = await web.text(page, '#rounding-method-hint');
+  await page.focus('#rounding-method');
+  await page.selectOption('#rounding-method', 'sainte-lague');
+  await web.settle(page);
+  const after = await web.text(page, '#rounding-method-hint');
+  assert.notEqual(after, before);
+  assert.match(after, /1, 3, 5/);
+  assert.equal(await page.isVisible('[data-path="/rounding/first_divisor"]'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rounding-method');
+  assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+});
+
+test('the last work is kept: a reload without a hash reopens it', async () => {
+  await openModel();
+  await page.fill('[data-path="/title"]', 'Min fördelning');
+  await web.settle(page);
+  await page.goto(server.url);
+  await page.waitForSelector('#result-table');
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Min fördelning');
+});

@@ -1,0 +1,159 @@
+// Shared by the page's browser tests: Debian's Chromium through
+// playwright-core (no browser download), a tiny static server on an
+// ephemeral port, and a watch over each page for console errors, CSP
+// violations and requests leaving the page's origin.
+'use strict';
+
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CORE = path.join(ROOT, 'web', 'gen', 'fordela-core.js');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+function requireCore() {
+  if (!fs.existsSync(CORE)) {
+    throw new Error('web/gen/fordela-core.js is missing: run scripts/build wasm first');
+  }
+}
+
+// Serves the repository root on 127.0.0.1 at a free port.
+function startServer() {
+  const server = http.createServer((req, res) => {
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    if (urlPath.endsWith('/')) urlPath += 'index.html';
+    const file = path.join(ROOT, path.normalize(urlPath));
+    if (!file.startsWith(ROOT + path.sep)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const origin = 'http://127.0.0.1:' + server.address().port;
+      resolve({ origin, url: origin + '/index.html', close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+const FILE_URL = pathToFileURL(path.join(ROOT, 'index.html')).href;
+
+function launch() {
+  requireCore();
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Records everything a page must never do. `origin` is the server's
+// origin (or null for file://).
+function watch(page, origin) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push('console error: ' + msg.text());
+  });
+  page.on('pageerror', (err) => problems.push('page error: ' + err.message));
+  page.on('request', (req) => {
+    const url = req.url();
+    const ok = url.startsWith('file://') || url.startsWith('data:') || url.startsWith('blob:')
+      || (origin && (url === origin || url.startsWith(origin + '/')));
+    if (!ok) problems.push('request to another origin: ' + url);
+  });
+  return {
+    problems,
+    // CSP violations are also logged as console errors; this catches
+    // report-only cases too.
+    async check() {
+      const violations = await page.evaluate(() => window.__cspViolations || []);
+      for (const v of violations) problems.push('CSP violation: ' + v);
+      return problems;
+    },
+  };
+}
+
+async function newContext(browser, options) {
+  const context = await browser.newContext(Object.assign({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' }, options));
+  context.setDefaultTimeout(10000);
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+    });
+  });
+  return context;
+}
+
+// Opens the page and waits until the core has produced a result.
+async function open(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('#result-table, #summary .figures, .notice:not([hidden])');
+}
+
+async function text(page, selector) {
+  const value = await page.textContent(selector);
+  return normalize(value);
+}
+
+// Non-breaking and narrow spaces as plain spaces, runs collapsed.
+function normalize(value) {
+  return String(value || '').replace(/[\u00a0\u202f\s]+/g, ' ').trim();
+}
+
+async function figure(page, id) {
+  return text(page, '[data-figure="' + id + '"] dd');
+}
+
+// The result table as [[cell text]], header row first.
+async function resultTable(page) {
+  const rows = await page.$$eval('#result-table tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  return rows.map((r) => r.map(normalize));
+}
+
+function screenshot(page, name, options) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return page.screenshot(Object.assign({ path: path.join(ARTIFACTS, name + '.png') }, options));
+}
+
+// Waits for the debounced recomputation after an edit.
+function settle(page) {
+  return page.waitForTimeout(250);
+}
+
+module.exports = {
+  ROOT, ARTIFACTS, FILE_URL,
+  launch, startServer, newContext, watch, open, text, normalize, figure, resultTable, screenshot, settle,
+};

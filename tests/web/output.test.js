@@ -1,0 +1,104 @@
+// What leaves the page: the result table copied for Word and Excel (HTML
+// and tab-separated text), and the print view, an A4 appendix with the
+// rule above the table and no editing controls.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const web = require('./lib/page.js');
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+test('the copy button puts the table on the clipboard as HTML and as tab-separated text Swedish Excel reads', async () => {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021');
+  await page.click('#copy-result');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+  assert.match(await web.text(page, '#copy-status'), /kopierad/);
+  const clip = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const read = async (type) => (item.types.includes(type) ? (await item.getType(type)).text() : '');
+    return { html: await read('text/html'), plain: await read('text/plain') };
+  });
+  const lines = clip.plain.split('\r\n');
+  assert.match(lines[0], /^Mottagare\t/);
+  assert.ok(lines.includes('Rinkeby-Kista\t5900000\t1054200\t6954200'), lines.join('\n'));
+  assert.ok(lines.includes('Summa\t25400000\t7526000\t32926000'), lines.join('\n'));
+  assert.match(clip.html, /<table[^>]*>/);
+  assert.match(clip.html, /x:num="6954200"/);
+  assert.match(clip.html, /Rinkeby-Kista/);
+  assert.doesNotMatch(clip.html, /class=|data-user/);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('from file:// the copy falls back to a copy event and still reports success', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, null);
+  await web.open(page, web.FILE_URL + '#example=linkoping-2021');
+  await page.evaluate(() => {
+    // As on a locked-down machine: no asynchronous clipboard at all.
+    Object.defineProperty(navigator, 'clipboard', { value: undefined });
+    // What the copy event handler hands to the clipboard.
+    window.copied = {};
+    const setData = DataTransfer.prototype.setData;
+    DataTransfer.prototype.setData = function (type, data) {
+      window.copied[type] = data;
+      return setData.call(this, type, data);
+    };
+  });
+  await page.click('#copy-result');
+  const copied = await page.evaluate(() => window.copied);
+  assert.match(copied['text/plain'], /Kommunstyrelsen\t1500000/);
+  assert.match(copied['text/html'], /x:num="1500000"/);
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+  assert.match(await web.text(page, '#copy-status'), /kopierad/);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the print view is an A4 appendix: title, rule and inputs above the table, no editing controls', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.app-header', '#recipients-table', '[data-path="/pot/total"]', '#copy-result', '.findings']) {
+    assert.equal(await page.isVisible(hidden), false, hidden + ' is not printed');
+  }
+  for (const shown of ['.print-title', '.rule-box', '#result-table', '.basis-box', '.chart']) {
+    assert.equal(await page.isVisible(shown), true, shown + ' is printed');
+  }
+  const ruleTop = await page.$eval('.rule-box', (el) => el.getBoundingClientRect().top);
+  const tableTop = await page.$eval('#result-table', (el) => el.getBoundingClientRect().top);
+  assert.ok(ruleTop < tableTop, 'the rule comes before the table');
+  const rule = await web.text(page, '.rule');
+  assert.match(rule, /75 %/);
+  assert.match(rule, /× 3/);
+  assert.match(rule, /100 000 kr/);
+  assert.match(rule, /Största rest/);
+  await web.screenshot(page, 'http-print-view', { fullPage: true });
+  fs.mkdirSync(web.ARTIFACTS, { recursive: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  fs.writeFileSync(path.join(web.ARTIFACTS, 'stockholm-2021-model.pdf'), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, 'fits on one or two A4 pages, not ' + pages);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

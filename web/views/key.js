@@ -56,8 +56,10 @@
           options: BASES.map((b) => ({ value: b, label: t('basis.' + b) })),
         }),
       }),
-      rowButtons('key', k, count, name),
     ]));
+    const buttons = rowButtons('key', k, count, name);
+    buttons.classList.add('component-buttons');
+    box.appendChild(buttons);
     box.appendChild(h('p', { class: 'hint', id: basisHintId, text: BASES.includes(component.basis) ? t('basis.' + component.basis + '.hint') : '' }));
 
     if (component.basis === 'weighted') {

@@ -19,7 +19,7 @@
       control: (id) => h('textarea', {
         id,
         class: 'input textarea',
-        rows: 2,
+        rows: Math.min(6, Math.max(2, Math.ceil(String(scenario.notes || '').length / 110))),
         'data-path': '/notes',
         'data-kind': 'text',
         'data-user': 'true',

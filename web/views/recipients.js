@@ -194,7 +194,7 @@
       ]));
     });
     this.container.appendChild(h('p', { class: 'hint', text: t('costs.hint') }));
-    this.container.appendChild(h('div', { class: 'table-scroll' }, h('table', { class: 'grid compact' }, [
+    this.container.appendChild(h('div', { class: 'table-scroll' }, h('table', { class: 'grid costs-table' }, [
       h('caption', { class: 'visually-hidden', text: t('costs.caption') }),
       h('thead', null, h('tr', null, [
         h('th', { scope: 'col', text: t('costs.item') }),

@@ -208,6 +208,8 @@
       : state.warnings
         ? h('p', { class: 'status warning' }, [h('a', { href: '#findings', text: t('summary.warnings', { n: state.warnings }) })])
         : h('p', { class: 'status ok', text: t('summary.ok') });
+    status.appendChild(document.createTextNode(' '));
+    status.appendChild(h('a', { href: '#result-section', class: 'to-result', text: t('summary.to_result') }));
     this.container.appendChild(status);
 
     const sentence = (state.errors ? t('summary.stale', { n: state.errors }) + ' ' : '')

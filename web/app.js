@@ -167,7 +167,10 @@
     save();
   }
 
+  // The last own work is kept in the browser; an example opened but not
+  // edited does not replace it.
   function save() {
+    if (store.exampleId) return;
     if (store.save() || saveWarned) return;
     saveWarned = true;
     showNotice(t('notice.save_failed'), 'warning');

@@ -182,3 +182,35 @@ test('the last work is kept: a reload without a hash reopens it', async () => {
   await page.waitForSelector('#result-table');
   assert.equal(await page.inputValue('[data-path="/title"]'), 'Min fördelning');
 });
+
+test('opening an example does not replace the last own work kept in the browser', async () => {
+  await openModel();
+  await page.fill('[data-path="/title"]', 'Eget arbete');
+  await web.settle(page);
+  await page.selectOption('#example-picker', 'linkoping-2021');
+  await page.click('#open-example');
+  await web.settle(page);
+  await page.goto(server.url);
+  await page.waitForSelector('#result-table');
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Eget arbete');
+});
+
+test('a scenario saved as a file opens again from that file', async () => {
+  await web.open(page, server.url + '#example=linkoping-2022');
+  await page.fill('[data-path="/recipients/1/cost/posts"]', '2,5');
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'formula'), '4 500 000 kr');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-file')]);
+  assert.match(download.suggestedFilename(), /^linkoping-2022-.*\.json$/);
+  const file = await download.path();
+  const saved = JSON.parse(require('node:fs').readFileSync(file, 'utf8'));
+  assert.equal(saved.format, 'fordela-scenario');
+  assert.equal(saved.recipients[1].cost.posts, '2,5');
+
+  await web.open(page, server.url + '#example=stockholm-2021');
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value.startsWith('Linköping 2022'));
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'formula'), '4 500 000 kr');
+  assert.equal(await web.figure(page, 'not-allocated'), '500 000 kr');
+});

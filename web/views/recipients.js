@@ -106,7 +106,7 @@
       body.appendChild(row);
     });
 
-    const table = h('table', { class: 'grid', id: 'recipients-table', 'data-path': '/recipients' }, [
+    const table = h('table', { class: 'grid recipients', id: 'recipients-table', 'data-path': '/recipients' }, [
       h('caption', { class: 'visually-hidden', text: t('recipients.caption') }),
       h('thead', null, headRow),
       body,

@@ -211,6 +211,45 @@
     return match ? decodeURIComponent(match[1]) : null;
   }
 
+  function hashScenario() {
+    const match = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
+    return match ? match[1] : null;
+  }
+
+  // A scenario from a shared link (#s=…) is opened like an example: it
+  // replaces the kept own work only once it is edited.
+  function openLink(value) {
+    return Fordela.link.decode(value).then((scenario) => {
+      lastGood = null;
+      store.replace(scenario, 'link');
+      return true;
+    }, () => {
+      showNotice(t('link.bad'), 'warning');
+      return false;
+    });
+  }
+
+  function copyLink() {
+    const status = $('link-status');
+    const show = (text, kind) => {
+      status.textContent = text;
+      status.className = 'notice ' + kind;
+      status.hidden = false;
+    };
+    if (!Fordela.link.supported()) {
+      show(t('link.failed'), 'warning');
+      return;
+    }
+    Fordela.link.encode(store.scenario).then((hash) => {
+      const url = location.href.split('#')[0] + '#' + hash;
+      return Fordela.clipboard.copyText(url).then((ok) => {
+        if (!ok) show(t('link.failed'), 'warning');
+        else if (url.length > 2000) show(t('link.long', { n: url.length }), 'warning');
+        else show(t('link.copied', { n: url.length }), 'info');
+      });
+    }).catch(() => show(t('link.failed'), 'warning'));
+  }
+
   function blankScenario() {
     return {
       format: 'fordela-scenario',
@@ -546,9 +585,12 @@
     $('print-result').addEventListener('click', () => window.print());
     $('copy-result').addEventListener('click', copyResult);
     $('lang-switch').addEventListener('click', switchLanguage);
+    $('copy-link').addEventListener('click', copyLink);
     window.addEventListener('hashchange', () => {
       const id = hashExample();
       if (id && id !== store.exampleId) openExample(id);
+      const shared = hashScenario();
+      if (shared) openLink(shared);
     });
   }
 
@@ -560,7 +602,8 @@
       computeNow();
       return;
     }
-    if (!store.exampleId && hashExample()) setHash('');
+    if (!store.exampleId && location.hash) setHash('');
+    $('link-status').hidden = true;
     if (change.kind === 'structure') renderEditor();
     else renderEditor(dependentViews(change.path));
     scheduleCompute();
@@ -579,7 +622,11 @@
       if (!Array.isArray(examples)) examples = [];
       renderPicker();
       const wanted = hashExample();
-      if (wanted && openExample(wanted)) return;
+      if (wanted && openExample(wanted)) return null;
+      const shared = hashScenario();
+      return shared ? openLink(shared) : false;
+    }).then((opened) => {
+      if (opened !== false) return;
       const restored = store.restore();
       if (restored) {
         store.replace(restored, null);

@@ -60,7 +60,7 @@
   function copyWithEvent(htmlText, plainText) {
     let done = false;
     const onCopy = (event) => {
-      event.clipboardData.setData('text/html', htmlText);
+      if (htmlText) event.clipboardData.setData('text/html', htmlText);
       event.clipboardData.setData('text/plain', plainText);
       event.preventDefault();
       done = true;
@@ -102,5 +102,13 @@
     return Promise.resolve(copyWithEvent(htmlText, plainText));
   }
 
-  Fordela.clipboard = { copyResult, tabSeparated, html };
+  // Resolves true when the text was copied.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(() => true, () => copyWithEvent(null, text));
+    }
+    return Promise.resolve(copyWithEvent(null, text));
+  }
+
+  Fordela.clipboard = { copyResult, copyText, tabSeparated, html };
 })(window.Fordela = window.Fordela || {});

@@ -102,3 +102,45 @@ test('the print view is an A4 appendix: title, rule and inputs above the table, 
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });
+
+test('a copied link opens exactly the same scenario in another browser, without the first one\'s storage', async () => {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.fill('[data-path="/title"]', 'Förslag 60/40');
+  await page.fill('[data-path="/key/0/share"]', '60');
+  await page.fill('[data-path="/key/1/share"]', '40');
+  await web.settle(page);
+  const formula = await web.resultTable(page);
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status:not([hidden])');
+  assert.match(await web.text(page, '#link-status'), /länk/i);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/index\.html#s=[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 2000, 'short enough for Teams: ' + link.length);
+
+  const other = await web.newContext(browser);
+  const colleague = await other.newPage();
+  const watchColleague = web.watch(colleague, server.origin);
+  await web.open(colleague, link);
+  await colleague.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Förslag 60/40');
+  await web.settle(colleague);
+  assert.deepEqual(await web.resultTable(colleague), formula);
+  assert.deepEqual(await watchColleague.check(), []);
+  await other.close();
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('a damaged link says so and opens the default example', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#s=AAAA');
+  await page.waitForSelector('#result-table');
+  assert.match(await web.text(page, '#notice'), /ingen läsbar fördelning/);
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

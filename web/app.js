@@ -53,7 +53,6 @@
   function dependentViews(path) {
     if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs'];
     if (/^\/indicators\/\d+\/label$/.test(path)) return ['recipients', 'key', 'earmarks'];
-    if (/^\/key\/\d+\/name$/.test(path)) return [];
     return [];
   }
 
@@ -93,8 +92,7 @@
   function rememberFocus() {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const memo = { path: el.getAttribute('data-path'), id: el.id, action: el.getAttribute('data-action') };
-    if (memo.action) memo.data = Object.assign({}, el.dataset);
+    const memo = { path: el.getAttribute('data-path'), id: el.id };
     try {
       memo.start = el.selectionStart;
       memo.end = el.selectionEnd;
@@ -513,6 +511,7 @@
 
   function applyLanguage() {
     i18n.applyStatic(document);
+    summaryView.reset();
     renderPicker();
     if (store.scenario) renderAll();
     else renderResult();

@@ -72,11 +72,5 @@
     return String(value);
   }
 
-  // A share or weight for reading ("75 %", "0,5"), from a number or a
-  // typed string.
-  function decimalText(value) {
-    return inputValue(value);
-  }
-
-  Fordela.format = { kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue, decimalText };
+  Fordela.format = { kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue };
 })(window.Fordela = window.Fordela || {});

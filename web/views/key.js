@@ -178,5 +178,4 @@
   Fordela.views.KeyView = KeyView;
   Fordela.views.EarmarksView = EarmarksView;
   Fordela.views.RoundingView = RoundingView;
-  Fordela.views.ROUNDING_METHODS = METHODS;
 })(window.Fordela = window.Fordela || {});

@@ -116,7 +116,7 @@
       let how;
       if (component.basis === 'weighted') {
         const weights = Object.keys(component.weights || {})
-          .map((id) => label(id) + ' × ' + format.decimalText(component.weights[id]));
+          .map((id) => label(id) + ' × ' + format.inputValue(component.weights[id]));
         how = t('rule.basis.weighted', { weights: weights.join(', ') });
       } else if (component.basis === 'indicator') {
         how = t('rule.basis.indicator', { column: label(component.indicator) });
@@ -131,7 +131,7 @@
       }
       lines.push({
         term: t('rule.component.term', { n: k + 1 }),
-        text: componentName(component, k) + ': ' + format.decimalText(component.share) + ' % – ' + how,
+        text: componentName(component, k) + ': ' + format.inputValue(component.share) + ' % – ' + how,
       });
     });
 
@@ -150,8 +150,8 @@
       level: t('level.' + (rounding.level === 'component' ? 'component' : 'recipient')),
     });
     const sr = scenario.rounding || {};
-    if (method === 'sainte-lague' && has(sr.first_divisor)) rule += ' ' + t('rule.first_divisor', { value: format.decimalText(sr.first_divisor) });
-    if (has(sr.min_units) && String(sr.min_units) !== '0') rule += ' ' + t('rule.min_units', { value: format.decimalText(sr.min_units) });
+    if (method === 'sainte-lague' && has(sr.first_divisor)) rule += ' ' + t('rule.first_divisor', { value: format.inputValue(sr.first_divisor) });
+    if (has(sr.min_units) && String(sr.min_units) !== '0') rule += ' ' + t('rule.min_units', { value: format.inputValue(sr.min_units) });
     lines.push({ term: t('rule.rounding.term'), text: rule });
 
     const dates = (scenario.pot && scenario.pot.dates) || {};
@@ -217,10 +217,19 @@
     this.announce(sentence);
   };
 
+  // After a change of language: nothing stale in the old one.
+  SummaryView.prototype.reset = function () {
+    window.clearTimeout(this.announceTimer);
+    this.lastSentence = '';
+    this.live.textContent = '';
+  };
+
+  // Said once the typing has paused, not after every recomputation.
   SummaryView.prototype.announce = function (sentence) {
     if (sentence === this.lastSentence) return;
     this.lastSentence = sentence;
-    this.live.textContent = sentence;
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(() => { this.live.textContent = sentence; }, 1200);
   };
 
   function ResultView(container) {

@@ -67,8 +67,6 @@
     }
     const hasCost = (scenario.key || []).some((c) => c.basis === 'cost');
     $('costs-section').hidden = !hasCost;
-    const usesRequisition = (scenario.recipients || []).some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
-    if (usesRequisition && !only) $('requisition-details').open = true;
     if (!only) restoreFocus(focus);
     findingsView.decorate(findings);
   }
@@ -319,14 +317,6 @@
     recipients: (s) => { s.recipients = s.recipients || []; return s.recipients; },
     key: (s) => { s.key = s.key || []; return s.key; },
     earmarks: (s) => { s.earmarks = s.earmarks || []; return s.earmarks; },
-  };
-
-  const ROW_PATH = {
-    deductions: (i) => pointer('pot', 'deductions', i),
-    indicators: (i) => pointer('indicators', i),
-    recipients: (i) => pointer('recipients', i),
-    key: (i) => pointer('key', i),
-    earmarks: (i) => pointer('earmarks', i),
   };
 
   function uniqueName(existing, make) {
@@ -597,6 +587,9 @@
     if (change.kind === 'replace') {
       findings = [];
       errorCount = 0;
+      // A scenario that uses requisition opens with that part shown.
+      const recipients = store.scenario.recipients || [];
+      $('requisition-details').open = recipients.some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
       renderEditor();
       computeNow();
       return;

@@ -117,3 +117,14 @@ test('the example picker opens another example and the hash follows', async () =
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });
+
+test('without the core the page says so instead of showing amounts', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await page.route('**/web/gen/fordela-core.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(server.url);
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.match(await web.text(page, '#notice'), /Beräkningskärnan kunde inte laddas/);
+  assert.equal(await page.$('#result-table'), null);
+  await context.close();
+});

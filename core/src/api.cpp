@@ -55,7 +55,7 @@ std::optional<std::string> as_text(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  return std::nullopt;
+  return detail::number_text(v);
 }
 
 }  // namespace
@@ -166,14 +166,14 @@ std::string apportion_json(std::string_view request_json) {
   switch (result.error) {
     case ApportionError::none: break;
     case ApportionError::all_weights_zero:
-      return failure({make_finding("key.basis_zero", "/weights", {{"name", "Fördelningen"}, {"frame_ore", std::to_string(units * std::max<Ore>(unit, 1))}})});
+      return failure({make_finding("apportion.weights_zero", "/weights")});
     case ApportionError::min_not_feasible:
       return failure({make_finding("rounding.min_infeasible", "/min_units",
-                                   {{"min", std::to_string(options.min_units)}, {"unit_ore", std::to_string(std::max<Ore>(unit, 1))},
+                                   {{"min", std::to_string(options.min_units)},
                                     {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}})});
     case ApportionError::too_few_units:
       return failure({make_finding("rounding.too_few_units", "/units",
-                                   {{"method", std::string(method_id(options.method))}, {"unit_ore", std::to_string(std::max<Ore>(unit, 1))},
+                                   {{"method", std::string(method_id(options.method))},
                                     {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}})});
     default: return failure({make_finding("rounding.first_divisor", "/first_divisor")});
   }

@@ -19,9 +19,12 @@ class BoundedDomBuilder {
   bool boolean(bool value) { return put(json(value)); }
   bool number_integer(json::number_integer_t value) { return put(json(value)); }
   bool number_unsigned(json::number_unsigned_t value) { return put(json(value)); }
-  // The source text, not the double: "0.1" stays exactly one tenth and
-  // "1e309" reaches the number parser, which refuses it with a message.
-  bool number_float(json::number_float_t /*value*/, const std::string& text) { return put(json(text)); }
+  // The source text, not the double, so "0.1" stays exactly one tenth.
+  // It is kept as a binary value, a type JSON text cannot otherwise
+  // produce, so that readers can tell a number from a string.
+  bool number_float(json::number_float_t /*value*/, const std::string& text) {
+    return put(json::binary(json::binary_t::container_type(text.begin(), text.end())));
+  }
   bool string(std::string& value) { return put(json(std::move(value))); }
   bool binary(json::binary_t& /*value*/) { return put(json(nullptr)); }
 
@@ -30,20 +33,35 @@ class BoundedDomBuilder {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool key(std::string& name) {
-    pending_key_ = std::move(name);
+    pending_key_ = name;
+    if (!keys_.empty()) keys_.back() = std::move(name);
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& /*ex*/) {
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
     error_position_ = position;
     error_token_ = last_token;
     syntax_error_ = true;
+    // 406: a number too large for a double ("1e309"). The JSON is well
+    // formed; the number is not one Fördela can take.
+    number_overflow_ = ex.id == 406;
     return false;
+  }
+
+  // The JSON pointer of the value being read when the parse stopped.
+  std::string current_pointer() const {
+    std::string path;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      path += '/';
+      path += stack_[i]->is_array() ? std::to_string(stack_[i]->size()) : pointer_token(keys_[i]);
+    }
+    return path;
   }
 
   json take() { return std::move(root_); }
   bool too_deep() const { return too_deep_; }
   bool syntax_error() const { return syntax_error_; }
+  bool number_overflow() const { return number_overflow_; }
   std::size_t error_position() const { return error_position_; }
   const std::string& error_token() const { return error_token_; }
 
@@ -81,20 +99,26 @@ class BoundedDomBuilder {
       }
     }
     stack_.push_back(slot);
+    keys_.emplace_back();
     return true;
   }
 
   bool close() {
-    if (!stack_.empty()) stack_.pop_back();
+    if (!stack_.empty()) {
+      stack_.pop_back();
+      keys_.pop_back();
+    }
     return true;
   }
 
   std::size_t max_depth_;
   json root_;
   std::vector<json*> stack_;
+  std::vector<std::string> keys_;  // the current key at each object level
   std::string pending_key_;
   bool too_deep_ = false;
   bool syntax_error_ = false;
+  bool number_overflow_ = false;
   std::size_t error_position_ = 0;
   std::string error_token_;
 };
@@ -114,6 +138,12 @@ std::string display_token(std::string_view token) {
 }
 
 }  // namespace
+
+std::optional<std::string> number_text(const json& value) {
+  if (!value.is_binary()) return std::nullopt;
+  const auto& bytes = value.get_binary();
+  return std::string(bytes.begin(), bytes.end());
+}
 
 std::string pointer_token(std::string_view key) {
   std::string out;
@@ -145,6 +175,11 @@ JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t ma
   }
   if (builder.too_deep()) {
     input.error = make_finding("document.too_deep", "", {{"limit", std::to_string(max_depth)}});
+    return input;
+  }
+  if (builder.number_overflow()) {
+    input.error = make_finding("number.out_of_range", builder.current_pointer(),
+                               {{"input", display_token(builder.error_token())}, {"max", "1 000 000 000 000"}});
     return input;
   }
   // nlohmann counts the position in bytes read, one past the offending one.

@@ -1,7 +1,7 @@
 // Bounded JSON reading for untrusted documents: a SAX-built DOM that
 // stops at the nesting limit, reports syntax errors with line and column,
-// and keeps the source text of non-integer numbers (as strings) so that
-// decimals stay exact.
+// and keeps the source text of non-integer numbers (as binary values, see
+// number_text) so that decimals stay exact.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,6 +18,10 @@ struct JsonInput {
 };
 
 JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t max_depth);
+
+// The source text of a JSON number that is not an integer ("0.5",
+// "1e3"), or nullopt for any other value.
+std::optional<std::string> number_text(const nlohmann::json& value);
 
 // Escapes one JSON-pointer reference token ("~" → "~0", "/" → "~1").
 std::string pointer_token(std::string_view key);

@@ -117,6 +117,7 @@ struct Computation {
   Ore pool = 0;
   std::size_t takers = 0;
   Ore redistribution_not_allocated = 0;
+  bool out_of_range = false;  // a sum past kMaxTotalOre
 };
 
 class Computer {
@@ -145,6 +146,7 @@ class Computer {
     if (!compute_components(out)) return std::nullopt;
     if (!round_formula(out)) return std::nullopt;
     add_earmarks(out);
+    if (out.out_of_range) return std::nullopt;
     redistribute(out);
     return out;
   }
@@ -156,6 +158,17 @@ class Computer {
 
   ApportionOptions options() const {
     return ApportionOptions{s_.rounding.method, s_.rounding.first_divisor, s_.rounding.min_units};
+  }
+
+  // With no units to hand out every recipient gets zero, whatever the
+  // method: Adams and its kin would otherwise demand one unit each.
+  static ApportionResult split(const std::vector<BigNat>& weights, std::int64_t units, const ApportionOptions& opts) {
+    if (units == 0) {
+      ApportionResult none;
+      none.units.assign(weights.size(), 0);
+      return none;
+    }
+    return apportion(weights, units, opts);
   }
 
   // Reports an apportionment error as a finding; true when it went well.
@@ -177,7 +190,7 @@ class Computer {
         add("rounding.first_divisor", "/rounding/first_divisor");
         return false;
       default:
-        add("key.basis_zero", path, {{"name", "Fördelningen"}, {"frame_ore", std::to_string(units * s_.rounding.unit)}});
+        add("apportion.weights_zero", path);
         return false;
     }
     if (!result.tied.empty()) add("apportion.tie", path, {{"names", join_names(s_, result.tied, map)}});
@@ -235,7 +248,7 @@ class Computer {
         if (!s_.rounding.recipient_level) {
           std::int64_t units = out.frames[c] / s_.rounding.unit;
           out.not_allocated_rounding += out.frames[c] % s_.rounding.unit;
-          ApportionResult result = apportion(basis, units, options());
+          ApportionResult result = split(basis, units, options());
           if (!check(result, units, n, path)) {
             ok = false;
             continue;
@@ -310,7 +323,7 @@ class Computer {
     if (s_.rounding.recipient_level && apportioned_frames > 0) {
       std::int64_t units = apportioned_frames / s_.rounding.unit;
       out.not_allocated_rounding = apportioned_frames % s_.rounding.unit;
-      ApportionResult result = apportion(apportioned_weight, units, options());
+      ApportionResult result = split(apportioned_weight, units, options());
       if (!check(result, units, n, "/rounding")) return false;
       for (std::size_t r = 0; r < n; ++r) out.recipients[r].formula += result.units[r] * s_.rounding.unit;
     }
@@ -324,22 +337,33 @@ class Computer {
   void add_earmarks(Computation& out) {
     for (std::size_t e = 0; e < s_.earmarks.size(); ++e) {
       const auto& earmark = s_.earmarks[e];
-      Ore sum = 0;
+      __int128 sum = 0;  // 10^6 recipients × 10^15 öre needs more than 64 bits
       for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
         Ore amount = s_.recipients[r].values.empty() ? 0 : s_.recipients[r].values[earmark.indicator];
         out.recipients[r].earmarks.push_back(amount);
-        sum += amount;  // bounded: 10^6 recipients × 10^15 öre fits in int64
+        sum += amount;
+      }
+      if (sum > kMaxTotalOre) {
+        add("total.out_of_range", "/earmarks/" + std::to_string(e));
+        out.out_of_range = true;
+        continue;
       }
       if (earmark.stated_total && *earmark.stated_total != sum) {
         add("earmarks.total_mismatch", "/earmarks/" + std::to_string(e) + "/stated_total",
-            {{"name", earmark.name}, {"sum_ore", std::to_string(sum)},
+            {{"name", earmark.name}, {"sum_ore", std::to_string(static_cast<Ore>(sum))},
              {"stated_ore", std::to_string(*earmark.stated_total)},
-             {"diff_ore", std::to_string(sum - *earmark.stated_total)}});
+             {"diff_ore", std::to_string(static_cast<Ore>(sum) - *earmark.stated_total)}});
       }
     }
+    if (out.out_of_range) return;
     for (auto& rr : out.recipients) {
-      rr.total = rr.formula;
-      for (Ore e : rr.earmarks) rr.total += e;
+      __int128 total = rr.formula;
+      for (Ore e : rr.earmarks) total += e;
+      if (total > kMaxTotalOre) {
+        out.out_of_range = true;
+        return;
+      }
+      rr.total = static_cast<Ore>(total);
     }
   }
 
@@ -378,7 +402,7 @@ class Computer {
     out.redistribution_not_allocated = out.pool % s_.rounding.unit;
     ApportionOptions opts = options();
     opts.min_units = 0;  // the minimum is a rule of the first round
-    ApportionResult result = apportion(weights, units, opts);
+    ApportionResult result = split(weights, units, opts);
     if (!check(result, units, takers.size(), "/recipients", &takers)) {
       out.redistribution_not_allocated = out.pool;
       return;

@@ -13,9 +13,20 @@ namespace {
 
 using json = nlohmann::json;
 
+// Notes may be ten times as long as a name.
+constexpr std::size_t kNotesBytesPerStringLimit = 10;
+// Deductions, other costs and earmarks per list.
+constexpr std::size_t kMaxListItems = 1000;
+
+// The text of a string, or the source text of a non-integer number.
+std::optional<std::string> source_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return number_text(value);
+}
+
 std::string quoted_input(const json& value) {
-  if (value.is_string()) {
-    const auto& s = value.get_ref<const std::string&>();
+  if (auto text = source_text(value)) {
+    const std::string& s = *text;
     if (s.size() <= 60) return s;
     std::string cut = s.substr(0, 60);
     while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
@@ -89,14 +100,24 @@ class Reader {
     return value;
   }
 
-  std::optional<std::string> text(const json& value, const std::string& path, std::string_view field) {
+  std::optional<std::string> text(const json& value, const std::string& path, std::string_view field,
+                                  std::size_t max_bytes = 0) {
     if (!expect(value, json::value_t::string, path, field)) return std::nullopt;
     const auto& s = value.get_ref<const std::string&>();
-    if (s.size() > limits_.max_string_bytes) {
-      add("string.too_long", path, {{"limit", std::to_string(limits_.max_string_bytes)}});
+    std::size_t limit = max_bytes > 0 ? max_bytes : limits_.max_string_bytes;
+    if (s.size() > limit) {
+      add("string.too_long", path, {{"limit", std::to_string(limit)}});
       return std::nullopt;
     }
     return s;
+  }
+
+  // Lists other than recipients are bounded too; past the bound, an error
+  // rather than a silent cut.
+  bool within(const json& list, std::size_t limit, const std::string& path) {
+    if (list.size() <= limit) return true;
+    add("limit.list", path, {{"limit", std::to_string(limit)}});
+    return false;
   }
 
   std::optional<bool> flag(const json& value, const std::string& path, std::string_view field) {
@@ -116,8 +137,8 @@ class Reader {
         return std::nullopt;
       }
       ore = (negative ? value.get<std::int64_t>() : std::int64_t(value.get<std::uint64_t>())) * kOrePerKrona;
-    } else if (value.is_string()) {
-      AmountParse parsed = parse_amount(value.get_ref<const std::string&>());
+    } else if (auto text = source_text(value)) {
+      AmountParse parsed = parse_amount(*text);
       if (!parsed.ok()) {
         add(amount_code(parsed.error), path, {{"input", quoted_input(value)}});
         return std::nullopt;
@@ -145,8 +166,8 @@ class Reader {
         return std::nullopt;
       }
       d.micro = value.get<std::int64_t>() * Decimal::kScale;
-    } else if (value.is_string()) {
-      DecimalParse parsed = parse_decimal(value.get_ref<const std::string&>());
+    } else if (auto text = source_text(value)) {
+      DecimalParse parsed = parse_decimal(*text);
       if (!parsed.ok()) {
         add(number_code(parsed.error), path, {{"input", quoted_input(value)}, {"max", "1 000 000 000 000"}});
         return std::nullopt;
@@ -258,8 +279,9 @@ void read_pot(Reader& r, const json& doc, Scenario& s) {
     if (auto ore = r.amount(*total, "/pot/total")) s.total = *ore;
   }
   if (const json* deductions = r.member(*pot, "deductions"); deductions != nullptr && !deductions->is_null()) {
-    if (r.expect(*deductions, json::value_t::array, "/pot/deductions", "deductions")) {
-      for (std::size_t i = 0; i < deductions->size() && i < 1000; ++i) {
+    if (r.expect(*deductions, json::value_t::array, "/pot/deductions", "deductions") &&
+        r.within(*deductions, kMaxListItems, "/pot/deductions")) {
+      for (std::size_t i = 0; i < deductions->size(); ++i) {
         std::string path = "/pot/deductions/" + std::to_string(i);
         const json& d = (*deductions)[i];
         if (!r.expect(d, json::value_t::object, path, "deductions")) continue;
@@ -302,6 +324,9 @@ void read_indicators(Reader& r, const json& doc, Scenario& s, std::unordered_map
       }
       ind.is_amount = k && *k == "amount";
     }
+    if (ind.id.empty() && r.member(item, "id") != nullptr && r.member(item, "id")->is_string()) {
+      r.add("field.missing", path + "/id", {{"field", "id"}, {"hint_sv", "Ge kolumnen ett id."}, {"hint_en", "Give the column an id."}});
+    }
     if (ind.label.empty()) ind.label = ind.id;
     if (!ind.id.empty() && !index.emplace(ind.id, s.indicators.size()).second) {
       r.add("indicator.duplicate", path + "/id", {{"id", ind.id}});
@@ -320,8 +345,9 @@ void read_cost(Reader& r, const json& c, const std::string& path, Recipient& rec
     cost.months = r.decimal(*v, path + "/months").value_or(Decimal{12 * Decimal::kScale});
   }
   if (const json* other = r.member(c, "other"); other != nullptr && !other->is_null()) {
-    if (r.expect(*other, json::value_t::array, path + "/other", "other")) {
-      for (std::size_t i = 0; i < other->size() && i < 1000; ++i) {
+    if (r.expect(*other, json::value_t::array, path + "/other", "other") &&
+        r.within(*other, kMaxListItems, path + "/other")) {
+      for (std::size_t i = 0; i < other->size(); ++i) {
         std::string p = path + "/other/" + std::to_string(i);
         const json& o = (*other)[i];
         if (!r.expect(o, json::value_t::object, p, "other")) continue;
@@ -362,8 +388,15 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
     }
     r.reject_unknown(item, path,
                      {"name", "values", "requisitioned", "requisition_date", "opted_in", "cost", "activity"});
-    if (const json* name = r.member(item, "name")) rec.name = r.text(*name, path + "/name", "name").value_or("");
-    if (rec.name.find_first_not_of(" \t") == std::string::npos) {
+    bool name_read = true;
+    if (const json* name = r.member(item, "name")) {
+      auto text = r.text(*name, path + "/name", "name");
+      name_read = text.has_value();
+      rec.name = text.value_or("");
+    }
+    if (!name_read) {
+      // Already reported as too long or not text.
+    } else if (rec.name.find_first_not_of(" \t") == std::string::npos) {
       r.add("recipients.empty_name", path + "/name", {{"index", std::to_string(i + 1)}});
     } else if (!names.emplace(rec.name, i).second) {
       r.add("recipients.duplicate_name", path + "/name", {{"name", rec.name}});
@@ -398,6 +431,12 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
         r.reject_unknown(*v, path + "/activity", {"from", "to"});
         if (const json* d = r.member(*v, "from"); d != nullptr && !d->is_null()) rec.activity_from = r.date(*d, path + "/activity/from");
         if (const json* d = r.member(*v, "to"); d != nullptr && !d->is_null()) rec.activity_to = r.date(*d, path + "/activity/to");
+        if (rec.activity_from && rec.activity_to && *rec.activity_from > *rec.activity_to) {
+          r.add("dates.order", path + "/activity/to",
+                {{"first", "Verksamhetens början"}, {"first_en", "The activity's start"},
+                 {"first_date", format_date(*rec.activity_from)}, {"second", "dess slut"},
+                 {"second_en", "its end"}, {"second_date", format_date(*rec.activity_to)}});
+        }
       }
     }
     s.recipients.push_back(std::move(rec));
@@ -429,7 +468,7 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
     r.add("key.too_many", "/key", {{"limit", std::to_string(r.limits().max_components)}});
     return;
   }
-  std::int64_t share_sum = 0;
+  __int128 share_sum = 0;  // 20 shares of up to 10^18 millionths
   bool shares_known = true;
   for (std::size_t i = 0; i < list->size(); ++i) {
     std::string path = "/key/" + std::to_string(i);
@@ -494,7 +533,9 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
     s.key.push_back(std::move(c));
   }
   if (shares_known && share_sum != 100 * Decimal::kScale) {
-    r.add("key.shares_sum", "/key", {{"sum", format_decimal_plain(Decimal{share_sum})}});
+    std::string sum = share_sum > kMaxDecimalMicro ? "> 1 000 000 000 000"
+                                                   : format_decimal_plain(Decimal{static_cast<std::int64_t>(share_sum)});
+    r.add("key.shares_sum", "/key", {{"sum", sum}});
   }
 }
 
@@ -502,7 +543,8 @@ void read_earmarks(Reader& r, const json& doc, Scenario& s, const std::unordered
   const json* list = r.member(doc, "earmarks");
   if (list == nullptr || list->is_null()) return;
   if (!r.expect(*list, json::value_t::array, "/earmarks", "earmarks")) return;
-  for (std::size_t i = 0; i < list->size() && i < r.limits().max_components; ++i) {
+  if (!r.within(*list, r.limits().max_components, "/earmarks")) return;
+  for (std::size_t i = 0; i < list->size(); ++i) {
     std::string path = "/earmarks/" + std::to_string(i);
     const json& item = (*list)[i];
     if (!r.expect(item, json::value_t::object, path, "earmarks")) continue;
@@ -626,7 +668,8 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
     return std::nullopt;
   }
   const json* version = r.member(doc, "version");
-  if (version == nullptr || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
+  if (version == nullptr || !version->is_number_integer() ||
+      (version->is_number_unsigned() ? version->get<std::uint64_t>() < 1 : version->get<std::int64_t>() < 1)) {
     r.add("document.version_invalid", "/version");
     return std::nullopt;
   }
@@ -641,8 +684,8 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
                     "rounding"});
   Scenario s;
   if (const json* title = r.member(doc, "title")) s.title = r.text(*title, "/title", "title").value_or("");
-  if (const json* notes = r.member(doc, "notes"); notes != nullptr && notes->is_string()) {
-    s.notes = notes->get<std::string>().substr(0, 10 * limits.max_string_bytes);
+  if (const json* notes = r.member(doc, "notes"); notes != nullptr && !notes->is_null()) {
+    s.notes = r.text(*notes, "/notes", "notes", kNotesBytesPerStringLimit * limits.max_string_bytes).value_or("");
   }
   read_pot(r, doc, s);
   std::unordered_map<std::string, std::size_t> indicator_index;

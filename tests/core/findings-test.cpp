@@ -125,6 +125,12 @@ std::vector<Trigger> triggers() {
   add("key.basis_zero", "error", "/key/0", "splitting by a column that is 0 everywhere",
       with_key(kCountColumn, R"([{"name": "Norr"}, {"name": "Söder"}])",
                R"([{"name": "Områden", "share": 100, "basis": "indicator", "indicator": "n"}])"));
+  {
+    std::string deductions;
+    for (int i = 0; i < 1001; ++i) deductions += std::string(i ? "," : "") + R"({"name": "Avdrag", "amount": 0})";
+    add("limit.list", "error", "/pot/deductions", "1 001 deductions, past the limit of 1 000",
+        districts(R"({"total": 100, "deductions": [)" + deductions + "]}"));
+  }
   add("key.none", "error", "/key", "an empty key",
       scenario(R"("pot": {"total": 100}, "recipients": [{"name": "Norr"}], "key": [])"));
   add("key.shares_sum", "error", "/key", "shares of 60 % and 30 %",
@@ -212,7 +218,7 @@ std::vector<Trigger> triggers() {
       R"({"weights": [1, 1], "units": 1, "min_units": 1})", Entry::apportion);
   add("rounding.too_few_units", "error", "/units", "Adams with one seat for two parties",
       R"({"weights": [1, 1], "units": 1, "method": "adams"})", Entry::apportion);
-  add("key.basis_zero", "error", "/weights", "seats among parties with no votes",
+  add("apportion.weights_zero", "error", "/weights", "seats among parties with no votes",
       R"({"weights": [0, 0], "units": 3})", Entry::apportion);
   add("rounding.first_divisor", "error", "/first_divisor", "a first divisor of 5",
       R"({"weights": [1, 1], "units": 1, "first_divisor": 5})", Entry::apportion);
@@ -362,7 +368,7 @@ TEST(Messages, AJsonSyntaxErrorQuotesLineColumnAndToken) {
 // Apportioning seats (units, not money) must not speak of öre.
 TEST(Messages, ApportioningUnitsSpeaksOfUnitsNotOfOre) {
   json result = parse(apportion_json(R"({"weights": [0, 0], "units": 3})"));
-  json f = finding(result, "key.basis_zero");
+  json f = finding(result, "apportion.weights_zero");
   ASSERT_FALSE(f.is_null()) << result.dump();
   EXPECT_EQ(f["message"]["en"].get<std::string>().find("0.03 kr"), std::string::npos)
       << "3 seats are not 0.03 kr: " << f["message"]["en"];

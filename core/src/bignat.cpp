@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstddef>
+#include <vector>
 
 namespace fordela {
 
@@ -13,21 +14,22 @@ namespace {
 
 using u128 = BigNat::u128;
 using Limb = std::uint32_t;
+using Limbs = BigNat::Limbs;
 using Wide = std::uint64_t;
 constexpr unsigned kLimbBits = 32;
 
 // Knuth's algorithm D (TAOCP vol. 2, 4.3.1) as in Hacker's Delight's
 // divmnu: u has at least as many limbs as v, v has at least two limbs and
 // no leading zero limb.
-void divide_knuth(const std::vector<Limb>& u, const std::vector<Limb>& v,
-                  std::vector<Limb>& quotient, std::vector<Limb>& remainder) {
+void divide_knuth(const Limbs& u, const Limbs& v,
+                  Limbs& quotient, Limbs& remainder) {
   const std::size_t n = v.size();
   const std::size_t m = u.size() - n;
   // Normalise so that the divisor's top limb has its high bit set; this
   // keeps the trial quotient at most two too large.
   const unsigned shift = static_cast<unsigned>(std::countl_zero(v.back()));
-  std::vector<Limb> vn(n);
-  std::vector<Limb> un(u.size() + 1);
+  Limbs vn(n);
+  Limbs un(u.size() + 1);
   for (std::size_t i = n - 1; i > 0; --i) {
     vn[i] = static_cast<Limb>((Wide{v[i]} << shift) | (Wide{v[i - 1]} >> (kLimbBits - shift)));
   }
@@ -81,7 +83,7 @@ void divide_knuth(const std::vector<Limb>& u, const std::vector<Limb>& v,
 }
 
 // Divides in place by a single limb and returns the remainder.
-Limb divide_small(std::vector<Limb>& limbs, Limb divisor) {
+Limb divide_small(Limbs& limbs, Limb divisor) {
   Wide rest = 0;
   for (std::size_t i = limbs.size(); i-- > 0;) {
     const Wide current = (rest << kLimbBits) | limbs[i];
@@ -92,7 +94,7 @@ Limb divide_small(std::vector<Limb>& limbs, Limb divisor) {
 }
 
 // limbs = limbs * factor + addend
-void multiply_add_small(std::vector<Limb>& limbs, Limb factor, Limb addend) {
+void multiply_add_small(Limbs& limbs, Limb factor, Limb addend) {
   Wide carry = addend;
   for (Limb& limb : limbs) {
     const Wide product = Wide{limb} * factor + carry;
@@ -215,7 +217,7 @@ BigNat& BigNat::operator*=(const BigNat& other) {
     *this = from_u128(static_cast<u128>(to_u64()) * other.to_u64());
     return *this;
   }
-  std::vector<Limb> product(limbs_.size() + other.limbs_.size(), 0);
+  Limbs product(limbs_.size() + other.limbs_.size(), 0);
   for (std::size_t i = 0; i < limbs_.size(); ++i) {
     Wide carry = 0;
     const Wide factor = limbs_[i];
@@ -277,7 +279,7 @@ std::strong_ordering operator<=>(const BigNat& a, const BigNat& b) {
 std::string BigNat::to_string() const {
   if (limbs_.empty()) return "0";
   // Peel off nine decimal digits at a time, least significant first.
-  std::vector<Limb> rest = limbs_;
+  Limbs rest = limbs_;
   std::vector<Limb> chunks;
   while (!rest.empty()) {
     chunks.push_back(divide_small(rest, 1'000'000'000u));

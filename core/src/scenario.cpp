@@ -9,6 +9,7 @@
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
+#include "fordela/columns.hpp"
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "scenario_model.hpp"
@@ -17,6 +18,7 @@ namespace fordela {
 namespace {
 
 using detail::Basis;
+using detail::Wide;
 using detail::Component;
 using detail::Recipient;
 using detail::Scenario;
@@ -93,23 +95,22 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
   return out;
 }
 
-struct RecipientResult {
-  std::vector<BigNat> component_num;       // exact, over component_den
-  std::vector<std::optional<Ore>> component_amount;
-  BigNat exact_num;                        // formula, over Computation::exact_den
-  Ore formula = 0;
-  std::vector<Ore> earmarks;
-  Ore total = 0;
-  Ore redistribution = 0;
-  Ore final = 0;
-};
-
+// Column by column: one vector per quantity, one entry per recipient.
 struct Computation {
   std::vector<Ore> frames;
   std::vector<BigNat> basis_totals;
   std::vector<BigNat> component_den;
+  std::vector<std::vector<BigNat>> component_num;  // [component][recipient], exact over component_den
+  // [component][recipient]; empty for a component rounded only as part of
+  // the recipient's combined amount.
+  std::vector<std::vector<Ore>> component_amount;
   BigNat exact_den{1};
-  std::vector<RecipientResult> recipients;
+  std::vector<BigNat> exact_num;  // formula, over exact_den
+  std::vector<Ore> formula;
+  std::vector<std::vector<Ore>> earmarks;  // [earmark][recipient]
+  std::vector<Ore> total;
+  std::vector<Ore> redistribution;
+  std::vector<Ore> final;
   Ore deductions = 0;
   Ore net = 0;
   Ore not_allocated_rounding = 0;
@@ -128,11 +129,13 @@ class Computer {
     Computation out;
     const std::size_t n = s_.recipients.size();
     const std::size_t k = s_.key.size();
-    out.recipients.resize(n);
-    for (auto& r : out.recipients) {
-      r.component_num.resize(k);
-      r.component_amount.resize(k);
-    }
+    out.component_num.resize(k);
+    out.component_amount.resize(k);
+    out.exact_num.resize(n);
+    out.formula.assign(n, 0);
+    out.total.assign(n, 0);
+    out.redistribution.assign(n, 0);
+    out.final.assign(n, 0);
 
     for (const auto& d : s_.deductions) out.deductions += d.amount;
     out.net = s_.total - out.deductions;
@@ -238,11 +241,9 @@ class Computer {
             ok = false;
           }
           out.component_den[c] = BigNat(1);
+          out.component_num[c].assign(n, BigNat());
           continue;
         }
-        // quota = frame × basis / total, kept as numerator over total.
-        BigNat frame = nat(out.frames[c]);
-        for (std::size_t r = 0; r < n; ++r) out.recipients[r].component_num[c] = frame * basis[r];
         out.basis_totals[c] = total;
         out.component_den[c] = total;
         if (!s_.rounding.recipient_level) {
@@ -253,22 +254,28 @@ class Computer {
             ok = false;
             continue;
           }
-          for (std::size_t r = 0; r < n; ++r) {
-            out.recipients[r].component_amount[c] = result.units[r] * s_.rounding.unit;
-          }
+          auto& amounts = out.component_amount[c];
+          amounts.resize(n);
+          for (std::size_t r = 0; r < n; ++r) amounts[r] = result.units[r] * s_.rounding.unit;
         }
+        // quota = frame × basis / total, kept as numerator over total.
+        BigNat frame = nat(out.frames[c]);
+        for (auto& b : basis) b *= frame;
+        out.component_num[c] = std::move(basis);
       } else {
         const BigNat& den = given_denominator(comp);
         out.component_den[c] = den;
-        __int128 allocated = 0;
+        Wide allocated = 0;
+        auto& nums = out.component_num[c];
+        auto& amounts = out.component_amount[c];
+        nums.resize(n);
+        amounts.resize(n);
         for (std::size_t r = 0; r < n; ++r) {
-          BigNat num = given_numerator(comp, s_.recipients[r]);
-          Ore amount = round_half_up(num, den);
-          out.recipients[r].component_num[c] = std::move(num);
-          out.recipients[r].component_amount[c] = amount;
-          allocated += amount;
+          nums[r] = given_numerator(comp, s_.recipients[r]);
+          amounts[r] = round_half_up(nums[r], den);
+          allocated += amounts[r];
         }
-        out.basis_totals[c] = nat(static_cast<std::int64_t>(std::min<__int128>(allocated, kMaxTotalOre)));
+        out.basis_totals[c] = nat(static_cast<std::int64_t>(std::min<Wide>(allocated, kMaxTotalOre)));
         if (allocated > kMaxTotalOre) {
           add("total.out_of_range", path);
           ok = false;
@@ -307,25 +314,28 @@ class Computer {
     for (std::size_t c = 0; c < s_.key.size(); ++c) {
       if (s_.key[c].apportioned()) apportioned_frames += out.frames[c];
     }
-    for (std::size_t r = 0; r < n; ++r) {
-      auto& rr = out.recipients[r];
-      BigNat exact;
-      Ore formula = 0;
-      for (std::size_t c = 0; c < s_.key.size(); ++c) {
-        BigNat part = rr.component_num[c] * scale[c];
-        if (s_.key[c].apportioned() && s_.rounding.recipient_level) apportioned_weight[r] += part;
-        exact += part;
-        if (rr.component_amount[c]) formula += *rr.component_amount[c];
+    for (std::size_t c = 0; c < s_.key.size(); ++c) {
+      const bool weighs = s_.key[c].apportioned() && s_.rounding.recipient_level;
+      const bool unit_scale = scale[c] == BigNat(1);
+      const auto& nums = out.component_num[c];
+      for (std::size_t r = 0; r < n; ++r) {
+        if (unit_scale) {
+          out.exact_num[r] += nums[r];
+          if (weighs) apportioned_weight[r] += nums[r];
+        } else {
+          BigNat part = nums[r] * scale[c];
+          out.exact_num[r] += part;
+          if (weighs) apportioned_weight[r] += part;
+        }
       }
-      rr.exact_num = std::move(exact);
-      rr.formula = formula;
+      for (std::size_t r = 0; r < out.component_amount[c].size(); ++r) out.formula[r] += out.component_amount[c][r];
     }
     if (s_.rounding.recipient_level && apportioned_frames > 0) {
       std::int64_t units = apportioned_frames / s_.rounding.unit;
       out.not_allocated_rounding = apportioned_frames % s_.rounding.unit;
       ApportionResult result = split(apportioned_weight, units, options());
       if (!check(result, units, n, "/rounding")) return false;
-      for (std::size_t r = 0; r < n; ++r) out.recipients[r].formula += result.units[r] * s_.rounding.unit;
+      for (std::size_t r = 0; r < n; ++r) out.formula[r] += result.units[r] * s_.rounding.unit;
     }
     if (out.not_allocated_rounding > 0) {
       add("rounding.not_allocated", "/rounding/unit",
@@ -337,11 +347,11 @@ class Computer {
   void add_earmarks(Computation& out) {
     for (std::size_t e = 0; e < s_.earmarks.size(); ++e) {
       const auto& earmark = s_.earmarks[e];
-      __int128 sum = 0;  // 10^6 recipients × 10^15 öre needs more than 64 bits
+      Wide sum = 0;  // 10^6 recipients × 10^15 öre needs more than 64 bits
+      auto& amounts = out.earmarks.emplace_back(s_.recipients.size(), 0);
       for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
-        Ore amount = s_.recipients[r].values.empty() ? 0 : s_.recipients[r].values[earmark.indicator];
-        out.recipients[r].earmarks.push_back(amount);
-        sum += amount;
+        amounts[r] = s_.recipients[r].values[earmark.indicator];
+        sum += amounts[r];
       }
       if (sum > kMaxTotalOre) {
         add("total.out_of_range", "/earmarks/" + std::to_string(e));
@@ -356,14 +366,14 @@ class Computer {
       }
     }
     if (out.out_of_range) return;
-    for (auto& rr : out.recipients) {
-      __int128 total = rr.formula;
-      for (Ore e : rr.earmarks) total += e;
+    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      Wide total = out.formula[r];
+      for (const auto& amounts : out.earmarks) total += amounts[r];
       if (total > kMaxTotalOre) {
         out.out_of_range = true;
         return;
       }
-      rr.total = static_cast<Ore>(total);
+      out.total[r] = static_cast<Ore>(total);
     }
   }
 
@@ -374,23 +384,22 @@ class Computer {
       const Recipient& rec = s_.recipients[r];
       if (!rec.requisitioned) {
         out.has_redistribution = true;
-        out.pool += out.recipients[r].formula;
+        out.pool += out.formula[r];
       } else if (rec.opted_in) {
         takers.push_back(r);
       }
     }
     for (std::size_t r = 0; r < n; ++r) {
-      auto& rr = out.recipients[r];
-      Ore earmarks = rr.total - rr.formula;
-      rr.final = s_.recipients[r].requisitioned ? rr.total : earmarks;
+      Ore earmarks = out.total[r] - out.formula[r];
+      out.final[r] = s_.recipients[r].requisitioned ? out.total[r] : earmarks;
     }
     if (!out.has_redistribution || out.pool == 0) return;
     std::vector<BigNat> weights;
     weights.reserve(takers.size());
     bool any_weight = false;
     for (std::size_t r : takers) {
-      weights.push_back(out.recipients[r].exact_num);
-      any_weight = any_weight || !out.recipients[r].exact_num.is_zero();
+      weights.push_back(out.exact_num[r]);
+      any_weight = any_weight || !out.exact_num[r].is_zero();
     }
     if (!any_weight) {
       out.redistribution_not_allocated = out.pool;
@@ -410,9 +419,8 @@ class Computer {
     add("redistribution.round", "/recipients",
         {{"pool_ore", std::to_string(out.pool)}, {"count", std::to_string(takers.size())}});
     for (std::size_t i = 0; i < takers.size(); ++i) {
-      auto& rr = out.recipients[takers[i]];
-      rr.redistribution = result.units[i] * s_.rounding.unit;
-      rr.final += rr.redistribution;
+      out.redistribution[takers[i]] = result.units[i] * s_.rounding.unit;
+      out.final[takers[i]] += out.redistribution[takers[i]];
     }
   }
 
@@ -433,82 +441,177 @@ ojson findings_json(const std::vector<Finding>& findings) {
 
 // Keeps the result below the bound JavaScript reads exactly.
 bool totals_in_range(const Computation& c) {
-  __int128 total = 0, final = 0;
-  for (const auto& r : c.recipients) {
-    total += r.total < 0 ? -__int128(r.total) : __int128(r.total);
-    final += r.final < 0 ? -__int128(r.final) : __int128(r.final);
+  Wide total = 0, final = 0;
+  for (std::size_t r = 0; r < c.total.size(); ++r) {
+    total += c.total[r] < 0 ? -Wide(c.total[r]) : Wide(c.total[r]);
+    final += c.final[r] < 0 ? -Wide(c.final[r]) : Wide(c.final[r]);
   }
   return total <= kMaxTotalOre && final <= kMaxTotalOre;
 }
 
-ojson result_json(const Scenario& s, const Computation& c, const std::vector<Finding>& findings) {
-  ojson out;
-  out["format"] = "fordela-result";
-  out["version"] = kScenarioVersion;
-  out["ok"] = !has_errors(findings);
-  out["findings"] = findings_json(findings);
-  out["rounding"] = {{"unit_ore", s.rounding.unit},
-                     {"method", method_id(s.rounding.method)},
-                     {"level", s.rounding.recipient_level ? "recipient" : "component"}};
-  ojson components = ojson::array();
-  for (std::size_t i = 0; i < s.key.size(); ++i) {
-    const auto& comp = s.key[i];
-    components.push_back({{"name", comp.name},
-                          {"basis", detail::basis_id(comp.basis)},
-                          {"share", format_decimal_plain(comp.share)},
-                          {"frame_ore", c.frames[i]},
-                          {"basis_total", c.basis_totals[i].to_string()}});
+// Writes JSON text directly: a result for a large scenario is mostly
+// numbers, and building a DOM first cost more than computing them.
+class JsonText {
+ public:
+  JsonText& raw(std::string_view text) {
+    out_ += text;
+    return *this;
   }
-  out["components"] = std::move(components);
-  ojson recipients = ojson::array();
-  Ore formula = 0, earmarks = 0, total = 0, redistributed = 0, final = 0;
-  for (std::size_t r = 0; r < s.recipients.size(); ++r) {
-    const auto& rr = c.recipients[r];
-    ojson parts = ojson::array();
-    for (std::size_t k = 0; k < s.key.size(); ++k) {
-      const BigNat& den = c.component_den[k];
-      ojson part = {{"exact", fraction_text(rr.component_num[k], den)},
-                    {"exact_ore", round_half_up(rr.component_num[k], den)}};
-      part["amount_ore"] = rr.component_amount[k] ? ojson(*rr.component_amount[k]) : ojson(nullptr);
-      parts.push_back(std::move(part));
+  JsonText& key(std::string_view name) {
+    comma();
+    string(name);
+    out_ += ':';
+    fresh_ = true;
+    return *this;
+  }
+  JsonText& value(std::int64_t v) {
+    comma();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  JsonText& value(std::string_view text) {
+    comma();
+    string(text);
+    return *this;
+  }
+  // Without this, a string literal would pick the bool overload.
+  JsonText& value(const char* text) { return value(std::string_view(text)); }
+  JsonText& value(bool v) {
+    comma();
+    out_ += v ? "true" : "false";
+    return *this;
+  }
+  JsonText& null() {
+    comma();
+    out_ += "null";
+    return *this;
+  }
+  JsonText& json(const ojson& j) {
+    comma();
+    out_ += j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    return *this;
+  }
+  JsonText& open(char bracket) {
+    comma();
+    out_ += bracket;
+    fresh_ = true;
+    return *this;
+  }
+  JsonText& close(char bracket) {
+    out_ += bracket;
+    fresh_ = false;
+    return *this;
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void comma() {
+    if (!fresh_) out_ += ',';
+    fresh_ = false;
+  }
+  // Text from the scenario was read as valid UTF-8; only quotes,
+  // backslashes and control characters need escaping.
+  void string(std::string_view text) {
+    out_ += '"';
+    for (char ch : text) {
+      auto c = static_cast<unsigned char>(ch);
+      if (ch == '"' || ch == '\\') {
+        out_ += '\\';
+        out_ += ch;
+      } else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
+      } else {
+        out_ += ch;
+      }
     }
-    Ore exact_ore = round_half_up(rr.exact_num, c.exact_den);
-    Ore earmark_sum = rr.total - rr.formula;
-    recipients.push_back({{"name", s.recipients[r].name},
-                          {"components", std::move(parts)},
-                          {"exact", fraction_text(rr.exact_num, c.exact_den)},
-                          {"exact_ore", exact_ore},
-                          {"formula_ore", rr.formula},
-                          {"rounding_ore", rr.formula - exact_ore},
-                          {"earmarks_ore", rr.earmarks},
-                          {"total_ore", rr.total},
-                          {"requisitioned", s.recipients[r].requisitioned},
-                          {"redistribution_ore", rr.redistribution},
-                          {"final_ore", rr.final}});
-    formula += rr.formula;
-    earmarks += earmark_sum;
-    total += rr.total;
-    redistributed += rr.redistribution;
-    final += rr.final;
+    out_ += '"';
   }
-  out["recipients"] = std::move(recipients);
-  out["totals"] = {{"pot_ore", s.total},
-                   {"deductions_ore", c.deductions},
-                   {"net_ore", c.net},
-                   {"formula_ore", formula},
-                   {"not_allocated_ore", c.net - formula},
-                   {"earmarks_ore", earmarks},
-                   {"total_ore", total},
-                   {"redistributed_ore", redistributed},
-                   {"final_ore", final}};
+  std::string out_;
+  bool fresh_ = true;
+};
+
+std::string result_text(const Scenario& s, const Computation& c, const std::vector<Finding>& findings) {
+  const std::size_t n = s.recipients.size();
+  JsonText j;
+  j.open('{');
+  j.key("format").value("fordela-result").key("version").value(std::int64_t{kScenarioVersion});
+  j.key("ok").value(!has_errors(findings)).key("findings").json(findings_json(findings));
+  j.key("rounding").open('{');
+  j.key("unit_ore").value(s.rounding.unit).key("method").value(method_id(s.rounding.method));
+  j.key("level").value(s.rounding.recipient_level ? "recipient" : "component").close('}');
+  j.key("components").open('[');
+  for (std::size_t k = 0; k < s.key.size(); ++k) {
+    const auto& comp = s.key[k];
+    j.open('{').key("name").value(comp.name).key("basis").value(detail::basis_id(comp.basis));
+    j.key("share").value(format_decimal_plain(comp.share)).key("frame_ore").value(c.frames[k]);
+    j.key("basis_total").value(c.basis_totals[k].to_string()).key("allocated_ore");
+    if (c.component_amount[k].empty()) {
+      j.null();
+    } else {
+      Ore sum = 0;
+      for (Ore a : c.component_amount[k]) sum += a;
+      j.value(sum);
+    }
+    j.close('}');
+  }
+  j.close(']');
+  j.key("earmarks").open('[');
+  Ore earmarks = 0;
+  for (std::size_t e = 0; e < s.earmarks.size(); ++e) {
+    Ore sum = 0;
+    for (Ore a : c.earmarks[e]) sum += a;
+    earmarks += sum;
+    j.open('{').key("name").value(s.earmarks[e].name).key("total_ore").value(sum).close('}');
+  }
+  j.close(']');
+  j.key("recipients").open('[');
+  Ore formula = 0, total = 0, redistributed = 0, final = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    j.open('{').key("name").value(s.recipients[r].name).key("components").open('[');
+    for (std::size_t k = 0; k < s.key.size(); ++k) {
+      const BigNat& num = c.component_num[k][r];
+      const BigNat& den = c.component_den[k];
+      j.open('{').key("exact").value(fraction_text(num, den)).key("exact_ore").value(round_half_up(num, den));
+      j.key("amount_ore");
+      if (c.component_amount[k].empty()) {
+        j.null();
+      } else {
+        j.value(c.component_amount[k][r]);
+      }
+      j.close('}');
+    }
+    j.close(']');
+    Ore exact_ore = round_half_up(c.exact_num[r], c.exact_den);
+    j.key("exact").value(fraction_text(c.exact_num[r], c.exact_den)).key("exact_ore").value(exact_ore);
+    j.key("formula_ore").value(c.formula[r]).key("rounding_ore").value(c.formula[r] - exact_ore);
+    j.key("earmarks_ore").open('[');
+    for (const auto& amounts : c.earmarks) j.value(amounts[r]);
+    j.close(']');
+    j.key("total_ore").value(c.total[r]).key("requisitioned").value(s.recipients[r].requisitioned);
+    j.key("redistribution_ore").value(c.redistribution[r]).key("final_ore").value(c.final[r]).close('}');
+    formula += c.formula[r];
+    total += c.total[r];
+    redistributed += c.redistribution[r];
+    final += c.final[r];
+  }
+  j.close(']');
+  j.key("totals").open('{');
+  j.key("pot_ore").value(s.total).key("deductions_ore").value(c.deductions).key("net_ore").value(c.net);
+  j.key("formula_ore").value(formula).key("not_allocated_ore").value(c.net - formula);
+  j.key("earmarks_ore").value(earmarks).key("total_ore").value(total);
+  j.key("redistributed_ore").value(redistributed).key("final_ore").value(final).close('}');
+  j.key("redistribution");
   if (c.has_redistribution) {
-    out["redistribution"] = {{"pool_ore", c.pool},
-                             {"recipients", c.takers},
-                             {"not_allocated_ore", c.redistribution_not_allocated}};
+    j.open('{').key("pool_ore").value(c.pool).key("recipients").value(static_cast<std::int64_t>(c.takers));
+    j.key("not_allocated_ore").value(c.redistribution_not_allocated).close('}');
   } else {
-    out["redistribution"] = nullptr;
+    j.null();
   }
-  return out;
+  j.close('}');
+  return j.take();
 }
 
 ojson failure_json(const std::vector<Finding>& findings) {
@@ -635,7 +738,7 @@ Outcome evaluate(std::string_view text, const ScenarioLimits& limits) {
 std::string compute_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
   Outcome o = evaluate(scenario_json_text, limits);
   if (!o.computation) return dump(failure_json(o.findings));
-  return dump(result_json(*o.scenario, *o.computation, o.findings));
+  return result_text(*o.scenario, *o.computation, o.findings);
 }
 
 std::string validate_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
@@ -656,6 +759,92 @@ std::string normalize_scenario_json(std::string_view scenario_json_text, const S
     return dump(out);
   }
   return dump(scenario_json(*scenario));
+}
+
+ColumnarResult compute_columns(const ColumnarScenario& columns) {
+  ColumnarResult out;
+  auto add = [&](std::string_view code, std::string path, const FindingArgs& args = {}) {
+    out.findings.push_back(make_finding(code, std::move(path), args));
+  };
+  std::size_t n = columns.components.empty() ? 0 : columns.components[0].basis.size();
+  if (n == 0) add("recipients.none", "/components");
+  if (columns.components.empty()) add("key.none", "/components");
+  auto check_length = [&](std::size_t size, const std::string& path) {
+    if (size != n) {
+      add("field.type", path,
+          {{"field", path}, {"expected_sv", "en lista med ett värde per mottagare"},
+           {"expected_en", "a list with one value per recipient"}});
+    }
+  };
+  Wide shares = 0;
+  for (std::size_t c = 0; c < columns.components.size(); ++c) {
+    const auto& comp = columns.components[c];
+    std::string path = "/components/" + std::to_string(c);
+    check_length(comp.basis.size(), path + "/basis");
+    shares += comp.share.micro;
+    for (std::size_t r = 0; r < comp.basis.size(); ++r) {
+      if (comp.basis[r] < 0 || comp.basis[r] > kMaxDecimalMicro) {
+        add(comp.basis[r] < 0 ? "number.negative" : "number.out_of_range", path + "/basis/" + std::to_string(r),
+            {{"input", std::to_string(comp.basis[r])}, {"max", std::to_string(kMaxDecimalMicro)}});
+        break;
+      }
+    }
+  }
+  if (!columns.components.empty() && shares != 100 * Decimal::kScale) {
+    add("key.shares_sum", "/components", {{"sum", "≠ 100"}});
+  }
+  for (std::size_t e = 0; e < columns.earmarks.size(); ++e) {
+    check_length(columns.earmarks[e].size(), "/earmarks/" + std::to_string(e));
+    for (Ore amount : columns.earmarks[e]) {
+      if (amount < 0 || amount > kMaxAmountOre) {
+        add(amount < 0 ? "amount.negative" : "amount.out_of_range", "/earmarks/" + std::to_string(e),
+            {{"input", std::to_string(amount)}});
+        break;
+      }
+    }
+  }
+  if (columns.pot < 0 || columns.pot > kMaxAmountOre || columns.deductions < 0 || columns.deductions > kMaxAmountOre) {
+    add("amount.out_of_range", "/pot", {{"input", std::to_string(columns.pot)}});
+  }
+  if (columns.unit <= 0) add("rounding.unit_invalid", "/unit");
+  if (!out.ok()) return out;
+
+  // The same model a document is read into: one count column per component.
+  Scenario s;
+  s.total = columns.pot;
+  if (columns.deductions > 0) s.deductions.push_back({"", columns.deductions});
+  const std::size_t k = columns.components.size();
+  for (std::size_t c = 0; c < k; ++c) {
+    s.indicators.push_back({"c" + std::to_string(c), "", false});
+    Component comp;
+    comp.share = columns.components[c].share;
+    comp.basis = Basis::indicator;
+    comp.indicator = c;
+    s.key.push_back(std::move(comp));
+  }
+  for (std::size_t e = 0; e < columns.earmarks.size(); ++e) {
+    s.indicators.push_back({"e" + std::to_string(e), "", true});
+    s.earmarks.push_back({"", k + e, std::nullopt});
+  }
+  s.recipients.resize(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    auto& values = s.recipients[r].values;
+    values.resize(s.indicators.size());
+    for (std::size_t c = 0; c < k; ++c) values[c] = columns.components[c].basis[r];
+    for (std::size_t e = 0; e < columns.earmarks.size(); ++e) values[k + e] = columns.earmarks[e][r];
+  }
+  s.rounding.unit = columns.unit;
+  s.rounding.method = columns.method;
+  s.rounding.recipient_level = columns.recipient_level;
+
+  auto computation = Computer(s, out.findings).run();
+  if (!computation) return out;
+  Ore formula = 0;
+  for (Ore f : computation->formula) formula += f;
+  out.not_allocated = computation->net - formula;
+  out.formula = std::move(computation->formula);
+  out.total = std::move(computation->total);
+  return out;
 }
 
 }  // namespace fordela

@@ -14,6 +14,9 @@
 
 namespace fordela::detail {
 
+// Sums of amounts that may pass 64 bits before they are checked.
+__extension__ typedef __int128 Wide;
+
 // A calendar date as yyyymmdd, so that dates compare as integers.
 using Date = std::int32_t;
 std::string format_date(Date date);

@@ -468,7 +468,7 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
     r.add("key.too_many", "/key", {{"limit", std::to_string(r.limits().max_components)}});
     return;
   }
-  __int128 share_sum = 0;  // 20 shares of up to 10^18 millionths
+  Wide share_sum = 0;  // 20 shares of up to 10^18 millionths
   bool shares_known = true;
   for (std::size_t i = 0; i < list->size(); ++i) {
     std::string path = "/key/" + std::to_string(i);

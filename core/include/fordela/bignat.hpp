@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace fordela {
 
@@ -57,7 +56,111 @@ class BigNat {
   std::string to_string() const;  // decimal digits
 
  private:
-  std::vector<std::uint32_t> limbs_;  // little-endian, no leading zeros
+  // The limbs, stored inline up to 256 bits: quotas in practice are that
+  // small, and a heap allocation per number dominated the engine's time.
+  class LimbStore {
+   public:
+    using value_type = std::uint32_t;
+    LimbStore() = default;
+    explicit LimbStore(std::size_t count, value_type value = 0) { resize(count, value); }
+    LimbStore(const LimbStore& other) { copy_from(other); }
+    LimbStore(LimbStore&& other) noexcept { take_from(other); }
+    LimbStore& operator=(const LimbStore& other) {
+      if (this != &other) {
+        size_ = 0;
+        copy_from(other);
+      }
+      return *this;
+    }
+    LimbStore& operator=(LimbStore&& other) noexcept {
+      if (this != &other) {
+        release();
+        take_from(other);
+      }
+      return *this;
+    }
+    ~LimbStore() { release(); }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    value_type* data() { return heap_ != nullptr ? heap_ : inline_; }
+    const value_type* data() const { return heap_ != nullptr ? heap_ : inline_; }
+    value_type* begin() { return data(); }
+    value_type* end() { return data() + size_; }
+    const value_type* begin() const { return data(); }
+    const value_type* end() const { return data() + size_; }
+    value_type& operator[](std::size_t i) { return data()[i]; }
+    value_type operator[](std::size_t i) const { return data()[i]; }
+    value_type& back() { return data()[size_ - 1]; }
+    value_type back() const { return data()[size_ - 1]; }
+    void push_back(value_type value) {
+      reserve(size_ + 1);
+      data()[size_++] = value;
+    }
+    void pop_back() { --size_; }
+    void clear() { size_ = 0; }
+    void resize(std::size_t count, value_type value = 0) {
+      reserve(count);
+      for (std::size_t i = size_; i < count; ++i) data()[i] = value;
+      size_ = count;
+    }
+    void assign(std::size_t count, value_type value) {
+      size_ = 0;
+      resize(count, value);
+    }
+    friend bool operator==(const LimbStore& a, const LimbStore& b) {
+      if (a.size_ != b.size_) return false;
+      for (std::size_t i = 0; i < a.size_; ++i) {
+        if (a[i] != b[i]) return false;
+      }
+      return true;
+    }
+
+   private:
+    static constexpr std::size_t kInline = 8;
+    void reserve(std::size_t count) {
+      if (count <= capacity_) return;
+      std::size_t capacity = count > 2 * capacity_ ? count : 2 * capacity_;
+      auto* grown = new value_type[capacity];
+      for (std::size_t i = 0; i < size_; ++i) grown[i] = data()[i];
+      release();
+      heap_ = grown;
+      capacity_ = capacity;
+    }
+    void release() {
+      delete[] heap_;
+      heap_ = nullptr;
+      capacity_ = kInline;
+    }
+    void copy_from(const LimbStore& other) {
+      reserve(other.size_);
+      for (std::size_t i = 0; i < other.size_; ++i) data()[i] = other[i];
+      size_ = other.size_;
+    }
+    void take_from(LimbStore& other) {
+      if (other.heap_ != nullptr) {
+        heap_ = other.heap_;
+        capacity_ = other.capacity_;
+        other.heap_ = nullptr;
+        other.capacity_ = kInline;
+      } else {
+        for (std::size_t i = 0; i < other.size_; ++i) inline_[i] = other.inline_[i];
+      }
+      size_ = other.size_;
+      other.size_ = 0;
+    }
+    value_type inline_[kInline] = {};
+    value_type* heap_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = kInline;
+  };
+
+  LimbStore limbs_;  // little-endian, no leading zeros
+
+ public:
+  using Limbs = LimbStore;  // for the arithmetic helpers in bignat.cpp
+
+ private:
   void trim();
 };
 

@@ -1,62 +1,347 @@
-// The result as CSV, for the CLI and for export.
+// CSV in and out of the JSON API: the result as CSV for the CLI and for
+// Swedish Excel, and CSV text read into JSON rows for the page. Reads the
+// result defensively (find and type checks, never at() or value()): the
+// core is built without exceptions, where a JSON type error would abort.
+#include "fordela/result_csv.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "fordela/csv.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
 
 namespace fordela {
 namespace {
 
-// CSV cell quoting (RFC 4180).
-std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"') out += '"';
-    out += ch;
+using json = nlohmann::json;
+
+const json* member(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+const json& array_or_empty(const json* value) {
+  static const json empty = json::array();
+  return value != nullptr && value->is_array() ? *value : empty;
+}
+
+std::string text_of(const json* value) { return value != nullptr && value->is_string() ? value->get<std::string>() : ""; }
+
+std::optional<Ore> ore_of(const json* value) {
+  if (value == nullptr) return std::nullopt;
+  if (value->is_number_unsigned()) {
+    auto u = value->get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(std::numeric_limits<Ore>::max())) return std::nullopt;
+    return static_cast<Ore>(u);
   }
-  return out + "\"";
+  if (value->is_number_integer()) return value->get<std::int64_t>();
+  return std::nullopt;
+}
+
+// One CSV document being written, cell by cell, in a dialect.
+class CsvWriter {
+ public:
+  explicit CsvWriter(const CsvDialect& dialect) : dialect_(dialect) {
+    if (dialect.byte_order_mark) out_ = "\xEF\xBB\xBF";
+  }
+
+  void text(std::string_view cell) {
+    next();
+    if (dialect_.guard_formulas && starts_like_formula(cell)) {
+      quoted("'" + std::string(cell));
+    } else {
+      quoted(cell);
+    }
+  }
+
+  void amount(std::optional<Ore> ore) {
+    next();
+    if (!ore) return;
+    std::string number = format_kr_plain(*ore);
+    for (char& c : number) {
+      if (c == '.') c = dialect_.decimal_mark;
+    }
+    quoted(number);
+  }
+
+  void blank() { next(); }
+
+  void end_row() {
+    out_ += "\r\n";
+    first_ = true;
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  static bool starts_like_formula(std::string_view cell) {
+    if (cell.empty()) return false;
+    switch (cell.front()) {
+      case '=': case '+': case '-': case '@': case '\t': case '\r': case '\0': return true;
+      default: return false;
+    }
+  }
+
+  void next() {
+    if (!first_) out_ += dialect_.separator;
+    first_ = false;
+  }
+
+  // RFC 4180: a cell holding the separator, a quote or a line end is
+  // quoted, with quotes doubled.
+  void quoted(std::string_view cell) {
+    bool needs = false;
+    for (char c : cell) {
+      if (c == dialect_.separator || c == '"' || c == '\r' || c == '\n') needs = true;
+    }
+    if (!needs) {
+      out_ += cell;
+      return;
+    }
+    out_ += '"';
+    for (char c : cell) {
+      if (c == '"') out_ += '"';
+      out_ += c;
+    }
+    out_ += '"';
+  }
+
+  CsvDialect dialect_;
+  std::string out_;
+  bool first_ = true;
+};
+
+// ---- the page's table ------------------------------------------------------
+
+struct Words {
+  const char* recipient;
+  const char* recipient_n;  // prefix of "Mottagare 3"
+  const char* component_n;
+  const char* earmark_n;
+  const char* exact;
+  const char* rounding;
+  const char* formula;
+  const char* earmarked;
+  const char* total;
+  const char* redistribution;
+  const char* final_amount;
+  const char* totals;
+};
+
+// The page's words (web/i18n.js: result.*), so that the file reads as the
+// table on screen and as the table copied for Word and Excel.
+constexpr Words kSwedish{"Mottagare", "Mottagare ", "Del ", "Öronmärkt ", "exakt", "Avrundning", "Enligt nyckeln",
+                         "öronmärkt", "Totalt", "Omfördelning", "Utbetalas", "Summa"};
+constexpr Words kEnglish{"Recipient", "Recipient ", "Component ", "Earmarked ", "exact", "Rounding", "By the key",
+                         "earmarked", "Total", "Redistribution", "Paid out", "Total"};
+
+bool is_apportioned(const json& component) {
+  std::string basis = text_of(member(component, "basis"));
+  return basis == "weighted" || basis == "indicator" || basis == "equal";
+}
+
+// A column of amounts: the value in each recipient's row, and the total.
+struct AmountColumn {
+  std::string header;
+  std::vector<std::optional<Ore>> values;
+  std::optional<Ore> total;
+};
+
+// The exact sum of a column, or nothing when a cell is empty or it overflows.
+std::optional<Ore> column_sum(const std::vector<std::optional<Ore>>& values) {
+  Ore sum = 0;
+  for (const auto& v : values) {
+    if (!v || __builtin_add_overflow(sum, *v, &sum)) return std::nullopt;
+  }
+  return sum;
+}
+
+std::string header_of(const std::string& name, const char* note) {
+  return name + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
 }
 
 }  // namespace
 
 std::string result_json_to_csv(std::string_view result_text) {
-  auto result = nlohmann::json::parse(result_text, nullptr, false);
-  if (result.is_discarded() || !result.is_object() || !result.contains("recipients") ||
-      !result["recipients"].is_array() || !result.contains("components")) {
+  const json result = json::parse(result_text, nullptr, false);
+  const json* recipients = member(result, "recipients");
+  if (result.is_discarded() || recipients == nullptr || !recipients->is_array() || member(result, "components") == nullptr) {
     return "";
   }
-  std::string out = "name";
-  for (const auto& comp : result["components"]) {
-    out += "," + csv_cell(comp.value("name", "") + " (exact)");
+  const json& components = array_or_empty(member(result, "components"));
+  const std::size_t earmark_count =
+      recipients->empty() ? 0 : array_or_empty(member((*recipients)[0], "earmarks_ore")).size();
+  const json* redistribution_round = member(result, "redistribution");
+  const bool redistribution = redistribution_round != nullptr && !redistribution_round->is_null();
+
+  CsvWriter csv(kPlainCsv);
+  csv.text("name");
+  for (const auto& component : components) csv.text(text_of(member(component, "name")) + " (exact)");
+  csv.text("formula");
+  for (std::size_t e = 0; e < earmark_count; ++e) csv.text("earmark " + std::to_string(e + 1));
+  csv.text("total");
+  if (redistribution) {
+    csv.text("redistribution");
+    csv.text("final");
   }
-  out += ",formula";
-  const auto& recipients = result["recipients"];
-  std::size_t earmark_count = recipients.empty() ? 0 : recipients[0].value("earmarks_ore", nlohmann::json::array()).size();
-  for (std::size_t e = 0; e < earmark_count; ++e) out += ",earmark " + std::to_string(e + 1);
-  out += ",total";
-  bool redistribution = result.contains("redistribution") && !result["redistribution"].is_null();
-  if (redistribution) out += ",redistribution,final";
-  out += "\r\n";
-  auto kr = [](const nlohmann::json& v) { return v.is_number_integer() ? format_kr_plain(v.get<Ore>()) : std::string(); };
-  for (const auto& r : recipients) {
-    out += csv_cell(r.value("name", ""));
-    for (const auto& part : r["components"]) out += "," + kr(part["exact_ore"]);
-    out += "," + kr(r["formula_ore"]);
-    for (const auto& e : r["earmarks_ore"]) out += "," + kr(e);
-    out += "," + kr(r["total_ore"]);
-    if (redistribution) out += "," + kr(r["redistribution_ore"]) + "," + kr(r["final_ore"]);
-    out += "\r\n";
+  csv.end_row();
+  for (const auto& r : *recipients) {
+    csv.text(text_of(member(r, "name")));
+    for (const auto& part : array_or_empty(member(r, "components"))) csv.amount(ore_of(member(part, "exact_ore")));
+    csv.amount(ore_of(member(r, "formula_ore")));
+    for (const auto& e : array_or_empty(member(r, "earmarks_ore"))) csv.amount(ore_of(&e));
+    csv.amount(ore_of(member(r, "total_ore")));
+    if (redistribution) {
+      csv.amount(ore_of(member(r, "redistribution_ore")));
+      csv.amount(ore_of(member(r, "final_ore")));
+    }
+    csv.end_row();
   }
-  const auto& t = result["totals"];
-  out += "TOTAL";
-  for (std::size_t i = 0; i < result["components"].size(); ++i) out += ",";
-  out += "," + kr(t["formula_ore"]);
-  for (std::size_t e = 0; e < earmark_count; ++e) out += ",";
-  out += "," + kr(t["total_ore"]);
-  if (redistribution) out += "," + kr(t["redistributed_ore"]) + "," + kr(t["final_ore"]);
-  out += "\r\n";
-  return out;
+  const json totals = member(result, "totals") != nullptr ? *member(result, "totals") : json::object();
+  csv.text("TOTAL");
+  for (std::size_t i = 0; i < components.size(); ++i) csv.blank();
+  csv.amount(ore_of(member(totals, "formula_ore")));
+  for (std::size_t e = 0; e < earmark_count; ++e) csv.blank();
+  csv.amount(ore_of(member(totals, "total_ore")));
+  if (redistribution) {
+    csv.amount(ore_of(member(totals, "redistributed_ore")));
+    csv.amount(ore_of(member(totals, "final_ore")));
+  }
+  csv.end_row();
+  return csv.take();
+}
+
+std::string result_json_to_table_csv(std::string_view result_text, const CsvDialect& dialect, CsvLanguage language,
+                                     std::string_view scenario_text) {
+  const json result = json::parse(result_text, nullptr, false);
+  const json* recipients_json = member(result, "recipients");
+  if (result.is_discarded() || recipients_json == nullptr || !recipients_json->is_array()) return "";
+  const json& rows = *recipients_json;
+  const json& components = array_or_empty(member(result, "components"));
+  const json* totals_json = member(result, "totals");
+  const json totals = totals_json != nullptr && totals_json->is_object() ? *totals_json : json::object();
+  const Words& words = language == CsvLanguage::swedish ? kSwedish : kEnglish;
+
+  json scenario = json::object();
+  if (!scenario_text.empty()) {
+    scenario = json::parse(scenario_text, nullptr, false);
+    if (scenario.is_discarded()) scenario = json::object();
+  }
+  const json& earmark_specs = array_or_empty(member(scenario, "earmarks"));
+
+  auto per_row = [&](auto&& cell) {
+    std::vector<std::optional<Ore>> values;
+    values.reserve(rows.size());
+    for (const auto& r : rows) values.push_back(cell(r));
+    return values;
+  };
+
+  std::vector<AmountColumn> columns;
+  bool any_apportioned = false;
+  for (const auto& c : components) any_apportioned = any_apportioned || is_apportioned(c);
+  if (components.size() > 1 || any_apportioned) {
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      const json& component = components[i];
+      // Rounded for the recipient as a whole: each component is exact.
+      bool exact = !rows.empty();
+      for (const auto& r : rows) {
+        const json& parts = array_or_empty(member(r, "components"));
+        exact = exact && i < parts.size() && member(parts[i], "amount_ore") != nullptr &&
+                member(parts[i], "amount_ore")->is_null();
+      }
+      std::string name = text_of(member(component, "name"));
+      if (name.empty()) name = words.component_n + std::to_string(i + 1);
+      AmountColumn column{header_of(name, exact ? words.exact : nullptr), per_row([&](const json& r) {
+                            const json& parts = array_or_empty(member(r, "components"));
+                            if (i >= parts.size()) return std::optional<Ore>();
+                            auto amount = ore_of(member(parts[i], "amount_ore"));
+                            return amount ? amount : ore_of(member(parts[i], "exact_ore"));
+                          }),
+                          std::nullopt};
+      column.total = exact ? ore_of(member(component, "frame_ore")) : column_sum(column.values);
+      columns.push_back(std::move(column));
+    }
+  }
+  if (any_apportioned) {
+    columns.push_back({header_of(words.rounding, nullptr),
+                       per_row([&](const json& r) { return ore_of(member(r, "rounding_ore")); }), std::nullopt});
+  }
+  columns.push_back({header_of(words.formula, nullptr),
+                     per_row([&](const json& r) { return ore_of(member(r, "formula_ore")); }),
+                     ore_of(member(totals, "formula_ore"))});
+  const std::size_t earmark_count = rows.empty() ? 0 : array_or_empty(member(rows[0], "earmarks_ore")).size();
+  for (std::size_t e = 0; e < earmark_count; ++e) {
+    std::string name = e < earmark_specs.size() ? text_of(member(earmark_specs[e], "name")) : "";
+    if (name.empty()) name = words.earmark_n + std::to_string(e + 1);
+    AmountColumn column{header_of(name, words.earmarked), per_row([&](const json& r) {
+                          const json& list = array_or_empty(member(r, "earmarks_ore"));
+                          return e < list.size() ? ore_of(&list[e]) : std::optional<Ore>();
+                        }),
+                        std::nullopt};
+    column.total = column_sum(column.values);
+    columns.push_back(std::move(column));
+  }
+  if (earmark_count > 0) {
+    columns.push_back({header_of(words.total, nullptr),
+                       per_row([&](const json& r) { return ore_of(member(r, "total_ore")); }),
+                       ore_of(member(totals, "total_ore"))});
+  }
+  const json* round = member(result, "redistribution");
+  if (round != nullptr && !round->is_null()) {
+    columns.push_back({header_of(words.redistribution, nullptr),
+                       per_row([&](const json& r) { return ore_of(member(r, "redistribution_ore")); }),
+                       ore_of(member(totals, "redistributed_ore"))});
+    columns.push_back({header_of(words.final_amount, nullptr),
+                       per_row([&](const json& r) { return ore_of(member(r, "final_ore")); }),
+                       ore_of(member(totals, "final_ore"))});
+  }
+
+  CsvWriter csv(dialect);
+  csv.text(words.recipient);
+  for (const auto& column : columns) csv.text(column.header);
+  csv.end_row();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string name = text_of(member(rows[r], "name"));
+    csv.text(name.empty() ? words.recipient_n + std::to_string(r + 1) : name);
+    for (const auto& column : columns) csv.amount(column.values[r]);
+    csv.end_row();
+  }
+  csv.text(words.totals);
+  for (const auto& column : columns) csv.amount(column.total);
+  csv.end_row();
+  return csv.take();
+}
+
+std::string read_csv_json(std::string_view text) {
+  const char separator = guess_separator(text);
+  const CsvTable table = read_csv(text, separator);
+  nlohmann::ordered_json out;
+  out["ok"] = table.ok();
+  if (!table.ok()) {
+    const char* error = "";
+    switch (table.error) {
+      case CsvError::none: break;
+      case CsvError::unterminated_quote: error = "unterminated_quote"; break;
+      case CsvError::text_after_quote: error = "text_after_quote"; break;
+      case CsvError::too_many_rows: error = "too_many_rows"; break;
+      case CsvError::too_many_fields: error = "too_many_fields"; break;
+      case CsvError::field_too_long: error = "field_too_long"; break;
+    }
+    out["error"] = error;
+    out["line"] = table.error_line;
+  } else {
+    out["separator"] = std::string(1, separator);
+    out["rows"] = table.rows;
+  }
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace fordela

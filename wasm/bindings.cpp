@@ -6,6 +6,7 @@
 #include <emscripten/bind.h>
 
 #include "fordela/api.hpp"
+#include "fordela/result_csv.hpp"
 #include "fordela/scenario.hpp"
 
 namespace fordela::wasm {
@@ -24,6 +25,10 @@ std::string apportion(const std::string& request) { return apportion_json(reques
 std::string parse_amount(const std::string& text) { return parse_amount_json(text); }
 std::string version() { return std::string(core_version()); }
 std::string examples() { return std::string(examples_json()); }
+std::string read_csv_rows(const std::string& text) { return read_csv_json(text); }
+std::string result_csv(const std::string& result, const std::string& scenario, const std::string& language) {
+  return result_json_to_table_csv(result, kSwedishExcelCsv, language == "en" ? CsvLanguage::english : CsvLanguage::swedish, scenario);
+}
 
 }  // namespace
 }  // namespace fordela::wasm
@@ -36,4 +41,6 @@ EMSCRIPTEN_BINDINGS(fordela_core) {
   emscripten::function("parseAmount", &fordela::wasm::parse_amount);
   emscripten::function("version", &fordela::wasm::version);
   emscripten::function("examples", &fordela::wasm::examples);
+  emscripten::function("readCsv", &fordela::wasm::read_csv_rows);
+  emscripten::function("resultCsv", &fordela::wasm::result_csv);
 }

@@ -70,6 +70,28 @@ declare namespace FordelaCore {
      */
     parseAmount(text: string): string;
 
+    /**
+     * Reads CSV text or rows pasted from Excel, guessing the separator
+     * (tab, ";" or ","); a leading BOM is skipped. Cells stay text as
+     * written ("48 000", "1,5"): the scenario reader parses them.
+     * @returns `{"ok": true, "separator": string, "rows": string[][]}` or
+     *   `{"ok": false, "error": CsvError, "line": number}` as JSON text
+     */
+    readCsv(text: string): string;
+
+    /**
+     * A {@link Result} as CSV for Swedish Excel: ";" between cells, "," as
+     * decimal mark, UTF-8 with a BOM (the string starts with U+FEFF), CRLF,
+     * amounts as plain kronor ("5900000", "6214587,50"), text that Excel
+     * would run as a formula prefixed with "'". The columns are those of
+     * the page's result table, with a totals row.
+     * @param resultJson the result of compute(), as JSON text
+     * @param scenarioJson the scenario it was computed from (earmark names), or ""
+     * @param language "sv" or "en": the words of the headers
+     * @returns the CSV text, or "" when resultJson is not a result with recipients
+     */
+    resultCsv(resultJson: string, scenarioJson: string, language: 'sv' | 'en'): string;
+
     /** The core's version, e.g. "0.1.0". */
     version(): string;
 
@@ -84,6 +106,9 @@ declare namespace FordelaCore {
   // ---- The JSON documents, for JSON.parse(...) as T ----------------------
 
   type Severity = 'error' | 'warning' | 'info';
+
+  /** Why readCsv() could not read the text (core/include/fordela/csv.hpp). */
+  type CsvError = 'unterminated_quote' | 'text_after_quote' | 'too_many_rows' | 'too_many_fields' | 'field_too_long';
 
   /** A problem the core noticed, with a stable code and a message in both languages. */
   interface Finding {

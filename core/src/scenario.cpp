@@ -12,12 +12,15 @@
 #include "fordela/columns.hpp"
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
+#include "engine.hpp"
 #include "scenario_model.hpp"
 
 namespace fordela {
 namespace {
 
 using detail::Basis;
+using detail::Computation;
+using detail::Outcome;
 using detail::Wide;
 using detail::Component;
 using detail::Recipient;
@@ -94,32 +97,6 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
   }
   return out;
 }
-
-// Column by column: one vector per quantity, one entry per recipient.
-struct Computation {
-  std::vector<Ore> frames;
-  std::vector<BigNat> basis_totals;
-  std::vector<BigNat> component_den;
-  std::vector<std::vector<BigNat>> component_num;  // [component][recipient], exact over component_den
-  // [component][recipient]; empty for a component rounded only as part of
-  // the recipient's combined amount.
-  std::vector<std::vector<Ore>> component_amount;
-  BigNat exact_den{1};
-  std::vector<BigNat> exact_num;  // formula, over exact_den
-  std::vector<Ore> formula;
-  std::vector<std::vector<Ore>> earmarks;  // [earmark][recipient]
-  std::vector<Ore> total;
-  std::vector<Ore> redistribution;
-  std::vector<Ore> final;
-  Ore deductions = 0;
-  Ore net = 0;
-  Ore not_allocated_rounding = 0;
-  bool has_redistribution = false;
-  Ore pool = 0;
-  std::size_t takers = 0;
-  Ore redistribution_not_allocated = 0;
-  bool out_of_range = false;  // a sum past kMaxTotalOre
-};
 
 class Computer {
  public:
@@ -715,11 +692,9 @@ ojson scenario_json(const Scenario& s) {
   return out;
 }
 
-struct Outcome {
-  std::optional<Scenario> scenario;
-  std::optional<Computation> computation;
-  std::vector<Finding> findings;
-};
+}  // namespace
+
+namespace detail {
 
 Outcome evaluate(std::string_view text, const ScenarioLimits& limits) {
   Outcome o;
@@ -733,16 +708,16 @@ Outcome evaluate(std::string_view text, const ScenarioLimits& limits) {
   return o;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::string compute_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
-  Outcome o = evaluate(scenario_json_text, limits);
+  Outcome o = detail::evaluate(scenario_json_text, limits);
   if (!o.computation) return dump(failure_json(o.findings));
   return result_text(*o.scenario, *o.computation, o.findings);
 }
 
 std::string validate_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
-  Outcome o = evaluate(scenario_json_text, limits);
+  Outcome o = detail::evaluate(scenario_json_text, limits);
   ojson out;
   out["ok"] = !has_errors(o.findings);
   out["findings"] = findings_json(o.findings);

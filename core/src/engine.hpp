@@ -1,0 +1,52 @@
+// The engine behind compute_scenario_json, for other parts of the core
+// that need its exact intermediate values (explanations, comparisons):
+// what was read, what was computed, and the findings.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "fordela/bignat.hpp"
+#include "fordela/findings.hpp"
+#include "fordela/money.hpp"
+#include "scenario_model.hpp"
+
+namespace fordela::detail {
+
+// Column by column: one vector per quantity, one entry per recipient.
+struct Computation {
+  std::vector<Ore> frames;
+  std::vector<BigNat> basis_totals;
+  std::vector<BigNat> component_den;
+  std::vector<std::vector<BigNat>> component_num;  // [component][recipient], exact over component_den
+  // [component][recipient]; empty for a component rounded only as part of
+  // the recipient's combined amount.
+  std::vector<std::vector<Ore>> component_amount;
+  BigNat exact_den{1};
+  std::vector<BigNat> exact_num;  // formula, over exact_den
+  std::vector<Ore> formula;
+  std::vector<std::vector<Ore>> earmarks;  // [earmark][recipient]
+  std::vector<Ore> total;
+  std::vector<Ore> redistribution;
+  std::vector<Ore> final;
+  Ore deductions = 0;
+  Ore net = 0;
+  Ore not_allocated_rounding = 0;
+  bool has_redistribution = false;
+  Ore pool = 0;
+  std::size_t takers = 0;
+  Ore redistribution_not_allocated = 0;
+  bool out_of_range = false;  // a sum past kMaxTotalOre
+};
+
+struct Outcome {
+  std::optional<Scenario> scenario;       // set when the document could be read
+  std::optional<Computation> computation;  // set when it could also be computed
+  std::vector<Finding> findings;
+};
+
+// Reads, validates and computes a scenario document.
+Outcome evaluate(std::string_view text, const ScenarioLimits& limits);
+
+}  // namespace fordela::detail

@@ -101,6 +101,40 @@ declare namespace FordelaCore {
      * @returns a JSON array of {@link Example}, sorted by id
      */
     examples(): string;
+
+    /**
+     * The columnar entry (core/include/fordela/columns.hpp): a key of
+     * apportioned components and earmarks given as columns, no JSON in
+     * between; for large inputs (a million recipients do not fit a
+     * document). Unlike the other functions it takes and returns objects.
+     * Every number must be a whole number (öre, or a basis value); one
+     * that is not comes back as a finding, never coerced.
+     */
+    computeColumns(input: ColumnsInput): ColumnsResult;
+  }
+
+  interface ColumnsInput {
+    pot_ore: number;
+    deductions_ore?: number;
+    /** The rounding unit in öre; default 100 (1 kr). */
+    unit_ore?: number;
+    method?: Method;
+    /** Default 'recipient'. */
+    level?: 'recipient' | 'component';
+    /** Each apportioned by its basis: one whole number per recipient. */
+    components: Array<{ share: number | string; basis: Float64Array | number[] }>;
+    /** Each: one amount in öre per recipient, added on top. */
+    earmarks?: Array<Float64Array | number[]>;
+  }
+
+  interface ColumnsResult {
+    ok: boolean;
+    findings: Finding[];
+    /** When ok: per recipient, the amount by the key, in öre. */
+    formula_ore?: Float64Array;
+    /** When ok: per recipient, formula plus earmarks, in öre. */
+    total_ore?: Float64Array;
+    not_allocated_ore?: number;
   }
 
   // ---- The JSON documents, for JSON.parse(...) as T ----------------------

@@ -3,6 +3,7 @@
 // what was read, what was computed, and the findings.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "scenario_model.hpp"
 
 namespace fordela::detail {
+
+struct SubResult;
 
 // Column by column: one vector per quantity, one entry per recipient.
 struct Computation {
@@ -38,6 +41,15 @@ struct Computation {
   std::size_t takers = 0;
   Ore redistribution_not_allocated = 0;
   bool out_of_range = false;  // a sum past kMaxTotalOre
+  // Per recipient, its sub-scenario as computed (null when it has none);
+  // empty when no recipient has one.
+  std::vector<std::shared_ptr<const SubResult>> subs;
+};
+
+// A recipient's amount split one level further down.
+struct SubResult {
+  Scenario scenario;  // with its pot set to what the level above gives
+  Computation computation;
 };
 
 struct Outcome {

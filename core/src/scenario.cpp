@@ -100,7 +100,10 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
 
 class Computer {
  public:
-  Computer(const Scenario& s, std::vector<Finding>& findings) : s_(s), findings_(findings) {}
+  // prefix: the JSON pointer of a sub-scenario ("" at the top); level: 1
+  // at the top.
+  Computer(const Scenario& s, std::vector<Finding>& findings, std::string prefix = "", int level = 1)
+      : s_(s), findings_(findings), prefix_(std::move(prefix)), level_(level) {}
 
   std::optional<Computation> run() {
     Computation out;
@@ -128,12 +131,102 @@ class Computer {
     add_earmarks(out);
     if (out.out_of_range) return std::nullopt;
     redistribute(out);
+    check_report_back(out);
+    if (!compute_subs(out)) return std::nullopt;
     return out;
   }
 
  private:
   void add(std::string_view code, std::string path, const FindingArgs& args = {}) {
-    findings_.push_back(make_finding(code, std::move(path), args));
+    findings_.push_back(make_finding(code, prefix_ + path, args));
+  }
+
+  // Splits, reports errors, ties and rounding effects; nullopt on error.
+  std::optional<ApportionResult> split_checked(const std::vector<BigNat>& weights, std::int64_t units,
+                                               const ApportionOptions& opts, const std::string& path,
+                                               const std::vector<std::size_t>* map = nullptr) {
+    ApportionResult result = split(weights, units, opts);
+    if (!check(result, units, weights.size(), path, map)) return std::nullopt;
+    rounding_effects(weights, units, opts, result, path, map);
+    return result;
+  }
+
+  // Warns where a method moves someone more than one unit from the exact
+  // quota, and where largest remainder would take a unit from someone if
+  // the pot grew by one unit (the Alabama paradox).
+  void rounding_effects(const std::vector<BigNat>& weights, std::int64_t units, const ApportionOptions& opts,
+                        const ApportionResult& result, const std::string& path, const std::vector<std::size_t>* map) {
+    if (units == 0) return;
+    const std::size_t n = weights.size();
+    const std::string unit = std::to_string(s_.rounding.unit);
+    if (opts.method == Method::largest_remainder) {
+      ApportionResult more = apportion(weights, units + 1, opts);
+      if (more.ok()) {
+        std::vector<std::size_t> losers;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (more.units[i] < result.units[i]) losers.push_back(i);
+        }
+        if (!losers.empty()) add("rounding.alabama", path, {{"names", join_names(s_, losers, map)}, {"unit_ore", unit}});
+      }
+      // Without a minimum, largest remainder keeps every part within one
+      // unit of its quota.
+      if (opts.min_units == 0) return;
+    }
+    BigNat total;
+    for (const auto& w : weights) total += w;
+    if (total.is_zero()) return;
+    const BigNat units_nat(static_cast<std::uint64_t>(units));
+    std::vector<std::size_t> off;
+    for (std::size_t i = 0; i < n; ++i) {
+      auto [low, rest] = BigNat::divmod(units_nat * weights[i], total);
+      BigNat high = rest.is_zero() ? low : low + BigNat(1);
+      BigNat got(static_cast<std::uint64_t>(result.units[i]));
+      if (got < low || got > high) off.push_back(i);
+    }
+    if (!off.empty()) {
+      add("rounding.quota_violation", path,
+          {{"names", join_names(s_, off, map)}, {"method", std::string(method_id(opts.method))}});
+    }
+  }
+
+  void check_report_back(Computation& out) {
+    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      const auto& used = s_.recipients[r].used;
+      if (used && *used > out.final[r]) {
+        add("report.overspent", "/recipients/" + std::to_string(r) + "/used",
+            {{"name", s_.recipients[r].name}, {"used_ore", std::to_string(*used)},
+             {"final_ore", std::to_string(out.final[r])}, {"excess_ore", std::to_string(*used - out.final[r])}});
+      }
+    }
+  }
+
+  // Each recipient's sub-scenario splits what the recipient receives.
+  bool compute_subs(Computation& out) {
+    bool ok = true;
+    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      const Recipient& rec = s_.recipients[r];
+      if (!rec.sub) continue;
+      if (out.subs.empty()) out.subs.resize(s_.recipients.size());
+      const std::string path = "/recipients/" + std::to_string(r) + "/sub";
+      auto sub = std::make_shared<detail::SubResult>();
+      sub->scenario = *rec.sub;
+      if (!rec.sub->total_given) {
+        sub->scenario.total = out.final[r];
+      } else if (sub->scenario.total != out.final[r]) {
+        add("nested.total_mismatch", path + "/pot/total",
+            {{"name", rec.name}, {"sub_ore", std::to_string(sub->scenario.total)},
+             {"parent_ore", std::to_string(out.final[r])},
+             {"diff_ore", std::to_string(sub->scenario.total - out.final[r])}});
+      }
+      auto computed = Computer(sub->scenario, findings_, prefix_ + path, level_ + 1).run();
+      if (!computed) {
+        ok = false;
+        continue;
+      }
+      sub->computation = std::move(*computed);
+      out.subs[r] = std::move(sub);
+    }
+    return ok;
   }
 
   ApportionOptions options() const {
@@ -226,14 +319,14 @@ class Computer {
         if (!s_.rounding.recipient_level) {
           std::int64_t units = out.frames[c] / s_.rounding.unit;
           out.not_allocated_rounding += out.frames[c] % s_.rounding.unit;
-          ApportionResult result = split(basis, units, options());
-          if (!check(result, units, n, path)) {
+          auto result = split_checked(basis, units, options(), path);
+          if (!result) {
             ok = false;
             continue;
           }
           auto& amounts = out.component_amount[c];
           amounts.resize(n);
-          for (std::size_t r = 0; r < n; ++r) amounts[r] = result.units[r] * s_.rounding.unit;
+          for (std::size_t r = 0; r < n; ++r) amounts[r] = result->units[r] * s_.rounding.unit;
         }
         // quota = frame × basis / total, kept as numerator over total.
         BigNat frame = nat(out.frames[c]);
@@ -310,9 +403,9 @@ class Computer {
     if (s_.rounding.recipient_level && apportioned_frames > 0) {
       std::int64_t units = apportioned_frames / s_.rounding.unit;
       out.not_allocated_rounding = apportioned_frames % s_.rounding.unit;
-      ApportionResult result = split(apportioned_weight, units, options());
-      if (!check(result, units, n, "/rounding")) return false;
-      for (std::size_t r = 0; r < n; ++r) out.formula[r] += result.units[r] * s_.rounding.unit;
+      auto result = split_checked(apportioned_weight, units, options(), "/rounding");
+      if (!result) return false;
+      for (std::size_t r = 0; r < n; ++r) out.formula[r] += result->units[r] * s_.rounding.unit;
     }
     if (out.not_allocated_rounding > 0) {
       add("rounding.not_allocated", "/rounding/unit",
@@ -388,21 +481,23 @@ class Computer {
     out.redistribution_not_allocated = out.pool % s_.rounding.unit;
     ApportionOptions opts = options();
     opts.min_units = 0;  // the minimum is a rule of the first round
-    ApportionResult result = split(weights, units, opts);
-    if (!check(result, units, takers.size(), "/recipients", &takers)) {
+    auto result = split_checked(weights, units, opts, "/recipients", &takers);
+    if (!result) {
       out.redistribution_not_allocated = out.pool;
       return;
     }
     add("redistribution.round", "/recipients",
         {{"pool_ore", std::to_string(out.pool)}, {"count", std::to_string(takers.size())}});
     for (std::size_t i = 0; i < takers.size(); ++i) {
-      out.redistribution[takers[i]] = result.units[i] * s_.rounding.unit;
+      out.redistribution[takers[i]] = result->units[i] * s_.rounding.unit;
       out.final[takers[i]] += out.redistribution[takers[i]];
     }
   }
 
   const Scenario& s_;
   std::vector<Finding>& findings_;
+  std::string prefix_;
+  int level_;
 };
 
 ojson findings_json(const std::vector<Finding>& findings) {
@@ -510,12 +605,10 @@ class JsonText {
   bool fresh_ = true;
 };
 
-std::string result_text(const Scenario& s, const Computation& c, const std::vector<Finding>& findings) {
+// The amounts of one level; a recipient's sub-scenario is written inside
+// its entry, the same way.
+void write_level(JsonText& j, const Scenario& s, const Computation& c) {
   const std::size_t n = s.recipients.size();
-  JsonText j;
-  j.open('{');
-  j.key("format").value("fordela-result").key("version").value(std::int64_t{kScenarioVersion});
-  j.key("ok").value(!has_errors(findings)).key("findings").json(findings_json(findings));
   j.key("rounding").open('{');
   j.key("unit_ore").value(s.rounding.unit).key("method").value(method_id(s.rounding.method));
   j.key("level").value(s.rounding.recipient_level ? "recipient" : "component").close('}');
@@ -545,7 +638,8 @@ std::string result_text(const Scenario& s, const Computation& c, const std::vect
   }
   j.close(']');
   j.key("recipients").open('[');
-  Ore formula = 0, total = 0, redistributed = 0, final = 0;
+  Ore formula = 0, total = 0, redistributed = 0, final = 0, used_total = 0, unused_total = 0;
+  bool any_used = false;
   for (std::size_t r = 0; r < n; ++r) {
     j.open('{').key("name").value(s.recipients[r].name).key("components").open('[');
     for (std::size_t k = 0; k < s.key.size(); ++k) {
@@ -568,7 +662,19 @@ std::string result_text(const Scenario& s, const Computation& c, const std::vect
     for (const auto& amounts : c.earmarks) j.value(amounts[r]);
     j.close(']');
     j.key("total_ore").value(c.total[r]).key("requisitioned").value(s.recipients[r].requisitioned);
-    j.key("redistribution_ore").value(c.redistribution[r]).key("final_ore").value(c.final[r]).close('}');
+    j.key("redistribution_ore").value(c.redistribution[r]).key("final_ore").value(c.final[r]);
+    if (const auto& used = s.recipients[r].used) {
+      j.key("used_ore").value(*used).key("unused_ore").value(std::max<Ore>(0, c.final[r] - *used));
+      used_total += *used;
+      unused_total += std::max<Ore>(0, c.final[r] - *used);
+      any_used = true;
+    }
+    if (!c.subs.empty() && c.subs[r]) {
+      j.key("sub").open('{');
+      write_level(j, c.subs[r]->scenario, c.subs[r]->computation);
+      j.close('}');
+    }
+    j.close('}');
     formula += c.formula[r];
     total += c.total[r];
     redistributed += c.redistribution[r];
@@ -579,7 +685,9 @@ std::string result_text(const Scenario& s, const Computation& c, const std::vect
   j.key("pot_ore").value(s.total).key("deductions_ore").value(c.deductions).key("net_ore").value(c.net);
   j.key("formula_ore").value(formula).key("not_allocated_ore").value(c.net - formula);
   j.key("earmarks_ore").value(earmarks).key("total_ore").value(total);
-  j.key("redistributed_ore").value(redistributed).key("final_ore").value(final).close('}');
+  j.key("redistributed_ore").value(redistributed).key("final_ore").value(final);
+  if (any_used) j.key("used_ore").value(used_total).key("unused_ore").value(unused_total);
+  j.close('}');
   j.key("redistribution");
   if (c.has_redistribution) {
     j.open('{').key("pool_ore").value(c.pool).key("recipients").value(static_cast<std::int64_t>(c.takers));
@@ -587,6 +695,14 @@ std::string result_text(const Scenario& s, const Computation& c, const std::vect
   } else {
     j.null();
   }
+}
+
+std::string result_text(const Scenario& s, const Computation& c, const std::vector<Finding>& findings) {
+  JsonText j;
+  j.open('{');
+  j.key("format").value("fordela-result").key("version").value(std::int64_t{kScenarioVersion});
+  j.key("ok").value(!has_errors(findings)).key("findings").json(findings_json(findings));
+  write_level(j, s, c);
   j.close('}');
   return j.take();
 }
@@ -613,10 +729,12 @@ ojson decimal_value(Decimal d) {
   return format_decimal_plain(d);
 }
 
-ojson scenario_json(const Scenario& s) {
+ojson scenario_json(const Scenario& s, bool top = true) {
   ojson out;
-  out["format"] = "fordela-scenario";
-  out["version"] = kScenarioVersion;
+  if (top) {
+    out["format"] = "fordela-scenario";
+    out["version"] = kScenarioVersion;
+  }
   out["title"] = s.title;
   out["notes"] = s.notes;
   ojson deductions = ojson::array();
@@ -630,6 +748,7 @@ ojson scenario_json(const Scenario& s) {
   date("requisition_deadline", s.dates.requisition_deadline);
   date("report_deadline", s.dates.report_deadline);
   out["pot"] = {{"total", amount_value(s.total)}, {"deductions", std::move(deductions)}, {"dates", std::move(dates)}};
+  if (!top && !s.total_given) out["pot"].erase("total");
   ojson indicators = ojson::array();
   for (const auto& ind : s.indicators) {
     indicators.push_back({{"id", ind.id}, {"label", ind.label}, {"kind", ind.is_amount ? "amount" : "count"}});
@@ -660,6 +779,8 @@ ojson scenario_json(const Scenario& s) {
       if (r.activity_to) activity["to"] = detail::format_date(*r.activity_to);
       rec["activity"] = std::move(activity);
     }
+    if (r.used) rec["used"] = amount_value(*r.used);
+    if (r.sub) rec["sub"] = scenario_json(*r.sub, false);
     recipients.push_back(std::move(rec));
   }
   out["recipients"] = std::move(recipients);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ struct CostSpec {
   std::vector<NamedAmount> other;
 };
 
+struct Scenario;
+
+// How many levels a scenario tree may have: state grant → municipality →
+// districts → measures.
+inline constexpr int kMaxLevels = 4;
+
 struct Recipient {
   std::string name;
   std::vector<std::int64_t> values;  // one per indicator; öre or millionths by kind
@@ -48,6 +55,10 @@ struct Recipient {
   std::optional<CostSpec> cost;
   std::optional<Date> activity_from;
   std::optional<Date> activity_to;
+  std::optional<Ore> used;  // reported as used, for the report back (återrapportering)
+  // The recipient's amount split further: its sub-scenario, whose pot is
+  // the recipient's final amount unless the sub-scenario states its own.
+  std::shared_ptr<const Scenario> sub;
 };
 
 enum class Basis { weighted, indicator, equal, fixed, cost };
@@ -87,6 +98,7 @@ struct Scenario {
   std::string title;
   std::string notes;
   Ore total = 0;
+  bool total_given = true;  // false for a sub-scenario that takes its parent's amount
   std::vector<NamedAmount> deductions;
   Dates dates;
   std::vector<Indicator> indicators;

@@ -61,11 +61,17 @@ std::optional<Date> parse_date(std::string_view s) {
 // (after a finding) when the value is unusable.
 class Reader {
  public:
-  Reader(const ScenarioLimits& limits, std::vector<Finding>& findings) : limits_(limits), findings_(findings) {}
+  // prefix: the JSON pointer of the (sub-)document read; level: 1 for the
+  // top, 2 for a recipient's sub-scenario, and so on.
+  Reader(const ScenarioLimits& limits, std::vector<Finding>& findings, std::string prefix = "", int level = 1)
+      : limits_(limits), findings_(findings), prefix_(std::move(prefix)), level_(level) {}
 
   void add(std::string_view code, std::string path, const FindingArgs& args = {}) {
-    findings_.push_back(make_finding(code, std::move(path), args));
+    findings_.push_back(make_finding(code, prefix_ + path, args));
   }
+  Reader nested(const std::string& path) { return Reader(limits_, findings_, prefix_ + path, level_ + 1); }
+  int level() const { return level_; }
+  bool top() const { return level_ == 1; }
   bool failed() const { return has_errors(findings_); }
 
   const json* member(const json& object, std::string_view key) const {
@@ -226,7 +232,11 @@ class Reader {
 
   const ScenarioLimits& limits_;
   std::vector<Finding>& findings_;
+  std::string prefix_;
+  int level_;
 };
+
+std::optional<Scenario> read_document(Reader& r, const json& doc, const Dates* inherited_dates);
 
 void read_dates(Reader& r, const json& pot, Scenario& s) {
   const json* dates = r.member(pot, "dates");
@@ -269,13 +279,20 @@ void read_dates(Reader& r, const json& pot, Scenario& s) {
   }
 }
 
-void read_pot(Reader& r, const json& doc, Scenario& s) {
-  const json* pot = r.required(doc, "pot", "", "Ange potten: totalbeloppet som ska fördelas.",
-                               "Give the pot: the total amount to split.");
-  if (pot == nullptr || !r.expect(*pot, json::value_t::object, "/pot", "pot")) return;
+// Returns whether the pot's total was given (a sub-scenario may leave it
+// out and take its parent's amount).
+bool read_pot(Reader& r, const json& doc, Scenario& s) {
+  const json* pot = r.top() ? r.required(doc, "pot", "", "Ange potten: totalbeloppet som ska fördelas.",
+                                         "Give the pot: the total amount to split.")
+                            : r.member(doc, "pot");
+  if (pot == nullptr || !r.expect(*pot, json::value_t::object, "/pot", "pot")) return false;
   r.reject_unknown(*pot, "/pot", {"total", "deductions", "dates"});
-  if (const json* total = r.required(*pot, "total", "/pot", "Ange beloppet som ska fördelas.",
-                                     "Give the amount to split.")) {
+  bool total_given = false;
+  const json* total = r.top() ? r.required(*pot, "total", "/pot", "Ange beloppet som ska fördelas.",
+                                           "Give the amount to split.")
+                              : r.member(*pot, "total");
+  if (total != nullptr && (!total->is_null() || r.top())) {
+    total_given = true;
     if (auto ore = r.amount(*total, "/pot/total")) s.total = *ore;
   }
   if (const json* deductions = r.member(*pot, "deductions"); deductions != nullptr && !deductions->is_null()) {
@@ -296,6 +313,7 @@ void read_pot(Reader& r, const json& doc, Scenario& s) {
     }
   }
   read_dates(r, *pot, s);
+  return total_given;
 }
 
 void read_indicators(Reader& r, const json& doc, Scenario& s, std::unordered_map<std::string, std::size_t>& index) {
@@ -387,7 +405,8 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
       continue;
     }
     r.reject_unknown(item, path,
-                     {"name", "values", "requisitioned", "requisition_date", "opted_in", "cost", "activity"});
+                     {"name", "values", "requisitioned", "requisition_date", "opted_in", "cost", "activity", "used",
+                      "sub"});
     bool name_read = true;
     if (const json* name = r.member(item, "name")) {
       auto text = r.text(*name, path + "/name", "name");
@@ -437,6 +456,15 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
                  {"first_date", format_date(*rec.activity_from)}, {"second", "dess slut"},
                  {"second_en", "its end"}, {"second_date", format_date(*rec.activity_to)}});
         }
+      }
+    }
+    if (const json* v = r.member(item, "used"); v != nullptr && !v->is_null()) rec.used = r.amount(*v, path + "/used");
+    if (const json* v = r.member(item, "sub"); v != nullptr && !v->is_null()) {
+      if (r.level() >= kMaxLevels) {
+        r.add("nested.too_deep", path + "/sub", {{"limit", std::to_string(kMaxLevels)}});
+      } else if (r.expect(*v, json::value_t::object, path + "/sub", "sub")) {
+        Reader sub_reader = r.nested(path + "/sub");
+        if (auto sub = read_document(sub_reader, *v, &s.dates)) rec.sub = std::make_shared<const Scenario>(std::move(*sub));
       }
     }
     s.recipients.push_back(std::move(rec));
@@ -679,6 +707,15 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
           {{"version", version->dump()}, {"supported", std::to_string(kScenarioVersion)}});
     return std::nullopt;
   }
+  return read_document(r, doc, nullptr);
+}
+
+namespace {
+
+// The body of a scenario document, at the top or as a recipient's
+// sub-scenario (which may leave out the pot and inherits the dates).
+std::optional<Scenario> read_document(Reader& r, const json& doc, const Dates* inherited_dates) {
+  const ScenarioLimits& limits = r.limits();
   r.reject_unknown(doc, "",
                    {"format", "version", "title", "notes", "pot", "indicators", "recipients", "key", "earmarks",
                     "rounding"});
@@ -687,7 +724,11 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
   if (const json* notes = r.member(doc, "notes"); notes != nullptr && !notes->is_null()) {
     s.notes = r.text(*notes, "/notes", "notes", kNotesBytesPerStringLimit * limits.max_string_bytes).value_or("");
   }
-  read_pot(r, doc, s);
+  s.total_given = read_pot(r, doc, s);
+  if (inherited_dates != nullptr && !s.dates.period_start && !s.dates.period_end && !s.dates.requisition_deadline &&
+      !s.dates.report_deadline) {
+    s.dates = *inherited_dates;
+  }
   std::unordered_map<std::string, std::size_t> indicator_index;
   read_indicators(r, doc, s, indicator_index);
   read_recipients(r, doc, s, indicator_index);
@@ -719,4 +760,5 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
   return s;
 }
 
+}  // namespace
 }  // namespace fordela::detail

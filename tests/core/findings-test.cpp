@@ -131,6 +131,37 @@ std::vector<Trigger> triggers() {
     add("limit.list", "error", "/pot/deductions", "1 001 deductions, past the limit of 1 000",
         districts(R"({"total": 100, "deductions": [)" + deductions + "]}"));
   }
+  {
+    // Five levels: state, municipality, district, measure, and one too many.
+    std::string sub = R"({"recipients": [{"name": "E"}], "key": [{"name": "Lika", "share": 100, "basis": "equal"}]})";
+    for (const char* name : {"D", "C", "B"}) {
+      sub = std::string(R"({"recipients": [{"name": ")") + name + R"(", "sub": )" + sub +
+            R"(}], "key": [{"name": "Lika", "share": 100, "basis": "equal"}]})";
+    }
+    add("nested.too_deep", "error", "/recipients/0/sub/recipients/0/sub/recipients/0/sub/recipients/0/sub",
+        "a tree of five levels, one more than state, municipality, district and measure",
+        two_equal(R"({"total": 100})", std::string(R"([{"name": "A", "sub": )") + sub + "}]"));
+  }
+  add("nested.total_mismatch", "warning", "/recipients/0/sub/pot/total",
+      "a district's own split of 70 kr when the district receives 50 kr",
+      two_equal(R"({"total": 100})", R"([{"name": "Norr", "sub": {"pot": {"total": 70},
+        "recipients": [{"name": "Fältarbete"}], "key": [{"name": "Lika", "share": 100, "basis": "equal"}]}},
+        {"name": "Söder"}])"));
+  add("report.overspent", "warning", "/recipients/0/used", "a committee reporting 60 kr used of the 50 kr it received",
+      two_equal(R"({"total": 100})", R"([{"name": "Norr", "used": 60}, {"name": "Söder", "used": 20}])"));
+  add("rounding.alabama", "warning", "/rounding",
+      "weights 6, 6 and 2 sharing 10 units: with 11 units the smallest would lose one (Alabama paradox)",
+      scenario(R"("pot": {"total": 1000}, "indicators": [{"id": "n", "label": "Områden", "kind": "count"}],
+            "recipients": [{"name": "A", "values": {"n": 6}}, {"name": "B", "values": {"n": 6}}, {"name": "C", "values": {"n": 2}}],
+            "key": [{"name": "Områden", "share": 100, "basis": "indicator", "indicator": "n"}],
+            "rounding": {"unit": 100})"));
+  add("rounding.quota_violation", "warning", "/rounding",
+      "D'Hondt giving a party with 90 % of the votes all 10 seats, one more than its quota of 9",
+      scenario(R"("pot": {"total": 1000}, "indicators": [{"id": "n", "label": "Röster", "kind": "count"}],
+        "recipients": [{"name": "A", "values": {"n": 90}}, {"name": "B", "values": {"n": 2}}, {"name": "C", "values": {"n": 2}},
+                       {"name": "D", "values": {"n": 2}}, {"name": "E", "values": {"n": 2}}, {"name": "F", "values": {"n": 2}}],
+        "key": [{"name": "Röster", "share": 100, "basis": "indicator", "indicator": "n"}],
+        "rounding": {"unit": 100, "method": "dhondt"})"));
   add("key.none", "error", "/key", "an empty key",
       scenario(R"("pot": {"total": 100}, "recipients": [{"name": "Norr"}], "key": [])"));
   add("key.shares_sum", "error", "/key", "shares of 60 % and 30 %",

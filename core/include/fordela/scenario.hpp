@@ -16,7 +16,7 @@ struct ScenarioLimits {
   std::size_t max_indicators = 100;
   std::size_t max_components = 20;
   std::size_t max_string_bytes = 1'000;
-  std::size_t max_depth = 16;
+  std::size_t max_depth = 24;  // four levels of sub-scenarios
 };
 
 // Validates and computes a scenario. Input: the scenario as JSON text.

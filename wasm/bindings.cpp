@@ -34,7 +34,7 @@ std::string apportion(const std::string& request) { return apportion_json(reques
 std::string parse_amount(const std::string& text) { return parse_amount_json(text); }
 std::string version() { return std::string(core_version()); }
 std::string examples() { return std::string(examples_json()); }
-std::string read_csv_rows(const std::string& text) { return read_csv_json(text); }
+std::string read_csv_rows(const std::string& text, const std::string& separator) { return read_csv_json(text, separator.empty() ? '\0' : separator[0]); }
 std::string result_csv(const std::string& result, const std::string& scenario, const std::string& language) {
   return result_json_to_table_csv(result, kSwedishExcelCsv, language == "en" ? CsvLanguage::english : CsvLanguage::swedish, scenario);
 }

@@ -71,24 +71,29 @@ declare namespace FordelaCore {
     parseAmount(text: string): string;
 
     /**
-     * Reads CSV text or rows pasted from Excel, guessing the separator
-     * (tab, ";" or ","); a leading BOM is skipped. Cells stay text as
-     * written ("48 000", "1,5"): the scenario reader parses them.
+     * Reads CSV text or rows pasted from Excel; a leading BOM is skipped.
+     * Cells stay text as written ("48 000", "1,5"): the scenario reader
+     * parses them.
+     * @param separator "\t", ";" or ","; "" to guess it from the first line
+     *   (tab, else ";", else ","). Rows pasted from Excel are "\t".
      * @returns `{"ok": true, "separator": string, "rows": string[][]}` or
      *   `{"ok": false, "error": CsvError, "line": number}` as JSON text
      */
-    readCsv(text: string): string;
+    readCsv(text: string, separator: string): string;
 
     /**
      * A {@link Result} as CSV for Swedish Excel: ";" between cells, "," as
-     * decimal mark, UTF-8 with a BOM (the string starts with U+FEFF), CRLF,
+     * decimal mark, UTF-8 with a BOM, CRLF,
      * amounts as plain kronor ("5900000", "6214587,50"), text that Excel
      * would run as a formula prefixed with "'". The columns are those of
      * the page's result table, with a totals row.
      * @param resultJson the result of compute(), as JSON text
      * @param scenarioJson the scenario it was computed from (earmark names), or ""
      * @param language "sv" or "en": the words of the headers
-     * @returns the CSV text, or "" when resultJson is not a result with recipients
+     * @returns the CSV text, or "" when resultJson is not a result with
+     *   recipients. The core writes the BOM first, but the TextDecoder that
+     *   turns the answer into a JS string drops a leading BOM: put U+FEFF
+     *   back in front before writing the file (web/core.js does).
      */
     resultCsv(resultJson: string, scenarioJson: string, language: 'sv' | 'en'): string;
 

@@ -320,8 +320,8 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   return csv.take();
 }
 
-std::string read_csv_json(std::string_view text) {
-  const char separator = guess_separator(text);
+std::string read_csv_json(std::string_view text, char separator) {
+  if (separator == '\0') separator = guess_separator(text);
   const CsvTable table = read_csv(text, separator);
   nlohmann::ordered_json out;
   out["ok"] = table.ok();

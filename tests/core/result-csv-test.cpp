@@ -188,6 +188,13 @@ TEST(ReadCsvJson, ReadsRowsPastedFromExcelWithTabsAndQuotedLineBreaks) {
   EXPECT_EQ(out["rows"], json::parse(R"([["Namn", "Antal"], ["Norra\nområdet", "1,5"], ["Södra", "2"]])"));
 }
 
+TEST(ReadCsvJson, OneColumnPastedFromExcelKeepsItsDecimalCommas) {
+  json out = json::parse(read_csv_json("1,5\n2,25\n", '\t'));
+  EXPECT_EQ(out["separator"], "\t");
+  EXPECT_EQ(out["rows"], json::parse(R"([["1,5"], ["2,25"]])"));
+  EXPECT_EQ(json::parse(read_csv_json("1,5\n2,25\n"))["rows"][0].size(), 2u) << "guessed: a comma";
+}
+
 TEST(ReadCsvJson, SaysWhatIsWrongAndOnWhichLine) {
   json out = json::parse(read_csv_json("namn,antal\nAlby,1\n\"Boda,2\n"));
   EXPECT_EQ(out, json::parse(R"({"ok": false, "error": "unterminated_quote", "line": 3})"));

@@ -39,12 +39,14 @@ enum class CsvLanguage { swedish, english };
 std::string result_json_to_table_csv(std::string_view result_json, const CsvDialect& dialect,
                                      CsvLanguage language, std::string_view scenario_json = {});
 
-// Reads CSV text, or rows pasted from Excel, guessing the separator (tab,
-// ';' or ','; see guess_separator). Returns JSON text:
+// Reads CSV text, or rows pasted from Excel, with the given separator or,
+// when it is '\0', the one guess_separator finds (tab, ';' or ','). Rows
+// pasted from Excel are tab-separated even when they hold one column, so
+// the page passes '\t' for them. Returns JSON text:
 //   {"ok": true, "separator": ";", "rows": [["Namn", "Befolkning"], ...]}
 //   {"ok": false, "error": "unterminated_quote", "line": 3}
 // with the error names of CsvError. Cells are kept as written: numbers
 // stay text, for the scenario reader to parse and report on.
-std::string read_csv_json(std::string_view text);
+std::string read_csv_json(std::string_view text, char separator = '\0');
 
 }  // namespace fordela

@@ -42,5 +42,26 @@
     return String(module.version());
   }
 
-  Fordela.core = { load, compute, examples, parseAmount, version };
+  // The scenario in canonical form: {ok: true, scenario} or, when it has
+  // errors, {ok: false, findings}.
+  function normalize(scenario) {
+    const out = parse(module.normalize(JSON.stringify(scenario)), 'normalize');
+    return out && out.format === 'fordela-scenario' ? { ok: true, scenario: out } : { ok: false, findings: (out && out.findings) || [] };
+  }
+
+  // CSV text → {ok, separator, rows} or {ok: false, error, line}; the
+  // separator ('\t', ';', ',') or '' to guess it.
+  function readCsv(text, separator) {
+    return parse(module.readCsv(String(text), separator || ''), 'readCsv');
+  }
+
+  // A result as CSV for Swedish Excel, headers in the language given ('sv'
+  // or 'en'). The core writes the UTF-8 byte order mark Excel needs, but
+  // Embind's TextDecoder drops a leading BOM on the way here: it goes back.
+  function resultCsv(result, scenario, lang) {
+    const text = String(module.resultCsv(JSON.stringify(result), JSON.stringify(scenario), lang === 'en' ? 'en' : 'sv'));
+    return text && !text.startsWith('\uFEFF') ? '\uFEFF' + text : text;
+  }
+
+  Fordela.core = { load, compute, examples, parseAmount, version, normalize, readCsv, resultCsv };
 })(window.Fordela = window.Fordela || {});

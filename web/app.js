@@ -21,7 +21,6 @@
   let errorCount = 0;
   let computeTimer = null;
   let coreReady = false;
-  let saveWarned = false;
 
   let editor;
   let findingsView;
@@ -160,16 +159,6 @@
     }
     findingsView.decorate(findings);
     renderResult();
-    save();
-  }
-
-  // The last own work is kept in the browser; an example opened but not
-  // edited does not replace it.
-  function save() {
-    if (store.exampleId) return;
-    if (store.save() || saveWarned) return;
-    saveWarned = true;
-    showNotice(t('notice.save_failed'), 'warning');
   }
 
   function showNotice(text, kind) {
@@ -207,43 +196,20 @@
     return match ? decodeURIComponent(match[1]) : null;
   }
 
+  // A shared link (#s1=…, or #s=… from before link format 1): {version,
+  // payload}, or null.
   function hashScenario() {
-    const match = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
-    return match ? match[1] : null;
+    return Fordela.link.fromHash(location.hash);
   }
 
-  // A scenario from a shared link (#s=…) is opened like an example: it
-  // replaces the kept own work only once it is edited.
-  function openLink(value) {
-    return Fordela.link.decode(value).then((scenario) => {
-      lastGood = null;
-      store.replace(scenario, 'link');
-      return true;
-    }, () => {
-      showNotice(t('link.bad'), 'warning');
-      return false;
-    });
+  // A link opens as a new scenario in the list, beside the work already
+  // there; one that cannot be read says why and changes nothing.
+  function openLink(link) {
+    return Fordela.workspace.openLink(link);
   }
 
   function copyLink() {
-    const status = $('link-status');
-    const show = (text, kind) => {
-      status.textContent = text;
-      status.className = 'notice ' + kind;
-      status.hidden = false;
-    };
-    if (!Fordela.link.supported()) {
-      show(t('link.failed'), 'warning');
-      return;
-    }
-    Fordela.link.encode(store.scenario).then((hash) => {
-      const url = location.href.split('#')[0] + '#' + hash;
-      return Fordela.clipboard.copyText(url).then((ok) => {
-        if (!ok) show(t('link.failed'), 'warning');
-        else if (url.length > 2000) show(t('link.long', { n: url.length }), 'warning');
-        else show(t('link.copied', { n: url.length }), 'info');
-      });
-    }).catch(() => show(t('link.failed'), 'warning'));
+    Fordela.workspace.copyLink();
   }
 
   function blankScenario() {
@@ -447,7 +413,9 @@
     const columns = views.RecipientsView.columns(store.scenario);
     const startCol = tokens[2] === 'name' ? 0 : columns.indexOf(tokens[3]);
     if (startCol < 0) return;
-    let rows = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => line.split('\t'));
+    // Excel quotes cells holding line breaks or quotes: the core's reader.
+    const read = Fordela.core.readCsv(text, '\t');
+    let rows = read.ok ? read.rows : text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => line.split('\t'));
     // A header row copied along with the data: text where numbers go.
     if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
       rows = rows.slice(1);
@@ -526,21 +494,8 @@
     const file = event.target.files && event.target.files[0];
     event.target.value = '';
     if (!file) return;
-    const reader = new FileReader();
-    reader.onload = () => {
-      let scenario = null;
-      try { scenario = JSON.parse(String(reader.result)); } catch (e) { scenario = null; }
-      if (!scenario || scenario.format !== 'fordela-scenario') {
-        showNotice(t('notice.bad_file', { name: file.name }));
-        return;
-      }
-      $('notice').hidden = true;
-      lastGood = null;
-      store.replace(scenario, null);
-      setHash('');
-      announce(t('announce.opened', { name: file.name }));
-    };
-    reader.readAsText(file);
+    // Opened as a new scenario in the list; a file that is not one says so.
+    Fordela.workspace.openFile(file);
   }
 
   function copyResult() {
@@ -585,6 +540,7 @@
 
   store.subscribe((change) => {
     if (change.kind === 'replace') {
+      lastGood = null;
       findings = [];
       errorCount = 0;
       // A scenario that uses requisition opens with that part shown.
@@ -607,6 +563,7 @@
     createViews();
     bindEvents();
     renderResult();
+    Fordela.workspace.init({ store, showNotice, announce, openDefault: () => openExample(DEFAULT_EXAMPLE) });
     Fordela.core.load().then(() => {
       coreReady = true;
       $('core-version').textContent = Fordela.core.version();
@@ -619,11 +576,7 @@
       return shared ? openLink(shared) : false;
     }).then((opened) => {
       if (opened !== false) return;
-      const restored = store.restore();
-      if (restored) {
-        store.replace(restored, null);
-        return;
-      }
+      if (Fordela.workspace.restore()) return;
       if (!openExample(DEFAULT_EXAMPLE) && examples.length) openExample(examples[0].id);
     }).catch((e) => {
       showNotice(t('notice.core_missing', { message: e && e.message ? e.message : String(e) }));

@@ -1,34 +1,84 @@
 // The state of the page: the scenario document being edited (the same
-// JSON the core reads), and the browser storage that keeps the last work.
+// JSON the core reads) and which saved scenario it is; and the browser
+// storage every saved thing goes through.
 (function (Fordela) {
   'use strict';
 
   const { parsePointer } = Fordela.dom;
 
   // localStorage on file:// is one store shared by every local page: keys
-  // are prefixed and versioned, and every access may fail.
+  // are prefixed and versioned, and every access may fail (storage turned
+  // off, blocked for the site, or full). A failed write says why.
   const PREFIX = 'fordela.v1.';
+
+  function store() {
+    return window.localStorage; // may throw (SecurityError) when blocked
+  }
+
+  // 'full' when the quota is reached, 'blocked' otherwise.
+  function failure(e) {
+    const name = e && e.name;
+    const full = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e && e.code === 22);
+    return full ? 'full' : 'blocked';
+  }
+
   const storage = {
+    lastError: null, // 'full' | 'blocked' after a failed set or remove
     get(key) {
       try {
-        return window.localStorage.getItem(PREFIX + key);
+        return store().getItem(PREFIX + key);
       } catch (e) {
         return null;
       }
     },
     set(key, value) {
       try {
-        window.localStorage.setItem(PREFIX + key, value);
+        store().setItem(PREFIX + key, value);
+        this.lastError = null;
         return true;
       } catch (e) {
+        this.lastError = failure(e);
         return false;
       }
     },
+    remove(key) {
+      try {
+        store().removeItem(PREFIX + key);
+        return true;
+      } catch (e) {
+        this.lastError = failure(e);
+        return false;
+      }
+    },
+    // Whether anything can be kept at all: a write and a read of a probe.
+    available() {
+      const key = 'probe';
+      if (!this.set(key, '1')) return false;
+      const ok = this.get(key) === '1';
+      this.remove(key);
+      return ok;
+    },
+    // Our keys without the prefix, for finding saved scenarios.
+    keys() {
+      try {
+        const s = store();
+        const out = [];
+        for (let i = 0; i < s.length; i += 1) {
+          const key = s.key(i);
+          if (key && key.startsWith(PREFIX)) out.push(key.slice(PREFIX.length));
+        }
+        return out;
+      } catch (e) {
+        return [];
+      }
+    },
+    PREFIX,
   };
 
   function ScenarioStore() {
     this.scenario = null;
     this.exampleId = null; // set while the scenario is an unedited example
+    this.entryId = null; // the saved scenario being edited, once it is saved
     this.listeners = [];
   }
 
@@ -40,9 +90,12 @@
     for (const listener of this.listeners) listener(change);
   };
 
-  ScenarioStore.prototype.replace = function (scenario, exampleId) {
+  // A whole scenario in place of the current one: an example (exampleId),
+  // a saved scenario (entryId), or new work (neither, saved as new).
+  ScenarioStore.prototype.replace = function (scenario, exampleId, entryId) {
     this.scenario = scenario;
     this.exampleId = exampleId || null;
+    this.entryId = entryId || null;
     this.notify({ kind: 'replace' });
   };
 
@@ -74,21 +127,6 @@
     fn(this.scenario);
     this.exampleId = null;
     this.notify({ kind: 'structure' });
-  };
-
-  ScenarioStore.prototype.save = function () {
-    return storage.set('scenario', JSON.stringify(this.scenario));
-  };
-
-  ScenarioStore.prototype.restore = function () {
-    const text = storage.get('scenario');
-    if (!text) return null;
-    try {
-      const scenario = JSON.parse(text);
-      return scenario && scenario.format === 'fordela-scenario' ? scenario : null;
-    } catch (e) {
-      return null;
-    }
   };
 
   Fordela.storage = storage;

@@ -1,0 +1,416 @@
+// Keeping and sharing the work: autosave of every change to the named
+// scenarios in this browser, the list to switch, rename, duplicate and
+// delete them (with undo), links that carry a scenario, scenario files,
+// the result saved as CSV or JSON, and the import of recipients. app.js
+// owns the scenario being edited (the store) and calls in here.
+(function (Fordela) {
+  'use strict';
+
+  const i18n = Fordela.i18n;
+  const t = (...args) => i18n.t(...args);
+  const library = Fordela.library;
+  const storage = Fordela.storage;
+  const files = Fordela.files;
+
+  const SAVE_DELAY_MS = 300;
+  const UNDO_MS = 10000;
+  const LONG_LINK = 2000; // Teams refuses links over 2 048 characters; Outlook may cut at about 1 000
+
+  const $ = (id) => document.getElementById(id);
+
+  let hooks = null;
+  let store = null;
+  let pending = null; // {scenario, id}: work changed since it was last written
+  let saveTimer = null;
+  let saveProblem = null; // 'full' | 'blocked' while saving fails
+  let lastSaved = null;
+  let scenariosView = null;
+  let toast = null;
+  let importView = null;
+  let importPlan = null;
+
+  // ---- saving ----------------------------------------------------------------
+
+  // Work gets its id at its first change, so that every later write (and a
+  // retry after a failure) updates the same entry.
+  function changed() {
+    if (!store.entryId) store.entryId = library.newId();
+    pending = { scenario: store.scenario, id: store.entryId };
+  }
+
+  function onStoreChange(change) {
+    if (change.kind === 'replace') {
+      // What was open is written before anything else takes its place (the
+      // store already holds the new scenario; pending keeps the old one).
+      flush();
+      // New work (a link, a file, a blank scenario) is listed at once; a
+      // saved scenario or an example opened as it is needs no writing.
+      if (!store.exampleId && !store.entryId) {
+        changed();
+        flush();
+      }
+      render();
+      resetImport();
+      return;
+    }
+    changed();
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(flush, SAVE_DELAY_MS);
+  }
+
+  // Writes the pending change now.
+  function flush() {
+    window.clearTimeout(saveTimer);
+    if (!pending) return;
+    if (library.save(pending.id, pending.scenario)) {
+      pending = null;
+      lastSaved = new Date();
+      if (saveProblem) {
+        saveProblem = null;
+        hooks.announce(t('save.again'));
+      }
+    } else {
+      saveProblem = storage.lastError || 'blocked';
+    }
+    render();
+  }
+
+  function renderSaveState() {
+    const problem = $('save-problem');
+    if (saveProblem) {
+      Fordela.dom.clear(problem);
+      problem.appendChild(document.createTextNode(t('save.' + saveProblem) + ' '));
+      const button = Fordela.dom.h('button', { type: 'button', class: 'button small secondary' }, t('toolbar.save'));
+      button.addEventListener('click', () => $('save-file').click());
+      problem.appendChild(button);
+      problem.hidden = false;
+    } else {
+      problem.hidden = true;
+    }
+    const status = $('save-status');
+    if (saveProblem) status.textContent = t('save.failed');
+    else if (store && store.exampleId) status.textContent = t('save.example');
+    else if (lastSaved) status.textContent = t('save.saved', { time: new Intl.DateTimeFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE', { timeStyle: 'short' }).format(lastSaved) });
+    else status.textContent = t('save.auto');
+  }
+
+  function render(force) {
+    if (!hooks) return;
+    renderSaveState();
+    scenariosView.render({
+      entries: library.entries(),
+      currentId: store.exampleId ? null : store.entryId,
+      example: Boolean(store.exampleId),
+    }, force);
+  }
+
+  // ---- the list ----------------------------------------------------------------
+
+  function clearHash() {
+    if (!location.hash) return;
+    try {
+      history.replaceState(null, '', location.href.split('#')[0]);
+    } catch (e) { /* some file:// setups refuse; the hash is a convenience */ }
+  }
+
+  function entryName(id) {
+    const entry = library.entries().find((e) => e.id === id);
+    return (entry && entry.title) || t('scenarios.untitled');
+  }
+
+  function openEntry(id) {
+    flush();
+    if (id === store.entryId && !store.exampleId) return true;
+    const read = library.read(id);
+    if (!read.ok) {
+      hooks.showNotice(t('scenarios.unreadable', { name: entryName(id) }), 'warning');
+      return false;
+    }
+    library.setCurrent(id);
+    clearHash();
+    store.replace(read.scenario, null, id);
+    hooks.announce(t('scenarios.opened', { name: entryName(id) }));
+    return true;
+  }
+
+  function rename(id, title) {
+    if (id === store.entryId && !store.exampleId) {
+      store.mutate((s) => { s.title = title; });
+      flush();
+    } else {
+      const read = library.read(id);
+      if (!read.ok) return;
+      read.scenario.title = title;
+      if (!library.save(id, read.scenario, { notCurrent: true })) saveProblem = storage.lastError || 'blocked';
+      render();
+    }
+    hooks.announce(t('scenarios.renamed', { name: title }));
+  }
+
+  function duplicate(id) {
+    flush();
+    const source = id === store.entryId && !store.exampleId ? { ok: true, scenario: store.scenario } : library.read(id);
+    if (!source.ok) return;
+    const copy = JSON.parse(JSON.stringify(source.scenario));
+    copy.title = t('scenarios.copy_title', { name: entryName(id) });
+    const copyId = library.newId();
+    if (!library.save(copyId, copy, { after: id })) {
+      saveProblem = storage.lastError || 'blocked';
+      render();
+      return;
+    }
+    clearHash();
+    store.replace(copy, null, copyId);
+    scenariosView.focus(copyId, 'open');
+    hooks.announce(t('scenarios.duplicated', { name: copy.title }));
+  }
+
+  function remove(id) {
+    flush();
+    const name = entryName(id);
+    const removed = library.remove(id);
+    if (!removed) {
+      saveProblem = storage.lastError || 'blocked';
+      render();
+      return;
+    }
+    if (id === store.entryId && !store.exampleId) {
+      const rest = library.entries();
+      const next = rest[Math.min(removed.at, rest.length - 1)];
+      if (!next || !openEntry(next.id)) hooks.openDefault();
+    }
+    render();
+    const undo = toast.show(t('scenarios.deleted', { name }), t('scenarios.undo'), t('scenarios.undo.of', { name }), () => {
+      if (!library.undo(removed)) {
+        saveProblem = storage.lastError || 'blocked';
+        render();
+        return;
+      }
+      if (removed.wasCurrent) openEntry(removed.line.id);
+      render();
+      scenariosView.focus(removed.line.id, 'open');
+      hooks.announce(t('scenarios.restored', { name }));
+    }, UNDO_MS);
+    undo.focus();
+  }
+
+  // Focus that was on the toast's button when it went goes to the list.
+  function afterToast(hadFocus) {
+    if (!hadFocus) return;
+    const first = document.querySelector('#scenarios [data-scenario-action="open"]');
+    if (first) first.focus();
+    else $('scenarios-details').querySelector('summary').focus();
+  }
+
+  // ---- starting ----------------------------------------------------------------
+
+  // Opens the current saved scenario (the last one worked on); false when
+  // there is none.
+  function restore() {
+    const ids = [library.current()].concat(library.entries().map((e) => e.id)).filter(Boolean);
+    for (const id of ids) {
+      const read = library.read(id);
+      if (!read.ok) continue;
+      store.replace(read.scenario, null, id);
+      return true;
+    }
+    render();
+    return false;
+  }
+
+  // ---- links -------------------------------------------------------------------
+
+  function linkStatus(text, kind, url, offerFile) {
+    const status = $('link-status');
+    const { h, clear } = Fordela.dom;
+    clear(status);
+    status.className = 'notice link-box ' + kind;
+    status.appendChild(h('span', { class: 'link-text', text }));
+    if (url) {
+      const field = h('input', { type: 'text', id: 'link-field', class: 'input link-field', readonly: true, value: url, 'aria-label': t('link.field'), spellcheck: 'false' });
+      field.addEventListener('focus', () => field.select());
+      status.appendChild(field);
+    }
+    if (offerFile) {
+      const save = h('button', { type: 'button', class: 'button small secondary' }, t('toolbar.save'));
+      save.addEventListener('click', () => $('save-file').click());
+      status.appendChild(save);
+    }
+    status.hidden = false;
+  }
+
+  async function copyLink() {
+    if (!Fordela.link.supported()) {
+      linkStatus(t('link.unsupported'), 'warning', null, true);
+      return;
+    }
+    let url;
+    try {
+      url = location.href.split('#')[0] + '#' + (await Fordela.link.encode(store.scenario));
+    } catch (e) {
+      linkStatus(t('link.failed'), 'warning', null, true);
+      return;
+    }
+    const copied = await Fordela.clipboard.copyText(url);
+    const n = new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(url.length);
+    const long = url.length > LONG_LINK;
+    if (!copied) linkStatus(t('link.not_copied', { n }), 'warning', url, long);
+    else if (long) linkStatus(t('link.long', { n }), 'warning', url, true);
+    else linkStatus(t('link.copied', { n }), 'info', url, false);
+    $('link-status').setAttribute('data-length', String(url.length));
+  }
+
+  // A link from the address ({version, payload}, Fordela.link.fromHash):
+  // opened as a new scenario in the list, next to the work already there.
+  // A link that cannot be read says why and changes nothing.
+  async function openLink(link) {
+    const read = await Fordela.link.decode(link);
+    clearHash();
+    if (!read.ok) {
+      $('link-status').hidden = true;
+      hooks.showNotice(t('link.problem.' + read.problem, { version: read.version }) + ' ' + t('link.kept'), 'error');
+      return false;
+    }
+    flush();
+    store.replace(read.scenario, null, null);
+    linkStatus(t('link.opened', { name: read.scenario.title || t('scenarios.untitled') }), 'info', null, false);
+    return true;
+  }
+
+  // ---- files -------------------------------------------------------------------
+
+  function openFile(file) {
+    return files.readScenario(file).then((read) => {
+      if (!read.ok) {
+        const problem = read.problem === 'not-json' && /\.(csv|tsv|txt)$/i.test(file.name) ? 'csv' : read.problem;
+        hooks.showNotice(t('file.problem.' + problem, { name: file.name, version: read.version }), 'error');
+        return false;
+      }
+      $('notice').hidden = true;
+      flush();
+      clearHash();
+      store.replace(read.scenario, null, null);
+      hooks.announce(t('file.opened', { name: file.name }));
+      return true;
+    });
+  }
+
+  function currentResult() {
+    const result = Fordela.core.compute(store.scenario);
+    return result && result.ok && Array.isArray(result.recipients) ? result : null;
+  }
+
+  function exportStatus(text) {
+    const status = $('copy-status');
+    status.textContent = text;
+    window.setTimeout(() => { if (status.textContent === text) status.textContent = ''; }, 8000);
+  }
+
+  function exportResult(kind) {
+    const result = currentResult();
+    if (!result) {
+      exportStatus(t('export.errors'));
+      return;
+    }
+    const name = files.slug(store.scenario.title) + '-' + t('export.suffix');
+    if (kind === 'csv') {
+      files.download(Fordela.core.resultCsv(result, store.scenario, i18n.lang()), name + '.csv', 'text/csv;charset=utf-8');
+      exportStatus(t('export.csv_done'));
+    } else {
+      files.download(JSON.stringify(result, null, 2) + '\n', name + '.json', 'application/json');
+      exportStatus(t('export.json_done'));
+    }
+  }
+
+  // ---- import ------------------------------------------------------------------
+
+  function resetImport() {
+    importPlan = null;
+    if (importView && importView.state.open) importView.set({ plan: null, effect: null, problem: '', text: '', fileName: '' });
+  }
+
+  function planFrom(text, separator, fileName) {
+    const read = Fordela.core.readCsv(text, separator);
+    if (!read.ok) {
+      importPlan = null;
+      importView.set({ plan: null, effect: null, fileName, problem: t('import.csv.' + read.error, { line: read.line }) });
+      return;
+    }
+    const plan = files.planImport(store.scenario, read.rows);
+    if (plan.problem) {
+      importPlan = null;
+      importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
+      return;
+    }
+    importPlan = plan;
+    const effect = files.importEffect(store.scenario, plan);
+    // Rows that match nobody replace a list; rows that match update it.
+    importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
+  }
+
+  const importCommands = {
+    file(file) {
+      files.readText(file).then((read) => {
+        if (!read.ok) {
+          importPlan = null;
+          importView.set({ plan: null, effect: null, fileName: file.name, problem: t('file.problem.' + read.problem, { name: file.name }) });
+          return;
+        }
+        importView.set({ text: '' });
+        planFrom(read.text, '', file.name);
+      });
+    },
+    text(text) {
+      planFrom(text, '\t', '');
+    },
+    apply(mode) {
+      const plan = importPlan;
+      if (!plan) return;
+      const rows = plan.rows.length;
+      store.mutate((s) => files.applyImport(s, plan, mode));
+      importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
+      importPlan = null;
+      hooks.announce(t('import.done', { rows }));
+      const toggle = $('import-toggle');
+      if (toggle) toggle.focus();
+    },
+    close() {
+      importPlan = null;
+      importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
+    },
+  };
+
+  // ---- wiring ------------------------------------------------------------------
+
+  // hooks: {store, showNotice(text, kind), announce(text), openDefault()}
+  function init(given) {
+    hooks = given;
+    store = given.store;
+    scenariosView = new Fordela.views.ScenariosView($('scenarios'), $('scenarios-count'), { open: openEntry, rename, duplicate, remove });
+    toast = new Fordela.views.Toast($('scenarios-toast'), afterToast);
+    importView = new Fordela.views.ImportView($('import'), importCommands);
+    store.subscribe(onStoreChange);
+    // Tell the user at once when nothing can be kept here, before they work.
+    if (!storage.available()) saveProblem = storage.lastError || 'blocked';
+    library.load();
+    $('export-csv').addEventListener('click', () => exportResult('csv'));
+    $('export-json').addEventListener('click', () => exportResult('json'));
+    // A closed tab or a switch to another program: write what is pending.
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+    // Another tab changed the list.
+    window.addEventListener('storage', (event) => {
+      if (!event.key || event.key.startsWith(storage.PREFIX)) render();
+    });
+    // The language switch re-renders what this file draws.
+    new MutationObserver(() => {
+      render(true);
+      importView.render();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    render();
+  }
+
+  Fordela.workspace = { init, restore, flush, openLink, copyLink, openFile };
+})(window.Fordela = window.Fordela || {});

@@ -62,6 +62,8 @@ constexpr std::array kCatalogue{
     Entry{"earmarks.total_mismatch", W,
           "De öronmärkta beloppen ”{name}” summerar till {sum_ore}, men den angivna summan är {stated_ore} (skillnad {diff_ore}). Kontrollera beloppen.",
           "The earmarked amounts “{name}” add up to {sum_ore}, but the stated total is {stated_ore} (difference {diff_ore}). Check the amounts."},
+    Entry{"explain.unknown_recipient", E, "Det finns ingen mottagare som heter ”{name}”. Mottagarna är: {names}.",
+          "There is no recipient named “{name}”. The recipients are: {names}."},
     Entry{"field.missing", E, "Fältet ”{field}” saknas. {hint_sv}", "The field “{field}” is missing. {hint_en}"},
     Entry{"field.type", E, "Fältet ”{field}” ska vara {expected_sv}.", "The field “{field}” must be {expected_en}."},
     Entry{"field.unknown", I, "Fältet ”{field}” känns inte igen och används inte.", "The field “{field}” is not recognised and is not used."},

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fordela/explain.hpp"
 #include "test_support.hpp"
 
 namespace fordela::test {
@@ -42,7 +43,8 @@ std::string with_key(std::string_view indicators, std::string_view recipients, s
 constexpr std::string_view kAmountColumn = R"([{"id": "b", "label": "Belopp", "kind": "amount"}])";
 constexpr std::string_view kCountColumn = R"([{"id": "n", "label": "Områden", "kind": "count"}])";
 
-enum class Entry { compute, apportion, parse_amount };
+// explain asks for the recipient "Väster", which no case here has.
+enum class Entry { compute, apportion, parse_amount, explain };
 
 struct Trigger {
   std::string code;
@@ -258,6 +260,8 @@ std::vector<Trigger> triggers() {
   add("amount.syntax", "error", "", "a pasted word", "abc", Entry::parse_amount);
   add("amount.too_precise", "error", "", "a tenth of an öre", "1,001", Entry::parse_amount);
   add("amount.out_of_range", "error", "", "more than 10^13 kr", "10 000 000 000 001 kr", Entry::parse_amount);
+  add("explain.unknown_recipient", "error", "/recipients", "explaining a district the scenario does not have",
+      districts(R"({"total": 100})"), Entry::explain);
   return t;
 }
 
@@ -266,6 +270,7 @@ json run(const Trigger& t) {
     case Entry::compute: return compute(t.input, t.limits);
     case Entry::apportion: return parse(apportion_json(t.input));
     case Entry::parse_amount: return parse(parse_amount_json(t.input));
+    case Entry::explain: return parse(explain_json(t.input, "Väster"));
   }
   return json::object();
 }

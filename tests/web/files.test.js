@@ -1,0 +1,307 @@
+// Files: a scenario saved and opened again (as a new scenario in the
+// list), documents that are not scenarios refused with a clear message,
+// migrate(); the result saved as CSV that Swedish Excel reads (checked
+// here as Excel reads it) and as JSON; and recipients imported from a CSV
+// file or from rows pasted from Excel.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const web = require('./lib/page.js');
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+function example(id) {
+  return JSON.parse(fs.readFileSync(path.join(web.ROOT, 'examples', id + '.json'), 'utf8'));
+}
+
+async function downloadOf(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
+// CSV as Swedish Excel reads it: UTF-8 after its BOM, ';' between cells,
+// RFC 4180 quotes, CRLF line ends.
+function readExcelCsv(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.doesNotMatch(text, /^sep=/);
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
+  }
+  assert.equal(row.length + cell.length, 0, 'ends with CRLF');
+  return rows;
+}
+
+// "6214587,50" → 621458750 öre, as Excel reads a number with a decimal comma.
+function ore(cell) {
+  assert.match(cell, /^-?\d+(,\d\d)?$/, 'a plain number: ' + cell);
+  const [kronor, decimals = '00'] = cell.split(',');
+  return Number(kronor) * 100 + (kronor.startsWith('-') ? -1 : 1) * Number(decimals);
+}
+
+test('a scenario saved as a file opens in a fresh browser as a new scenario, unchanged', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=socialstyrelsen-2023');
+  await page.fill('[data-path="/title"]', 'Nationell nyckel, förslag');
+  await page.fill('[data-path="/pot/total"]', '250 mnkr');
+  await web.settle(page);
+  const table = await web.resultTable(page);
+  const file = await downloadOf(page, '#save-file');
+  assert.equal(file.name, 'nationell-nyckel-forslag.json');
+  const saved = JSON.parse(file.bytes.toString('utf8'));
+  assert.equal(saved.format, 'fordela-scenario');
+  assert.equal(saved.version, 1);
+  assert.equal(saved.pot.total, '250 mnkr', 'kept as the user wrote it');
+
+  const other = await web.newContext(browser);
+  const colleague = await other.newPage();
+  const watchColleague = web.watch(colleague, server.origin);
+  await web.open(colleague, server.url + '#example=linkoping-2021');
+  await colleague.setInputFiles('#file-input', { name: file.name, mimeType: 'application/json', buffer: file.bytes });
+  await colleague.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Nationell nyckel, förslag');
+  await web.settle(colleague);
+  assert.deepEqual(await web.resultTable(colleague), table);
+  const stored = await colleague.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+    return { titles: index.entries.map((e) => e.title), scenario: JSON.parse(localStorage.getItem('fordela.v1.entry.' + index.current)) };
+  });
+  assert.deepEqual(stored.titles, ['Nationell nyckel, förslag']);
+  assert.deepEqual(stored.scenario, saved);
+  assert.deepEqual(await watchColleague.check(), []);
+  await other.close();
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('files that are not a scenario are refused with a message saying what they are; the work stays', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021');
+  await page.fill('[data-path="/title"]', 'Mitt arbete');
+  await web.settle(page);
+  const result = await page.evaluate(() => JSON.stringify(Fordela.core.compute(Fordela.core.examples()[0].scenario)));
+  const newer = Object.assign(example('linkoping-2021'), { version: 2 });
+  const cases = [
+    ['resultat.json', result, /är ett resultat från Fördela, inte en fördelning/],
+    ['data.json', '{"rows": [1, 2, 3]}', /är JSON men ingen Fördela-fördelning/],
+    ['lista.json', '[1, 2]', /är JSON men ingen Fördela-fördelning/],
+    ['trasig.json', '{"format": "fordela-scenario", "version": 1,', /inte JSON/],
+    ['nyare.json', JSON.stringify(newer), /version 2 av formatet, som är nyare/],
+    ['ingen-version.json', '{"format": "fordela-scenario", "version": "ett"}', /inget giltigt versionsnummer/],
+    ['bild.png', fs.readFileSync(path.join(web.ROOT, 'web', 'icons', 'icon-192.png')), /är en bild, inte en fördelning/],
+    ['mottagare.csv', 'Kommun;Befolkning\r\nAlby;48 000\r\n', /är en CSV-fil.*Importera/],
+    ['tom.json', '', /är tom/],
+  ];
+  for (const [name, content, message] of cases) {
+    await page.setInputFiles('#file-input', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+    await page.waitForFunction((n) => !document.getElementById('notice').hidden && document.getElementById('notice').textContent.includes(n), name);
+    assert.match(await web.text(page, '#notice'), message, name);
+    assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete', name);
+  }
+  await web.screenshot(page, 'http-foreign-file');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('migrate() takes version 1 as it is and refuses newer, foreign and result documents', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url + '#example=linkoping-2021');
+  const outcomes = await page.evaluate(() => {
+    const v1 = Fordela.core.examples()[0].scenario;
+    const m = Fordela.document.migrate;
+    const brief = (r) => (r.ok ? { ok: true, same: r.scenario === v1, from: r.from } : r);
+    return {
+      v1: brief(m(v1)),
+      newer: m(Object.assign({}, v1, { version: 7 })),
+      noVersion: m({ format: 'fordela-scenario' }),
+      zero: m({ format: 'fordela-scenario', version: 0 }),
+      result: m({ format: 'fordela-result', version: 1, ok: true }),
+      foreign: m({ title: 'x' }),
+      array: m([v1]),
+      nothing: m(null),
+      text: Fordela.document.fromText('not json'),
+    };
+  });
+  assert.deepEqual(outcomes.v1, { ok: true, same: true, from: 1 });
+  assert.deepEqual(outcomes.newer, { ok: false, problem: 'newer', version: 7 });
+  assert.deepEqual(outcomes.noVersion, { ok: false, problem: 'version' });
+  assert.deepEqual(outcomes.zero, { ok: false, problem: 'version' });
+  assert.deepEqual(outcomes.result, { ok: false, problem: 'result' });
+  assert.deepEqual(outcomes.foreign, { ok: false, problem: 'foreign' });
+  assert.deepEqual(outcomes.array, { ok: false, problem: 'not-object' });
+  assert.deepEqual(outcomes.nothing, { ok: false, problem: 'not-object' });
+  assert.deepEqual(outcomes.text, { ok: false, problem: 'not-json' });
+  await context.close();
+});
+
+test('the result as CSV opens in Swedish Excel with every amount equal to the result, to the öre', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  // A name Excel would run as a formula, and one with the separator in it.
+  await page.fill('[data-path="/recipients/0/name"]', '=HYPERLINK("http://example.org";"Rinkeby")');
+  await page.fill('[data-path="/recipients/1/name"]', 'Spånga; Tensta');
+  await web.settle(page);
+  const result = await page.evaluate(() => {
+    const read = (id) => document.querySelector('[data-path="' + id + '"]').value;
+    const scenario = Fordela.core.examples().find((e) => e.id === 'stockholm-2021-model').scenario;
+    scenario.recipients[0].name = read('/recipients/0/name');
+    scenario.recipients[1].name = read('/recipients/1/name');
+    return Fordela.core.compute(scenario);
+  });
+  const file = await downloadOf(page, '#export-csv');
+  assert.match(file.name, /^stockholm-2021-fordelningsmodellen-75-25.*-resultat\.csv$/);
+  const rows = readExcelCsv(file.bytes);
+  const header = rows[0];
+  assert.deepEqual(header, ['Mottagare', 'Utsatthet (exakt) (kr)', 'Befolkning (exakt) (kr)', 'Avrundning (kr)', 'Enligt nyckeln (kr)', 'Extra medel skolsociala team (öronmärkt) (kr)', 'Totalt (kr)']);
+  assert.equal(rows[1][0], '\'=HYPERLINK("http://example.org";"Rinkeby")', 'guarded against formula injection');
+  assert.equal(rows[2][0], 'Spånga; Tensta');
+  assert.match(file.bytes.toString('utf8'), /"Spånga; Tensta"/);
+  const column = (name) => header.indexOf(name);
+  result.recipients.forEach((r, i) => {
+    const row = rows[i + 1];
+    assert.equal(ore(row[column('Utsatthet (exakt) (kr)')]), r.components[0].exact_ore);
+    assert.equal(ore(row[column('Avrundning (kr)')]), r.rounding_ore);
+    assert.equal(ore(row[column('Enligt nyckeln (kr)')]), r.formula_ore);
+    assert.equal(ore(row[column('Totalt (kr)')]), r.total_ore);
+  });
+  const totals = rows[rows.length - 1];
+  assert.equal(totals[0], 'Summa');
+  assert.equal(ore(totals[column('Enligt nyckeln (kr)')]), result.totals.formula_ore);
+  assert.equal(ore(totals[column('Totalt (kr)')]), 3292600000);
+  assert.equal(rows.length, result.recipients.length + 2);
+  assert.ok(rows.some((r) => r.slice(1).some((c) => /,\d\d$/.test(c))), 'öre with a decimal comma');
+  assert.ok(rows.some((r) => r.slice(1).some((c) => c.startsWith('-'))), 'negative rounding as a plain minus');
+  assert.match(await web.text(page, '#copy-status'), /CSV-filen är sparad/);
+
+  // In English, the headers are English; the numbers stay Swedish Excel's.
+  await page.click('#lang-switch');
+  const english = readExcelCsv((await downloadOf(page, '#export-csv')).bytes);
+  assert.equal(english[0][0], 'Recipient');
+  assert.equal(english[english.length - 1][0], 'Total');
+  assert.deepEqual(english.slice(1).map((r) => r.slice(1)), rows.slice(1).map((r) => r.slice(1)));
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the result as JSON is the core\'s result document; with errors there is nothing to save', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=linkoping-2022');
+  const file = await downloadOf(page, '#export-json');
+  assert.match(file.name, /-resultat\.json$/);
+  const saved = JSON.parse(file.bytes.toString('utf8'));
+  const expected = await page.evaluate(() => Fordela.core.compute(Fordela.core.examples().find((e) => e.id === 'linkoping-2022').scenario));
+  assert.deepEqual(saved, expected);
+  assert.equal(saved.format, 'fordela-result');
+  assert.equal(saved.totals.not_allocated_ore, 15000000);
+
+  await page.fill('[data-path="/pot/total"]', 'abc');
+  await web.settle(page);
+  let downloaded = false;
+  page.once('download', () => { downloaded = true; });
+  await page.click('#export-json');
+  await page.waitForTimeout(200);
+  assert.equal(downloaded, false);
+  assert.match(await web.text(page, '#copy-status'), /inget resultat att spara förrän felen är rättade/);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('recipients and values imported from a CSV file that Swedish Excel saved (Windows-1252, semicolons)', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  // "CSV (semikolonavgränsad)" from Swedish Excel: ANSI, not UTF-8.
+  const latin1 = Buffer.from([
+    'Stadsdel;Befolkning;Utsatta områden;Skolsociala team (kr);Kommentar',
+    'Rinkeby-Kista;48 000;0;1 054 200;',
+    'Spånga-Tensta;"55 100";1;986 200;"ny; siffra"',
+    'Farsta;52 000;1;500 000;',
+  ].join('\r\n') + '\r\n', 'latin1');
+  await page.click('#import-toggle');
+  await page.setInputFiles('#import-file', { name: 'stadsdelar.csv', mimeType: 'text/csv', buffer: latin1 });
+  await page.waitForSelector('#import-preview p');
+  const preview = await web.text(page, '#import-preview');
+  assert.match(preview, /3 rader\. Mottagarnas namn från kolumnen ”Stadsdel”/);
+  assert.match(preview, /2 finns redan och uppdateras, 1 är nya/);
+  assert.match(preview, /Befolkning → Befolkning/);
+  assert.match(preview, /Utsatta områden → Utsatta områden/);
+  assert.match(preview, /Skolsociala team \(kr\) → ny kolumn \(belopp \(kr\)\)/);
+  assert.match(preview, /Kommentar → ny kolumn \(antal\)/);
+  await web.screenshot(page, 'http-import-preview', { fullPage: true });
+  assert.equal(await page.isChecked('#import-mode-merge'), true);
+  await page.click('#import-apply');
+  await page.waitForFunction(() => document.querySelectorAll('#recipients-table tbody tr').length === 7);
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/6/name"]'), 'Farsta');
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/befolkning"]'), '55 100', 'kept as written');
+  assert.equal(await page.isVisible('#import-panel'), false);
+  // The "Kommentar" column holds text: the core reports it beside the cell.
+  assert.match(await web.text(page, '.findings-list'), /ny; siffra/);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('rows pasted from Excel replace the recipients; a broken file says on which line', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=socialstyrelsen-2023');
+  await page.click('#import-toggle');
+  await page.fill('#import-text', ['Kommun\tUtsatta områden\tRiskområden\tSärskilt utsatta områden', 'Umeå\t1\t0\t0', 'Luleå\t2\t0\t1', 'Gävle\t"1,5"\t1\t0'].join('\n'));
+  await page.waitForSelector('#import-preview p');
+  assert.match(await web.text(page, '#import-preview'), /0 finns redan och uppdateras, 3 är nya/);
+  assert.match(await web.text(page, '#import-preview'), /Med Ersätt tas 10 bort: Kommun A, Kommun B/);
+  assert.equal(await page.isChecked('#import-mode-replace'), true);
+  await page.click('#import-apply');
+  await page.waitForFunction(() => document.querySelectorAll('#recipients-table tbody tr').length === 3);
+  await web.settle(page);
+  const rows = await web.resultTable(page);
+  assert.deepEqual(rows.slice(1, 4).map((r) => r[0]), ['Umeå', 'Luleå', 'Gävle']);
+  assert.equal(await web.figure(page, 'formula'), '243 500 000 kr');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-toggle');
+
+  await page.click('#import-toggle');
+  await page.setInputFiles('#import-file', { name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from('Namn;Antal\nAlby;1\n"Boda;2\n') });
+  await page.waitForSelector('#import-problem:not([hidden])');
+  assert.match(await web.text(page, '#import-problem'), /Rad 3 har ett citattecken/);
+  assert.equal(await page.isDisabled('#import-apply'), true);
+  await page.setInputFiles('#import-file', { name: 'bok.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+  await page.waitForFunction(() => /Excel/.test(document.getElementById('import-problem').textContent));
+  assert.match(await web.text(page, '#import-problem'), /Spara den som CSV i Excel/);
+  await page.click('#import-cancel');
+  assert.equal(await page.isVisible('#import-panel'), false);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

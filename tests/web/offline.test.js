@@ -1,0 +1,160 @@
+// Without a network: dist/fordela.html (scripts/package) opened from disk
+// with every request refused computes Stockholm's 32 926 000 kr under a
+// strict Content-Security-Policy of hashes; and the served page, once its
+// service worker is active, reloads and works offline.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const web = require('./lib/page.js');
+
+const DIST = path.join(web.ROOT, 'dist', 'fordela.html');
+
+let browser;
+let server;
+
+before(async () => {
+  // The file under test is built from the page as it is now.
+  execFileSync(path.join(web.ROOT, 'scripts', 'package'), { stdio: 'pipe' });
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// Refuses everything but the file itself, as on a laptop with no network.
+async function noNetwork(page) {
+  const refused = [];
+  await page.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    refused.push(url);
+    return route.abort('internetdisconnected');
+  });
+  return refused;
+}
+
+test('dist/fordela.html is one file: everything inline, a CSP of hashes, no unsafe-inline', () => {
+  const html = fs.readFileSync(DIST, 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)[1];
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  assert.ok(directives['script-src'].includes("'wasm-unsafe-eval'"));
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  const hash = (text) => "'sha256-" + require('node:crypto').createHash('sha256').update(text).digest('base64') + "'";
+  assert.deepEqual(directives['script-src'].filter((s) => s.startsWith("'sha256-")), scripts.map(hash));
+  assert.deepEqual(directives['style-src'], styles.map(hash));
+  assert.doesNotMatch(csp, /unsafe-inline|'self'|https?:|\*/);
+  assert.ok(scripts.length >= 20 && styles.length === 1);
+  assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"|rel="manifest"|sw\.js|web\/offline\.js/);
+  assert.doesNotMatch(html, /\s(src|href)="(?!data:|#)/, 'refers to no file and no address');
+  assert.ok(html.includes('AGFzbQ'), 'the WebAssembly is in it (base64 of "\\0asm")');
+});
+
+test('dist/fordela.html from disk with no network: Stockholm 2021 comes to 32 926 000 kr, and the work is kept', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const refused = await noNetwork(page);
+  const watch = web.watch(page, null);
+  const url = pathToFileURL(DIST).href;
+  await web.open(page, url);
+  assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  const rows = await web.resultTable(page);
+  assert.ok(rows.find((r) => r[0] === 'Rinkeby-Kista').includes('6 954 200 kr'));
+  await web.screenshot(page, 'file-dist-offline');
+
+  // Edited, saved in the browser, back after a reload; the result as CSV.
+  await page.fill('[data-path="/title"]', 'Utan nätverk');
+  await page.waitForFunction(() => (localStorage.getItem('fordela.v1.index') || '').includes('Utan nätverk'));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Utan nätverk');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\uFEFFMottagare;/);
+  assert.match(csv, /\r\nSumma;.*;32926000\r\n$/);
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+  assert.deepEqual(refused, []);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('dist/fordela.html opens a shared link from disk too', async () => {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const refused = await noNetwork(page);
+  const watch = web.watch(page, null);
+  await web.open(page, pathToFileURL(DIST).href + '#example=linkoping-2022');
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status[data-length]');
+  const link = await page.inputValue('#link-field');
+  assert.match(link, /^file:\/\/.*fordela\.html#s1=/);
+  const other = await web.newContext(browser);
+  const tab = await other.newPage();
+  const watchTab = web.watch(tab, null);
+  await web.open(tab, link);
+  await tab.waitForFunction(() => document.querySelector('[data-path="/title"]').value.startsWith('Linköping 2022'));
+  assert.equal(await web.figure(tab, 'not-allocated'), '150 000 kr');
+  assert.deepEqual(await watchTab.check(), []);
+  await other.close();
+  assert.deepEqual(refused, []);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the served page keeps working offline once its service worker is active, and can be installed', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url);
+  const manifest = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    const href = document.querySelector('link[rel="manifest"]').href;
+    return (await fetch(href)).json();
+  });
+  assert.equal(manifest.short_name, 'Fördela');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names[0]);
+    return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+  });
+  assert.deepEqual(cached.names, ['fordela-v1']);
+  for (const file of ['/index.html', '/web/app.js', '/web/gen/fordela-core.js', '/web/style.css', '/manifest.webmanifest', '/web/icons/icon-192.png']) {
+    assert.ok(cached.urls.includes(file), file + ' is cached');
+  }
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  await page.fill('[data-path="/pot/total"]', '30 mnkr');
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'net'), '30 000 000 kr');
+  await web.screenshot(page, 'http-offline');
+  await context.setOffline(false);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the page allows the service worker and the manifest from its own origin, and nothing more', () => {
+  const html = fs.readFileSync(path.join(web.ROOT, 'index.html'), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)[1];
+  assert.match(csp, /(^|; )worker-src 'self'(;|$)/);
+  assert.match(csp, /(^|; )manifest-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+});

@@ -1,0 +1,319 @@
+// Links that carry a scenario (#s1=…): every example survives the trip to
+// a colleague's browser exactly; a national key for all 290 municipalities
+// is too long for Teams and the page says so; and a link that is broken,
+// cut short, altered or from a newer Fördela says what is wrong while the
+// work already open stays as it was.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const web = require('./lib/page.js');
+
+const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'socialstyrelsen-2023'];
+
+let browser;
+let server;
+const lengths = { note: 'Characters in the whole link, http://127.0.0.1:PORT/index.html#s1=…, as copied by the page.', links: {} };
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  fs.mkdirSync(web.ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(web.ARTIFACTS, 'link-lengths.json'), JSON.stringify(lengths, null, 2) + '\n');
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// The scenario open in the page: the saved scenario the list marks current.
+function openScenario(page) {
+  return page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+    return JSON.parse(localStorage.getItem('fordela.v1.entry.' + index.current));
+  });
+}
+
+function listedTitles(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('fordela.v1.index') || '{"entries":[]}').entries.map((e) => e.title));
+}
+
+// Copies the link with the page's button and returns it.
+async function copyLink(page) {
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status[data-length]');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+async function withClipboard() {
+  return web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+}
+
+for (const id of EXAMPLES) {
+  test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result`, async () => {
+    const context = await withClipboard();
+    const page = await context.newPage();
+    const watch = web.watch(page, server.origin);
+    await web.open(page, server.url + '#example=' + id);
+    const original = await page.evaluate((wanted) => {
+      const example = Fordela.core.examples().find((e) => e.id === wanted).scenario;
+      return { normalized: Fordela.core.normalize(example).scenario, result: JSON.stringify(Fordela.core.compute(example)) };
+    }, id);
+    const table = await web.resultTable(page);
+    const link = await copyLink(page);
+    assert.match(link, /#s1=[A-Za-z0-9_-]+$/);
+    lengths.links[id] = link.length;
+
+    const other = await web.newContext(browser);
+    const colleague = await other.newPage();
+    const watchColleague = web.watch(colleague, server.origin);
+    await web.open(colleague, link);
+    await colleague.waitForSelector('#result-table');
+    const opened = await openScenario(colleague);
+    assert.deepEqual(opened, original.normalized);
+    assert.equal(await colleague.evaluate((s) => JSON.stringify(Fordela.core.compute(s)), opened), original.result);
+    assert.deepEqual(await web.resultTable(colleague), table);
+    // The hash is read once: a reload does not add the scenario again.
+    assert.equal(await colleague.evaluate(() => location.hash), '');
+    assert.deepEqual(await watchColleague.check(), []);
+    await other.close();
+    assert.deepEqual(await watch.check(), []);
+    await context.close();
+  });
+}
+
+// A national key over Sweden's 290 municipalities (made-up names and
+// figures of a realistic spread, fixed by a seed): population and the
+// Police's three area categories, requisition dates and the opt-in.
+function nationalKey() {
+  let seed = 20230512;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const first = ['Al', 'Berg', 'Borg', 'Dal', 'Ek', 'Fal', 'Gran', 'Hall', 'Hed', 'Kal', 'Kungs', 'Lid', 'Lin', 'Ljus', 'Mal', 'Norr', 'Ny', 'Os', 'Sala', 'Sand', 'Sig', 'Sköv', 'Sten', 'Sunds', 'Sö', 'Tran', 'Upp', 'Vall', 'Väs', 'Ål'];
+  const last = ['by', 'köping', 'sund', 'vik', 'torp', 'hult', 'ås', 'berg', 'holm', 'stad'];
+  const recipients = [];
+  for (let i = 0; i < 290; i += 1) {
+    const population = Math.round(2500 + 980000 * Math.pow(random(), 6));
+    const areas = population > 60000 ? Math.floor(random() * 6) : 0;
+    recipients.push({
+      name: first[i % first.length] + last[Math.floor(i / first.length)],
+      values: {
+        befolkning: population,
+        utsatt: areas,
+        risk: areas > 2 ? Math.floor(random() * 3) : 0,
+        sarskilt: areas > 3 ? Math.floor(random() * 3) : 0,
+      },
+      requisition_date: '2023-0' + (3 + Math.floor(random() * 2)) + '-' + String(1 + Math.floor(random() * 28)).padStart(2, '0'),
+      opted_in: random() < 0.4,
+    });
+  }
+  return {
+    format: 'fordela-scenario',
+    version: 1,
+    title: 'Nationell nyckel 2023 – alla 290 kommuner (illustrativa tal)',
+    notes: 'Illustrativa namn och tal. Hälften efter befolkning, hälften efter Polismyndighetens lägesbild.',
+    pot: { total: '250 000 000 kr', deductions: [{ name: 'Administration', amount: '6,5 mnkr' }], dates: { period_start: '2023-01-01', period_end: '2023-12-31', requisition_deadline: '2023-05-12' } },
+    indicators: [
+      { id: 'befolkning', label: 'Befolkning', kind: 'count' },
+      { id: 'utsatt', label: 'Utsatta områden', kind: 'count' },
+      { id: 'risk', label: 'Riskområden', kind: 'count' },
+      { id: 'sarskilt', label: 'Särskilt utsatta områden', kind: 'count' },
+    ],
+    recipients,
+    key: [
+      { name: 'Befolkning', share: 50, basis: 'indicator', indicator: 'befolkning' },
+      { name: 'Lägesbild', share: 50, basis: 'weighted', weights: { utsatt: 1, risk: 2, sarskilt: 3 } },
+    ],
+    earmarks: [],
+    rounding: { unit: 1, method: 'largest-remainder', level: 'recipient' },
+  };
+}
+
+test('a national key for all 290 municipalities makes a link too long for Teams: the page warns and offers the file', async () => {
+  const scenario = nationalKey();
+  const context = await withClipboard();
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url);
+  await page.setInputFiles('#file-input', { name: 'nationell.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.waitForFunction(() => document.querySelectorAll('#recipients-table tbody tr').length === 290);
+  await page.waitForSelector('#result-table');
+  const link = await copyLink(page);
+  const shown = await page.getAttribute('#link-status', 'data-length');
+  assert.equal(Number(shown), link.length);
+  const status = await web.text(page, '#link-status');
+  assert.match(status, new RegExp('lång: ' + link.length.toLocaleString('sv-SE').replace(/\s/g, ' ') + ' tecken'));
+  assert.match(status, /Teams/);
+  assert.equal(await page.isVisible('#link-status button'), true, 'offers saving the file');
+  assert.ok(link.length > 2000);
+  const json = Buffer.byteLength(JSON.stringify(scenario));
+  lengths.links['national-key-290'] = link.length;
+  lengths.national_key_290 = { link: link.length, scenario_json_bytes: json };
+  console.log(`# link for 290 recipients: ${link.length} characters (the scenario as JSON: ${json} bytes)`);
+  await web.screenshot(page, 'http-long-link');
+
+  // Long or not, it still opens exactly.
+  const other = await web.newContext(browser);
+  const colleague = await other.newPage();
+  await web.open(colleague, link);
+  await colleague.waitForFunction(() => document.querySelectorAll('#recipients-table tbody tr').length === 290);
+  const expected = await page.evaluate((s) => Fordela.core.normalize(s).scenario, scenario);
+  assert.deepEqual(await openScenario(colleague), expected);
+  await other.close();
+
+  // Saving the file from the warning.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#link-status button')]);
+  assert.match(download.suggestedFilename(), /^nationell-nyckel-2023.*\.json$/);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+// ---- links that cannot be read ------------------------------------------------
+
+// A context with work of one's own open: "Mitt arbete", saved.
+async function withOwnWork() {
+  const context = await withClipboard();
+  const page = await context.newPage();
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.fill('[data-path="/title"]', 'Mitt arbete');
+  await page.waitForFunction(() => (localStorage.getItem('fordela.v1.index') || '').includes('Mitt arbete'));
+  return { context, page };
+}
+
+// A link the page wrote, for tampering with.
+async function linkOf(page, id) {
+  await web.open(page, server.url + '#example=' + id);
+  const link = await copyLink(page);
+  return link.slice(link.indexOf('#'));
+}
+
+// The bytes of a #s1= payload: [length, crc32, deflated JSON].
+function unpack(hash) {
+  const bytes = Buffer.from(hash.replace(/^#s1=/, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  let length = 0;
+  let size = 0;
+  for (let scale = 1; ; scale *= 128) {
+    const b = bytes[size++];
+    length += (b & 127) * scale;
+    if (b < 128) break;
+  }
+  return { crc: bytes.subarray(size, size + 4), json: zlib.inflateRawSync(bytes.subarray(size + 4, size + 4 + length)).toString('utf8') };
+}
+
+function crc32(text) {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+  }
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE((crc ^ 0xffffffff) >>> 0);
+  return out;
+}
+
+function pack(crc, json) {
+  const packed = zlib.deflateRawSync(Buffer.from(json, 'utf8'));
+  const header = [];
+  for (let n = packed.length; ; n = Math.floor(n / 128)) {
+    header.push(n >= 128 ? (n % 128) + 128 : n);
+    if (n < 128) break;
+  }
+  return '#s1=' + Buffer.concat([Buffer.from(header), crc, packed]).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function expectUntouched(page, problem) {
+  await page.waitForSelector('#notice:not([hidden])');
+  const notice = await web.text(page, '#notice');
+  assert.match(notice, problem);
+  assert.match(notice, /Det du arbetade med är orört/);
+  await page.waitForSelector('#result-table');
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+  assert.deepEqual(await listedTitles(page), ['Mitt arbete']);
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  return notice;
+}
+
+test('broken, cut, altered and newer links each say what is wrong, and the work already open stays as it was', async () => {
+  const { context, page } = await withOwnWork();
+  const watch = web.watch(page, server.origin);
+  const good = await linkOf(page, 'linkoping-2021');
+  const payload = good.slice('#s1='.length);
+  const { crc, json } = unpack(good);
+  const newer = JSON.stringify(Object.assign(JSON.parse(json), { version: 2 }));
+  const cases = [
+    ['not base64 at all', '#s1=' + payload.slice(0, 20) + '!!*' + payload.slice(23), /skadad och innehåller ingen läsbar fördelning/],
+    ['cut in half, as a mail program may', '#s1=' + payload.slice(0, Math.floor(payload.length / 2)), /ofullständig: slutet saknas/],
+    ['cut before the first full byte', '#s1=A', /ofullständig/],
+    ['an amount changed by hand, the checksum kept', pack(crc, json.replace('1000000', '9000000')), /har ändrats efter att den skapades/],
+    ['bytes flipped inside the packed data', '#s1=' + payload.slice(0, 12) + (payload[12] === 'A' ? 'B' : 'A') + payload.slice(13), /skadad|har ändrats|ofullständig/],
+    ['from a newer Fördela', '#s9=' + payload, /nyare version av Fördela \(format 9\)/],
+    ['a scenario document of a newer version', pack(crc32(newer), newer), /nyare version av Fördela \(format 2\)/],
+    ['the first link format, damaged', '#s=AAAA', /ingen läsbar fördelning/],
+  ];
+  // Opened in a new tab (the page starting on the link) and in the tab
+  // already open (the address changed to the link).
+  for (const [what, hash, problem] of cases) {
+    const tab = await context.newPage();
+    const watchTab = web.watch(tab, server.origin);
+    await tab.goto(server.url + hash);
+    await expectUntouched(tab, problem).catch((e) => { e.message = what + ': ' + e.message; throw e; });
+    assert.deepEqual(await watchTab.check(), [], what);
+    await tab.close();
+  }
+  await web.open(page, server.url);
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Mitt arbete');
+  await page.goto(server.url + '#s1=' + payload.slice(0, 40));
+  const notice = await expectUntouched(page, /ofullständig/);
+  assert.doesNotMatch(notice, /\{/);
+  await web.screenshot(page, 'http-truncated-link');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('a link opened while other work is open becomes a second scenario in the list; the first stays', async () => {
+  const { context, page } = await withOwnWork();
+  const watch = web.watch(page, server.origin);
+  const other = await withClipboard();
+  const sender = await other.newPage();
+  const hash = await linkOf(sender, 'linkoping-2022');
+  await other.close();
+
+  await web.open(page, server.url);
+  await page.goto(server.url + hash);
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value.startsWith('Linköping 2022'));
+  assert.equal(await web.figure(page, 'formula'), '4 850 000 kr');
+  assert.match(await web.text(page, '#link-status'), /ny fördelning.*Mitt arbete|ny fördelning/);
+  const titles = await listedTitles(page);
+  assert.equal(titles.length, 2);
+  assert.ok(titles.includes('Mitt arbete'));
+  // Back to the first from the list.
+  await page.click('#scenarios-details summary');
+  await page.click('#scenarios [data-scenario-action="open"]:text("Mitt arbete")');
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Mitt arbete');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('a link of the first format (#s=, deflated JSON alone) still opens, in its canonical form', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  const scenario = JSON.parse(fs.readFileSync(path.join(web.ROOT, 'examples', 'linkoping-2021.json'), 'utf8'));
+  scenario.title = 'Gammal länk';
+  scenario.pot.total = '3 mkr';
+  const hash = '#s=' + zlib.deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  await web.open(page, server.url + hash);
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Gammal länk');
+  assert.equal(await web.figure(page, 'formula'), '3 000 000 kr');
+  const opened = await openScenario(page);
+  assert.equal(opened.pot.total, 3000000, 'migrated to the canonical form');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

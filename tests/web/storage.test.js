@@ -1,0 +1,241 @@
+// The work kept in the browser: every change saved (debounced), back after
+// a reload or a closed tab; several named scenarios to switch, rename,
+// duplicate and delete with undo; the single scenario kept by earlier
+// versions moved into the list; and a page that says so, visibly, when
+// the browser keeps nothing (storage full or blocked).
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const web = require('./lib/page.js');
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+function index(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('fordela.v1.index') || '{"entries":[]}'));
+}
+
+async function titles(page) {
+  return (await index(page)).entries.map((e) => e.title);
+}
+
+function savedTitle(page, title) {
+  return page.waitForFunction((t) => {
+    const i = JSON.parse(localStorage.getItem('fordela.v1.index') || '{"entries":[]}');
+    const current = i.entries.find((e) => e.id === i.current);
+    return current && current.title === t;
+  }, title);
+}
+
+function titleShown(page, title) {
+  return page.waitForFunction((t) => document.querySelector('[data-path="/title"]').value === t, title);
+}
+
+async function openList(page) {
+  if (await page.getAttribute('#scenarios-details', 'open') === null) await page.click('#scenarios-details summary');
+}
+
+function action(page, name, title) {
+  return `#scenarios li:has(.scenario-open:text-is("${title}")) [data-scenario-action="${name}"]`;
+}
+
+test('every change is saved within a moment and comes back after a reload and in a new tab', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  // An example only looked at is not saved.
+  assert.deepEqual(await titles(page), []);
+  await page.fill('[data-path="/title"]', 'Förslag 60/40');
+  await page.fill('[data-path="/key/0/share"]', '60');
+  await page.fill('[data-path="/key/1/share"]', '40');
+  // Debounced: nothing is written while typing goes on...
+  assert.equal(await page.evaluate(() => localStorage.getItem('fordela.v1.index')), null);
+  // ...and all of it shortly after.
+  await savedTitle(page, 'Förslag 60/40');
+  await page.waitForFunction(() => /"share":"40"/.test(Object.keys(localStorage).filter((k) => k.startsWith('fordela.v1.entry.')).map((k) => localStorage.getItem(k)).join('')));
+  await web.settle(page);
+  const table = await web.resultTable(page);
+  assert.match(await web.text(page, '#save-status'), /Sparat i den här webbläsaren kl\. \d\d:\d\d/);
+
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await titleShown(page, 'Förslag 60/40');
+  assert.equal(await page.inputValue('[data-path="/key/1/share"]'), '40');
+  assert.deepEqual(await web.resultTable(page), table);
+
+  // The tab closed, another opened: the work is there.
+  assert.deepEqual(await watch.check(), []);
+  await page.close();
+  const again = await context.newPage();
+  const watchAgain = web.watch(again, server.origin);
+  await web.open(again, server.url);
+  await titleShown(again, 'Förslag 60/40');
+  assert.deepEqual(await web.resultTable(again), table);
+  assert.deepEqual(await watchAgain.check(), []);
+  await context.close();
+});
+
+test('named scenarios: switch, rename, duplicate, and delete with an undo reached by keyboard', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.fill('[data-path="/title"]', 'Förslag A');
+  await savedTitle(page, 'Förslag A');
+  await page.click('#new-scenario');
+  await titleShown(page, 'Ny fördelning');
+  await savedTitle(page, 'Ny fördelning');
+  assert.deepEqual(await titles(page), ['Ny fördelning', 'Förslag A']);
+
+  // Rename the open one from the list: the title field follows.
+  await openList(page);
+  assert.equal(await page.getAttribute('#scenarios .scenario-open[aria-current="true"]', 'data-id'), (await index(page)).current);
+  await page.click(action(page, 'rename', 'Ny fördelning'));
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('scenario-name-input')), true);
+  await page.keyboard.type('Förslag B');
+  await page.keyboard.press('Enter');
+  await titleShown(page, 'Förslag B');
+  await savedTitle(page, 'Förslag B');
+
+  // Rename one that is not open; Escape leaves a name as it was.
+  await page.click(action(page, 'rename', 'Förslag A'));
+  await page.keyboard.type('Något annat');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await titles(page), ['Förslag B', 'Förslag A']);
+
+  // Switch.
+  await page.click('#scenarios .scenario-open:text-is("Förslag A")');
+  await titleShown(page, 'Förslag A');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  const afterSwitch = await index(page);
+  assert.equal(afterSwitch.entries.length, 2);
+  assert.equal(afterSwitch.entries.find((e) => e.id === afterSwitch.current).title, 'Förslag A');
+
+  // Duplicate: the copy opens, next to its original.
+  await page.click(action(page, 'duplicate', 'Förslag A'));
+  await titleShown(page, 'Förslag A (kopia)');
+  assert.deepEqual(await titles(page), ['Förslag B', 'Förslag A', 'Förslag A (kopia)']);
+  await page.fill('[data-path="/key/0/share"]', '50');
+  await page.fill('[data-path="/key/1/share"]', '50');
+  await web.settle(page);
+  await page.waitForTimeout(350);
+
+  // Delete the copy: the original opens, the toast offers Ångra and has
+  // the focus; Enter undoes.
+  await page.click(action(page, 'remove', 'Förslag A (kopia)'));
+  await page.waitForSelector('#scenarios-toast:not([hidden])');
+  assert.match(await web.text(page, '#scenarios-toast'), /Förslag A \(kopia\) är borttagen\.\s*Ångra/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ångra');
+  assert.deepEqual(await titles(page), ['Förslag B', 'Förslag A']);
+  await titleShown(page, 'Förslag A');
+  await web.screenshot(page, 'http-scenarios-undo');
+  await page.keyboard.press('Enter');
+  await titleShown(page, 'Förslag A (kopia)');
+  assert.equal(await page.inputValue('[data-path="/key/0/share"]'), '50');
+  assert.deepEqual(await titles(page), ['Förslag B', 'Förslag A', 'Förslag A (kopia)']);
+  assert.equal(await page.isVisible('#scenarios-toast'), false);
+
+  // Deleted again and left alone: the toast goes after about ten seconds
+  // (not while the focus is on it), and the deletion stands.
+  await page.click(action(page, 'remove', 'Förslag A (kopia)'));
+  await page.waitForSelector('#scenarios-toast:not([hidden])');
+  await page.waitForTimeout(500);
+  assert.equal(await page.isVisible('#scenarios-toast'), true, 'kept while the focus is on Ångra');
+  await page.focus('[data-path="/title"]');
+  await page.waitForSelector('#scenarios-toast', { state: 'hidden', timeout: 12000 });
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  assert.deepEqual(await titles(page), ['Förslag B', 'Förslag A']);
+  await titleShown(page, 'Förslag A');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the scenario kept by the page before named scenarios moves into the list', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=linkoping-2021');
+  await page.evaluate(() => {
+    const scenario = Fordela.core.examples().find((e) => e.id === 'linkoping-2022').scenario;
+    scenario.title = 'Sparad förra året';
+    localStorage.clear();
+    localStorage.setItem('fordela.v1.scenario', JSON.stringify(scenario));
+  });
+  await web.open(page, server.url);
+  await titleShown(page, 'Sparad förra året');
+  assert.equal(await web.figure(page, 'formula'), '4 850 000 kr');
+  assert.deepEqual(await titles(page), ['Sparad förra året']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('fordela.v1.scenario')), null);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('when the storage is full the page says so at once and offers the file; saving resumes when there is room', async () => {
+  const context = await web.newContext(browser);
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__full = true;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url);
+  await page.waitForSelector('#save-problem:not([hidden])');
+  assert.equal(await page.getAttribute('#save-problem', 'role'), 'alert');
+  assert.match(await web.text(page, '#save-problem'), /lagringsutrymmet är fullt.*Spara som fil/);
+  await page.fill('[data-path="/title"]', 'Viktigt arbete');
+  await page.waitForTimeout(400);
+  assert.match(await web.text(page, '#save-status'), /Inte sparat/);
+  assert.equal(await page.isVisible('#save-problem'), true);
+  // The page still computes, and the file is one click away.
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-problem button')]);
+  assert.match(download.suggestedFilename(), /^viktigt-arbete\.json$/);
+  await web.screenshot(page, 'http-storage-full');
+
+  await page.evaluate(() => { window.__full = false; });
+  await page.fill('[data-path="/title"]', 'Viktigt arbete 2');
+  await page.waitForSelector('#save-problem', { state: 'hidden' });
+  await savedTitle(page, 'Viktigt arbete 2');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('with storage blocked altogether the page says that nothing is kept, and works', async () => {
+  const context = await web.newContext(browser);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url);
+  await page.waitForSelector('#save-problem:not([hidden])');
+  assert.match(await web.text(page, '#save-problem'), /kan inte sparas i den här webbläsaren: lagringen är avstängd eller blockerad/);
+  await page.fill('[data-path="/pot/total"]', '30 mnkr');
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'net'), '30 000 000 kr');
+  await page.click('#lang-switch');
+  assert.match(await web.text(page, '#save-problem'), /cannot be saved in this browser: storage is turned off or blocked/);
+  await web.screenshot(page, 'http-storage-blocked');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

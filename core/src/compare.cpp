@@ -1,0 +1,112 @@
+// Comparing two scenarios recipient by recipient: what each finally
+// receives in a and in b, the difference in öre and in per cent, and the
+// findings that appear or disappear.
+#include "fordela/compare.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "fordela/findings.hpp"
+#include "fordela/money.hpp"
+#include "engine.hpp"
+#include "outcome_json.hpp"
+#include "scenario_model.hpp"
+
+namespace fordela {
+namespace {
+
+using detail::ojson;
+__extension__ typedef __int128 Wide;
+
+struct Side {
+  detail::Outcome outcome;
+  bool ok() const { return outcome.computation.has_value() && !has_errors(outcome.findings); }
+};
+
+// 100 × (b − a) / a with one decimal, halves away from zero, in integers;
+// null when a is 0.
+ojson diff_percent(Ore a, Ore b) {
+  if (a == 0) return nullptr;
+  Wide num = Wide(b - a) * 1000;  // tenths of a per cent
+  Wide den = a;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const bool negative = num < 0;
+  const Wide magnitude = negative ? -num : num;
+  const Wide tenths = (2 * magnitude + den) / (2 * den);
+  std::string digits;
+  for (Wide v = tenths / 10; digits.empty() || v > 0; v /= 10) digits.insert(digits.begin(), char('0' + int(v % 10)));
+  std::string out = (negative && tenths != 0 ? "-" : "") + digits + "." + char('0' + int(tenths % 10));
+  return out;
+}
+
+ojson row(Ore a, Ore b) {
+  return {{"a_ore", a}, {"b_ore", b}, {"diff_ore", b - a}, {"diff_percent", diff_percent(a, b)}};
+}
+
+// The findings of `from` whose code and path `other` does not have.
+ojson only_in(const std::vector<Finding>& from, const std::vector<Finding>& other) {
+  ojson out = ojson::array();
+  for (const Finding& f : from) {
+    bool shared = false;
+    for (const Finding& g : other) shared = shared || (f.code == g.code && f.path == g.path);
+    if (!shared) out.push_back(detail::finding_json(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string compare_json(std::string_view a_json, std::string_view b_json) {
+  const Side a{detail::evaluate(a_json, ScenarioLimits{})};
+  const Side b{detail::evaluate(b_json, ScenarioLimits{})};
+  ojson out;
+  out["ok"] = a.ok() && b.ok();
+  out["a_ok"] = a.ok();
+  out["b_ok"] = b.ok();
+  out["recipients"] = ojson::array();
+  out["totals"] = nullptr;
+  if (a.ok() && b.ok()) {
+    const auto& ra = a.outcome.scenario->recipients;
+    const auto& rb = b.outcome.scenario->recipients;
+    const auto& fa = a.outcome.computation->final;
+    const auto& fb = b.outcome.computation->final;
+    std::unordered_map<std::string_view, std::size_t> in_b;
+    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(rb[i].name, i);
+    std::unordered_map<std::string_view, std::size_t> in_a;
+    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(ra[i].name, i);
+    Ore total_a = 0, total_b = 0;
+    auto add = [&](const std::string& name, Ore amount_a, Ore amount_b, const char* only) {
+      ojson r = {{"name", name}};
+      const ojson amounts = row(amount_a, amount_b);
+      for (auto it = amounts.begin(); it != amounts.end(); ++it) r[it.key()] = it.value();
+      r["only_in"] = only == nullptr ? ojson(nullptr) : ojson(only);
+      out["recipients"].push_back(std::move(r));
+      total_a += amount_a;
+      total_b += amount_b;
+    };
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+      auto found = in_b.find(ra[i].name);
+      if (found == in_b.end()) {
+        add(ra[i].name, fa[i], 0, "a");
+      } else {
+        add(ra[i].name, fa[i], fb[found->second], nullptr);
+      }
+    }
+    for (std::size_t i = 0; i < rb.size(); ++i) {
+      if (!in_a.count(rb[i].name)) add(rb[i].name, 0, fb[i], "b");
+    }
+    out["totals"] = row(total_a, total_b);
+  }
+  out["findings_added"] = only_in(b.outcome.findings, a.outcome.findings);
+  out["findings_removed"] = only_in(a.outcome.findings, b.outcome.findings);
+  return detail::dump_json(out);
+}
+
+}  // namespace fordela

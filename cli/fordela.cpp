@@ -1,6 +1,8 @@
 // fordela: the command-line face of the core, for scripts and for checking
-// the page's numbers. `compute` runs a scenario; `apportion` splits seats
-// or an amount among the weights of a CSV read on standard input.
+// the page's numbers. `compute` runs a scenario; `explain` tells how one
+// recipient's amount was computed; `compare` sets two scenarios side by
+// side; `apportion` splits seats or an amount among the weights of a CSV
+// read on standard input.
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -16,7 +18,9 @@
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
+#include "fordela/compare.hpp"
 #include "fordela/csv.hpp"
+#include "fordela/explain.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
 
@@ -50,6 +54,12 @@ void print_usage(std::FILE* to) {
                "  compute SCENARIO.json [--format json|csv]\n"
                "      Computes a scenario (docs/scenario-format.md) and prints the\n"
                "      result; \"-\" reads the scenario from standard input.\n"
+               "  explain SCENARIO.json NAME [--lang sv|en]\n"
+               "      How the amount of the recipient NAME was computed, step by step\n"
+               "      with the actual numbers, in Swedish (default) or English.\n"
+               "  compare A.json B.json\n"
+               "      What each recipient finally receives in A and in B, the\n"
+               "      differences, and the findings that appear or disappear (JSON).\n"
                "  apportion [--method M] (--seats N | --total T --unit U)\n"
                "            [--first-divisor D] [--min K]\n"
                "      Reads CSV \"name,weight\" with a header line on standard input\n"
@@ -151,7 +161,7 @@ void write_out(std::string_view text) {
 // ---- compute ---------------------------------------------------------------
 
 // For CSV output, which has no room for them: the findings on stderr.
-void report_findings(const nlohmann::json& result) {
+void report_findings(const nlohmann::json& result, const char* language = "en") {
   const auto findings = result.find("findings");
   if (findings == result.end() || !findings->is_array()) return;
   for (const auto& finding : *findings) {
@@ -159,7 +169,7 @@ void report_findings(const nlohmann::json& result) {
     const std::string severity = finding.value("severity", "error");
     std::string message = finding.value("code", "");
     if (auto text = finding.find("message"); text != finding.end() && text->is_object()) {
-      message = text->value("en", message);
+      message = text->value(language, message);
     }
     std::fprintf(stderr, "%s: %s (%s at %s)\n", severity.c_str(), message.c_str(),
                  finding.value("code", "").c_str(), finding.value("path", "").c_str());
@@ -195,6 +205,45 @@ int run_compute(const std::vector<std::string_view>& args) {
     report_findings(parsed_result);
   }
   return result_ok ? kDone : kBadInput;
+}
+
+// ---- explain and compare ----------------------------------------------------
+
+int run_explain(const std::vector<std::string_view>& args) {
+  const Arguments parsed = parse_arguments(args, {"--lang"});
+  if (!parsed.error.empty()) return usage_error(parsed.error);
+  if (parsed.positional.size() != 2) return usage_error("explain takes a scenario file and a recipient's name");
+  std::string language = "sv";
+  if (auto it = parsed.options.find("--lang"); it != parsed.options.end()) language = it->second;
+  if (language != "sv" && language != "en") return usage_error("--lang is sv or en, not '" + language + "'");
+
+  const std::optional<std::string> scenario = read_input(parsed.positional[0]);
+  if (!scenario) return kUsageError;
+  const nlohmann::json answer =
+      nlohmann::json::parse(fordela::explain_json(*scenario, parsed.positional[1]), nullptr, false);
+  if (answer.is_discarded() || !answer.is_object()) {
+    return bad_input("internal error: the core returned an explanation that is not a JSON object");
+  }
+  report_findings(answer, language.c_str());
+  if (!answer.value("ok", false)) return kBadInput;
+  const auto text = answer.find("text");
+  if (text == answer.end() || !text->is_object()) return bad_input("internal error: the explanation has no text");
+  write_out(text->value(language, ""));
+  return kDone;
+}
+
+int run_compare(const std::vector<std::string_view>& args) {
+  const Arguments parsed = parse_arguments(args, {});
+  if (!parsed.error.empty()) return usage_error(parsed.error);
+  if (parsed.positional.size() != 2) return usage_error("compare takes two scenario files");
+  const std::optional<std::string> a = read_input(parsed.positional[0]);
+  if (!a) return kUsageError;
+  const std::optional<std::string> b = read_input(parsed.positional[1]);
+  if (!b) return kUsageError;
+  const std::string result = fordela::compare_json(*a, *b);
+  write_out(result);
+  const nlohmann::json parsed_result = nlohmann::json::parse(result, nullptr, false);
+  return parsed_result.is_object() && parsed_result.value("ok", false) ? kDone : kBadInput;
 }
 
 // ---- apportion -------------------------------------------------------------
@@ -430,6 +479,8 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string_view> rest(args.begin() + 1, args.end());
   if (args[0] == "compute") return run_compute(rest);
+  if (args[0] == "explain") return run_explain(rest);
+  if (args[0] == "compare") return run_compare(rest);
   if (args[0] == "apportion") return run_apportion(rest);
   return usage_error("unknown command '" + std::string(args[0]) + "'");
 }

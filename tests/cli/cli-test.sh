@@ -82,6 +82,8 @@ run "" --help
 expect_status 0
 expect_out_contains "Usage: fordela"
 expect_out_contains "compute SCENARIO.json"
+expect_out_contains "explain SCENARIO.json NAME"
+expect_out_contains "compare A.json B.json"
 expect_out_contains "apportion"
 for method in largest-remainder dhondt sainte-lague huntington-hill adams dean; do
   expect_out_contains "$method"
@@ -99,9 +101,9 @@ expect_err_contains "Usage: fordela"
 expect_out_equals ""
 
 case_ "an unknown command is a usage error"
-run "" explain examples/stockholm-2021.json
+run "" explane examples/stockholm-2021.json
 expect_status 2
-expect_err_contains "unknown command 'explain'"
+expect_err_contains "unknown command 'explane'"
 
 case_ "compute without a file is a usage error"
 run "" compute
@@ -427,6 +429,90 @@ case_ "a scenario with an error, as CSV: exit 1 and the error on stderr"
 run '{"format": "fordela-scenario", "version": 1, "recipients": [], "key": []}' compute - --format csv
 expect_status 1
 expect_err_contains "error:"
+
+# ---- explain -----------------------------------------------------------
+
+# The Swedish text writes numbers as "5 900 000 kr" with no-break spaces.
+NB=$'\xc2\xa0'
+
+case_ "explain Rinkeby-Kista: the weighted areas, the quota, the rank and the rounding, in Swedish"
+run "" explain "$EXAMPLES/stockholm-2021-model.json" Rinkeby-Kista
+expect_status 0
+expect_out_contains "Så beräknades beloppet till Rinkeby-Kista"
+expect_out_contains "Särskilt utsatta områden 2 × 3 = 6"
+expect_out_contains "19${NB}050${NB}000${NB}kr × 6/22 ≈ 5${NB}195${NB}454,55${NB}kr"
+expect_out_contains "Resten för Rinkeby-Kista var den största av 6"
+expect_out_contains "+500,72${NB}kr"
+expect_out_contains "Sammanlagt får Rinkeby-Kista 6${NB}954${NB}200${NB}kr"
+expect_err_empty
+
+case_ "explain --lang en writes English"
+run "" explain "$EXAMPLES/stockholm-2021-model.json" Rinkeby-Kista --lang en
+expect_status 0
+expect_out_contains "How the amount for Rinkeby-Kista was computed"
+expect_out_contains "Rounding changed the amount by +500.72 kr"
+expect_out_lacks "Sammanlagt"
+
+case_ "explain a cost item: posts × cost per post × months/12"
+run "" explain "$EXAMPLES/linkoping-2022.json" "Områdesteam (Leanlink Råd och stöd)"
+expect_status 0
+expect_out_contains "2,5 årsarbetare × 700${NB}000${NB}kr × 12/12 månader = 1${NB}750${NB}000${NB}kr"
+expect_err_contains "frame.not_fully_allocated"
+
+case_ "explain reads the scenario from stdin with -"
+run_file "$EXAMPLES/stockholm-2021-model.json" explain - Skärholmen
+expect_status 0
+expect_out_contains "Så beräknades beloppet till Skärholmen"
+
+case_ "explain an unknown name: exit 1, naming the recipients there are"
+run "" explain "$EXAMPLES/stockholm-2021-model.json" Farsta
+expect_status 1
+expect_out_equals ""
+expect_err_contains "Farsta"
+expect_err_contains "Rinkeby-Kista, Spånga-Tensta"
+expect_err_contains "explain.unknown_recipient"
+
+case_ "explain a scenario with errors: exit 1 and the error"
+run '{"format": "fordela-scenario", "version": 1, "pot": {"total": 100}, "recipients": [{"name": "Norr"}], "key": [{"name": "A", "share": 60, "basis": "equal"}]}' explain - Norr
+expect_status 1
+expect_err_contains "key.shares_sum"
+
+case_ "explain without a name is a usage error"
+run "" explain "$EXAMPLES/stockholm-2021-model.json"
+expect_status 2
+expect_err_contains "explain takes a scenario file and a recipient's name"
+
+case_ "explain --lang de is a usage error"
+run "" explain "$EXAMPLES/stockholm-2021-model.json" Rinkeby-Kista --lang de
+expect_status 2
+expect_err_contains "--lang is sv or en"
+
+case_ "explain of a missing file is a usage error"
+run "" explain "$work/no-such-scenario.json" Norr
+expect_status 2
+expect_err_contains "no-such-scenario.json"
+
+# ---- compare -----------------------------------------------------------
+
+sed 's/"share": 75/"share": 60/; s/"share": 25/"share": 40/' "$EXAMPLES/stockholm-2021-model.json" >"$work/60-40.json"
+
+case_ "compare 75/25 with 60/40: Rinkeby-Kista loses 600 000 kr, Hägersten-Älvsjö gains 1 000 000 kr"
+run "" compare "$EXAMPLES/stockholm-2021-model.json" "$work/60-40.json"
+expect_status 0
+expect_json 'r.ok === true && r.recipients.length === 6'
+expect_json 'r.recipients[0].name === "Rinkeby-Kista" && r.recipients[0].diff_ore === -60000000 && r.recipients[0].diff_percent === "-8.6"'
+expect_json 'r.recipients.find(x => x.name === "Hägersten-Älvsjö").diff_ore === 100000000'
+expect_json 'r.totals.diff_ore === 0 && r.findings_added.length === 0'
+
+case_ "compare with a broken scenario: exit 1, the error among the added findings"
+run "{ not json" compare "$EXAMPLES/stockholm-2021-model.json" -
+expect_status 1
+expect_json 'r.ok === false && r.b_ok === false && r.findings_added[0].code === "json.syntax"'
+
+case_ "compare with one file is a usage error"
+run "" compare "$EXAMPLES/stockholm-2021-model.json"
+expect_status 2
+expect_err_contains "compare takes two scenario files"
 
 # ---- summary -----------------------------------------------------------
 

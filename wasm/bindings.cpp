@@ -13,6 +13,8 @@
 #include "fordela/api.hpp"
 #include "fordela/apportion.hpp"
 #include "fordela/columns.hpp"
+#include "fordela/compare.hpp"
+#include "fordela/explain.hpp"
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "fordela/result_csv.hpp"
@@ -32,6 +34,8 @@ std::string validate(const std::string& scenario) { return validate_scenario_jso
 std::string normalize(const std::string& scenario) { return normalize_scenario_json(scenario); }
 std::string apportion(const std::string& request) { return apportion_json(request); }
 std::string parse_amount(const std::string& text) { return parse_amount_json(text); }
+std::string explain(const std::string& scenario, const std::string& name) { return explain_json(scenario, name); }
+std::string compare(const std::string& a, const std::string& b) { return compare_json(a, b); }
 std::string version() { return std::string(core_version()); }
 std::string examples() { return std::string(examples_json()); }
 std::string read_csv_rows(const std::string& text, const std::string& separator) { return read_csv_json(text, separator.empty() ? '\0' : separator[0]); }
@@ -167,6 +171,8 @@ EMSCRIPTEN_BINDINGS(fordela_core) {
   emscripten::function("normalize", &fordela::wasm::normalize);
   emscripten::function("apportion", &fordela::wasm::apportion);
   emscripten::function("parseAmount", &fordela::wasm::parse_amount);
+  emscripten::function("explain", &fordela::wasm::explain);
+  emscripten::function("compare", &fordela::wasm::compare);
   emscripten::function("version", &fordela::wasm::version);
   emscripten::function("examples", &fordela::wasm::examples);
   emscripten::function("readCsv", &fordela::wasm::read_csv_rows);

@@ -71,6 +71,24 @@ declare namespace FordelaCore {
     parseAmount(text: string): string;
 
     /**
+     * How one recipient's amount was computed (core/include/fordela/explain.hpp):
+     * the steps with the actual numbers, in Swedish and English sentences
+     * ready to print or paste into a decision paper.
+     * @param name the recipient's name, exactly as in the scenario
+     * @returns an {@link Explanation} as JSON text; `ok` is false for a
+     *   scenario with errors or a name that is not a recipient (finding
+     *   "explain.unknown_recipient", whose message lists the recipients)
+     */
+    explain(scenarioJson: string, name: string): string;
+
+    /**
+     * Two scenarios side by side (core/include/fordela/compare.hpp), e.g.
+     * before and after an edit: what each recipient finally receives.
+     * @returns a {@link Comparison} as JSON text
+     */
+    compare(aJson: string, bJson: string): string;
+
+    /**
      * Reads CSV text or rows pasted from Excel; a leading BOM is skipped.
      * Cells stay text as written ("48 000", "1,5"): the scenario reader
      * parses them.
@@ -224,6 +242,64 @@ declare namespace FordelaCore {
     /** Indices tied for the last unit(s); the tie went to the one listed first. */
     tied?: number[];
     findings: Finding[];
+  }
+
+  /** The outcome of explain(). Amounts are integer öre, exact values "num/den" öre, as in {@link Result}. */
+  interface Explanation {
+    ok: boolean;
+    recipient: string;
+    /** When ok: the steps in the order computed. */
+    steps?: ExplanationStep[];
+    /** When ok: a heading and the steps' sentences, one step a line. */
+    text?: { sv: string; en: string };
+    findings: Finding[];
+  }
+
+  /**
+   * One step, with the values it used. By kind:
+   * pot: pot_ore, deductions_ore, net_ore;
+   * component (apportioned): component, frame_ore, basis, basis_total, share ("num/den"), exact, exact_ore;
+   * given (fixed or cost): component, frame_ore, exact, exact_ore, amount_ore;
+   * exact: exact, exact_ore;
+   * rounding: level ('recipient' | 'component'), component (level component), method, unit_ore, units_total,
+   *   quota_units ("num/den"), units, tied (names), amount_ore, rounding_ore, and formula_ore (level
+   *   recipient) or exact_ore (level component); for largest remainder also whole_units, remainder,
+   *   leftover_units, rank, ranked_among, extra_unit, or minimum_units when the minimum applied;
+   * earmark: earmark (index), amount_ore;
+   * redistribution: pool_ore, requisitioned, opted_in, amount_ore, and for one that opted in share,
+   *   exact, exact_ore and the rounding values;
+   * total: formula_ore, earmarks_ore, redistribution_ore, final_ore, amount_ore (= final_ore).
+   */
+  interface ExplanationStep {
+    kind: 'pot' | 'component' | 'given' | 'exact' | 'rounding' | 'earmark' | 'redistribution' | 'total';
+    sv: string;
+    en: string;
+    [value: string]: unknown;
+  }
+
+  /** The outcome of compare(); amounts are each recipient's final_ore. */
+  interface Comparison {
+    /** Both scenarios computed without errors. */
+    ok: boolean;
+    a_ok: boolean;
+    b_ok: boolean;
+    /** a's order, then b's new ones; empty unless ok. */
+    recipients: Array<ComparisonRow & { name: string; only_in: 'a' | 'b' | null }>;
+    totals: ComparisonRow | null;
+    /** Findings whose code and path are only in b. */
+    findings_added: Finding[];
+    /** Findings whose code and path are only in a. */
+    findings_removed: Finding[];
+  }
+
+  interface ComparisonRow {
+    /** 0 for a recipient that is only in the other scenario. */
+    a_ore: number;
+    b_ore: number;
+    /** b − a. */
+    diff_ore: number;
+    /** 100 × (b − a) / a with one decimal ("-8.6"), halves away from zero; null when a is 0. */
+    diff_percent: string | null;
   }
 
   interface Example {

@@ -1,0 +1,72 @@
+// explain and compare through WebAssembly: the same text as the native
+// CLI prints, and the same numbers as compute.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const test = require('node:test');
+const { CLI, EXAMPLES_DIR, loadCore } = require('./core.js');
+
+const exampleFiles = fs
+  .readdirSync(EXAMPLES_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
+
+function explainWithCli(file, name, lang) {
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: run scripts/build native`);
+  const run = spawnSync(CLI, ['explain', file, name, '--lang', lang], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `fordela explain exited ${run.status}: ${run.stderr}`);
+  return run.stdout;
+}
+
+for (const fileName of exampleFiles) {
+  const file = path.join(EXAMPLES_DIR, fileName);
+
+  test(`${fileName}: every recipient's explanation matches the CLI and ends at its final amount`, async () => {
+    const core = await loadCore();
+    const text = fs.readFileSync(file, 'utf8');
+    const result = JSON.parse(core.compute(text));
+    if (!result.ok) return;
+    for (const recipient of result.recipients) {
+      const explanation = JSON.parse(core.explain(text, recipient.name));
+      assert.equal(explanation.ok, true, recipient.name);
+      const total = explanation.steps.at(-1);
+      assert.equal(total.kind, 'total');
+      assert.equal(total.final_ore, recipient.final_ore);
+      assert.equal(`${explanation.text.sv}\n`, explainWithCli(file, recipient.name, 'sv'));
+      assert.equal(`${explanation.text.en}\n`, explainWithCli(file, recipient.name, 'en'));
+    }
+  });
+}
+
+test('explain of a name that is not there lists the recipients', async () => {
+  const core = await loadCore();
+  const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'stockholm-2021-model.json'), 'utf8');
+  const explanation = JSON.parse(core.explain(text, 'Farsta'));
+  assert.equal(explanation.ok, false);
+  const finding = explanation.findings.find((f) => f.code === 'explain.unknown_recipient');
+  assert.ok(finding);
+  assert.match(finding.message.sv, /Rinkeby-Kista/);
+});
+
+test('compare: 60/40 instead of 75/25 on the Stockholm model', async () => {
+  const core = await loadCore();
+  const a = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, 'stockholm-2021-model.json'), 'utf8'));
+  const b = structuredClone(a);
+  b.key[0].share = 60;
+  b.key[1].share = 40;
+  const comparison = JSON.parse(core.compare(JSON.stringify(a), JSON.stringify(b)));
+  assert.equal(comparison.ok, true);
+  const rinkeby = comparison.recipients.find((r) => r.name === 'Rinkeby-Kista');
+  assert.deepEqual(rinkeby, {
+    name: 'Rinkeby-Kista',
+    a_ore: 695420000,
+    b_ore: 635420000,
+    diff_ore: -60000000,
+    diff_percent: '-8.6',
+    only_in: null,
+  });
+  assert.equal(comparison.totals.diff_ore, 0);
+});

@@ -180,7 +180,7 @@
       if (!next || !openEntry(next.id)) hooks.openDefault();
     }
     render();
-    const undo = toast.show(t('scenarios.deleted', { name }), t('scenarios.undo'), t('scenarios.undo.of', { name }), () => {
+    const undo = toast.show(() => [t('scenarios.deleted', { name }), t('scenarios.undo'), t('scenarios.undo.of', { name })], () => {
       if (!library.undo(removed)) {
         saveProblem = storage.lastError || 'blocked';
         render();
@@ -220,7 +220,13 @@
 
   // ---- links -------------------------------------------------------------------
 
-  function linkStatus(text, kind, url, offerFile) {
+  // The message about a link; kept as a key so the language switch can say
+  // it again in the other language.
+  let linkMessage = null;
+
+  function linkStatus(key, args, kind, url, offerFile) {
+    linkMessage = { key, args, kind, url, offerFile };
+    const text = t(key, args);
     const status = $('link-status');
     const { h, clear } = Fordela.dom;
     clear(status);
@@ -240,23 +246,24 @@
   }
 
   async function copyLink() {
+    $('link-status').removeAttribute('data-length');
     if (!Fordela.link.supported()) {
-      linkStatus(t('link.unsupported'), 'warning', null, true);
+      linkStatus('link.unsupported', null, 'warning', null, true);
       return;
     }
     let url;
     try {
       url = location.href.split('#')[0] + '#' + (await Fordela.link.encode(store.scenario));
     } catch (e) {
-      linkStatus(t('link.failed'), 'warning', null, true);
+      linkStatus('link.failed', null, 'warning', null, true);
       return;
     }
     const copied = await Fordela.clipboard.copyText(url);
     const n = new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(url.length);
     const long = url.length > LONG_LINK;
-    if (!copied) linkStatus(t('link.not_copied', { n }), 'warning', url, long);
-    else if (long) linkStatus(t('link.long', { n }), 'warning', url, true);
-    else linkStatus(t('link.copied', { n }), 'info', url, false);
+    if (!copied) linkStatus('link.not_copied', { n }, 'warning', url, long);
+    else if (long) linkStatus('link.long', { n }, 'warning', url, true);
+    else linkStatus('link.copied', { n }, 'info', url, false);
     $('link-status').setAttribute('data-length', String(url.length));
   }
 
@@ -273,7 +280,7 @@
     }
     flush();
     store.replace(read.scenario, null, null);
-    linkStatus(t('link.opened', { name: read.scenario.title || t('scenarios.untitled') }), 'info', null, false);
+    linkStatus('link.opened', { name: read.scenario.title || t('scenarios.untitled') }, 'info', null, false);
     return true;
   }
 
@@ -408,6 +415,12 @@
     new MutationObserver(() => {
       render(true);
       importView.render();
+      toast.relabel();
+      const status = $('link-status');
+      if (linkMessage && !status.hidden) {
+        const m = linkMessage;
+        linkStatus(m.key, m.args, m.kind, m.url, m.offerFile);
+      }
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     render();
   }

@@ -174,22 +174,35 @@
     });
   }
 
-  Toast.prototype.show = function (text, actionText, actionLabel, action, ms) {
+  // words() → [text, action text, action label], asked again when the
+  // language changes (relabel).
+  Toast.prototype.show = function (words, action, ms) {
     window.clearTimeout(this.timer);
     clear(this.el);
-    const button = h('button', { type: 'button', class: 'button small secondary toast-action', 'aria-label': actionLabel }, actionText);
+    this.words = words;
+    const button = h('button', { type: 'button', class: 'button small secondary toast-action' });
     button.addEventListener('click', () => {
       this.hide();
       action();
     });
-    this.el.appendChild(h('span', { class: 'toast-text', 'data-user': 'true' }, text));
+    this.el.appendChild(h('span', { class: 'toast-text', 'data-user': 'true' }));
     this.el.appendChild(button);
+    this.relabel();
     this.el.hidden = false;
     this.remaining = ms;
     this.paused = false;
     this.started = Date.now();
     this.timer = window.setTimeout(() => this.hide(), ms);
     return button;
+  };
+
+  Toast.prototype.relabel = function () {
+    if (this.el.hidden && this.el.firstChild === null) return;
+    const [text, actionText, actionLabel] = this.words();
+    this.el.querySelector('.toast-text').textContent = text;
+    const button = this.el.querySelector('.toast-action');
+    button.textContent = actionText;
+    button.setAttribute('aria-label', actionLabel);
   };
 
   Toast.prototype.pause = function () {

@@ -167,6 +167,22 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// A value holding a bidirectional control (a right-to-left override in a
+// recipient's name, say) would reorder the rest of the message around it.
+// Such a value is set between FIRST STRONG ISOLATE and POP DIRECTIONAL
+// ISOLATE, which end whatever the value opened.
+std::string isolated(const std::string& value) {
+  static constexpr std::string_view kBidiControls[] = {
+      "\xD8\x9C",                                                              // U+061C
+      "\xE2\x80\x8E", "\xE2\x80\x8F",                                         // U+200E-200F
+      "\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",  // U+202A-202E
+      "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"};       // U+2066-2069
+  for (std::string_view control : kBidiControls) {
+    if (value.find(control) != std::string::npos) return "\xE2\x81\xA8" + value + "\xE2\x81\xA9";
+  }
+  return value;
+}
+
 std::string render(std::string_view tmpl, const FindingArgs& args, bool swedish) {
   std::string out;
   out.reserve(tmpl.size() + 32);
@@ -186,7 +202,7 @@ std::string render(std::string_view tmpl, const FindingArgs& args, bool swedish)
                        ? (swedish ? format_kr_sv(ore) : format_kr_en(ore))
                        : v;
           } else {
-            out += arg->second;
+            out += isolated(arg->second);
           }
           i = close + 1;
           continue;

@@ -1,0 +1,77 @@
+// A 290-recipient scenario (as many as Sweden has municipalities) for the
+// page and link benchmarks: the numbers of bench/lib/inputs.js for n = 290
+// as a document with Stockholm's 75/25 model, an earmark and rounding to
+// 1 000 kr. The names are made up from Swedish place-name parts, so that a
+// link compresses about as well as one with real names would.
+'use strict';
+
+const { generate } = require('./inputs.js');
+
+const HEADS = ['Al', 'Ar', 'Bo', 'Borg', 'Dals', 'Eke', 'Falk', 'Fin', 'Gisla', 'Grä', 'Hal', 'Hä', 'Hör', 'Kal',
+  'Kar', 'Kinda', 'Kungs', 'Lax', 'Lin', 'Ljus', 'Mal', 'Mora', 'Norr', 'Ny', 'Ock', 'Ore', 'Ox', 'Ronne', 'Sala',
+  'Sig', 'Sim', 'Skara', 'Sol', 'Stor', 'Sunds', 'Sur', 'Tran', 'Tid', 'Upp', 'Vall', 'Vara', 'Väs', 'Vim', 'Ystad',
+  'Åmål', 'Ång', 'Öre', 'Öster'];
+const TAILS = ['by', 'sala', 'köping', 'berg', 'hamn', 'ås', 'vik', 'ström', 'fors', 'holm', 'stad', 'dal', 'ryd',
+  'näs', 'torp', 'tuna', 'sund', 'lund', 'ö', 'inge', 'red', 'gärde', 'boda', 'mark', 'havn', 'an'];
+
+function names(count) {
+  // Its own sequence: the numbers stay those of inputs.js.
+  let x = 1996;
+  const next = () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x;
+  };
+  const seen = new Set();
+  const out = [];
+  while (out.length < count) {
+    let name = HEADS[next() % HEADS.length] + TAILS[next() % TAILS.length];
+    if (next() % 5 === 0) name += ['s kommun', ' stad', 's kommun', 'a'][next() % 4];
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+function scenario290() {
+  const n = 290;
+  const g = generate(n);
+  const list = names(n);
+  const recipients = [];
+  for (let i = 0; i < n; i += 1) {
+    recipients.push({
+      name: list[i],
+      values: {
+        utsatt: g.counts.utsatt[i],
+        risk: g.counts.risk[i],
+        sarskilt: g.counts.sarskilt[i],
+        befolkning: g.population[i],
+        skolsoc: g.earmark_ore[i] / 100,
+      },
+    });
+  }
+  return {
+    format: 'fordela-scenario',
+    version: 1,
+    title: 'Benchmark: 290 kommuner (genererade)',
+    notes: '',
+    pot: { total: g.pot_ore / 100, deductions: [], dates: {} },
+    indicators: [
+      { id: 'utsatt', label: 'Utsatta områden', kind: 'count' },
+      { id: 'risk', label: 'Riskområden', kind: 'count' },
+      { id: 'sarskilt', label: 'Särskilt utsatta områden', kind: 'count' },
+      { id: 'befolkning', label: 'Befolkning', kind: 'count' },
+      { id: 'skolsoc', label: 'Extra medel skolsociala team', kind: 'amount' },
+    ],
+    recipients,
+    key: [
+      { name: 'Utsatthet', share: 75, basis: 'weighted', weights: { utsatt: 1, risk: 2, sarskilt: 3 } },
+      { name: 'Befolkning', share: 25, basis: 'indicator', indicator: 'befolkning' },
+    ],
+    earmarks: [{ name: 'Extra medel skolsociala team', indicator: 'skolsoc' }],
+    rounding: { unit: 1000, method: 'largest-remainder', level: 'recipient' },
+  };
+}
+
+module.exports = { scenario290 };

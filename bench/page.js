@@ -1,0 +1,308 @@
+// The page rows of scripts/bench, in Debian's headless Chromium (the
+// launch and the server of the page tests, tests/web/lib/page.js):
+//   - bytes of the page as the browser loads it, raw and gzip -9;
+//   - navigation to the first result on screen, beside a blank page loaded
+//     the same way;
+//   - an edit to the updated table with 290 recipients;
+//   - the length of the link the page's "Kopiera länk" copies, for every
+//     example and for the 290-recipient scenario.
+// Prints one JSON document. Usage: node bench/page.js [--loads N] [--edits N]
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const web = require('../tests/web/lib/page.js');
+const { scenario290 } = require('./lib/scenario290.js');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// The nearest-rank 95th percentile.
+function p95(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
+}
+
+function round(ms) {
+  return Math.round(ms * 100) / 100;
+}
+
+function sizes(files) {
+  let raw = 0;
+  let gzip = 0;
+  const each = [];
+  for (const file of files) {
+    const data = fs.readFileSync(path.join(ROOT, file));
+    const packed = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gzip += packed;
+    each.push({ file, raw: data.length, gzip: packed });
+  }
+  return { raw, gzip, each };
+}
+
+// Records, before any of the page's scripts run, when `selector` first
+// stands in the document, laid out (style and layout forced, as a frame
+// would): ms since the navigation started.
+function markFirst(selector) {
+  window.__benchFirst = null;
+  const found = () => {
+    if (!document.querySelector(selector)) return false;
+    void document.documentElement.offsetHeight;
+    window.__benchFirst = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (found()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const FIRST_RESULT = '#result-table tr.totals';
+
+async function firstLoad(browser, url, selector) {
+  const context = await web.newContext(browser);
+  await context.addInitScript(markFirst, selector);
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (req) => requested.push(req.url()));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__benchFirst !== null, null, { timeout: 20000 });
+  const ms = await page.evaluate(() => window.__benchFirst);
+  await context.close();
+  return { ms, requested };
+}
+
+// The page's "Öppna fil" with the 290-recipient scenario.
+async function open290(page) {
+  const text = JSON.stringify(scenario290(), null, 2);
+  await page.setInputFiles('#file-input', { name: 'kommuner-290.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelectorAll('#result-table tbody tr').length === 290, null, { timeout: 20000 });
+}
+
+// Edits population cells of the 290-recipient scenario one at a time, as
+// typing does (an input event on the cell), and measures inside the page:
+//   input   the page's own handling of the event (the store, the editor);
+//   then the page waits out its typing debounce, which is not counted;
+//   compute from the debounced recomputation calling the core (scenario to
+//           JSON, the WebAssembly, JSON to objects) ...
+//   render  ... to the result table rebuilt and laid out (style and layout
+//           forced), including what the page does in the same task.
+// edit = input + compute + render.
+async function edits(browser, url, count) {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, url);
+  await page.waitForSelector(FIRST_RESULT);
+  await open290(page);
+  const samples = await page.evaluate(async (count) => {
+    const core = window.Fordela && window.Fordela.core;
+    if (!core || typeof core.compute !== 'function') throw new Error('Fordela.core.compute is not there to time');
+    const compute = core.compute;
+    let computeStart = null;
+    let computeEnd = null;
+    core.compute = function (...args) {
+      computeStart = performance.now();
+      const result = compute.apply(this, args);
+      computeEnd = performance.now();
+      return result;
+    };
+    // Where the render time goes: every method of the page's views, timed
+    // while a recomputation is being shown (outermost calls only).
+    let parts = {};
+    let depth = 0;
+    const views = window.Fordela.views || {};
+    for (const [name, View] of Object.entries(views)) {
+      if (typeof View !== 'function' || !View.prototype) continue;
+      for (const method of Object.getOwnPropertyNames(View.prototype)) {
+        const fn = View.prototype[method];
+        if (method === 'constructor' || typeof fn !== 'function') continue;
+        View.prototype[method] = function (...args) {
+          if (computeStart === null || depth > 0) return fn.apply(this, args);
+          depth += 1;
+          const start = performance.now();
+          try {
+            return fn.apply(this, args);
+          } finally {
+            depth -= 1;
+            const key = name + '.' + method;
+            parts[key] = (parts[key] || 0) + performance.now() - start;
+          }
+        };
+      }
+    }
+    const result = document.getElementById('result');
+    const out = [];
+    for (let i = 0; i < count; i += 1) {
+      const r = (i * 37) % 290;
+      const cell = document.querySelector('[data-path="/recipients/' + r + '/values/befolkning"]');
+      if (!cell) throw new Error('no population cell for recipient ' + r);
+      const before = document.querySelector('#result-table tbody').rows[r].textContent;
+      computeStart = null;
+      parts = {};
+      const sample = await new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('the table did not change after edit ' + i)), 5000);
+        let inputMs = 0;
+        const observer = new MutationObserver(() => {
+          if (computeStart === null) return;
+          observer.disconnect();
+          const layoutStart = performance.now();
+          void result.offsetHeight;
+          const end = performance.now();
+          clearTimeout(timeout);
+          parts.layout = end - layoutStart;
+          resolve({ input: inputMs, compute: computeEnd - computeStart, render: end - computeEnd, parts });
+        });
+        observer.observe(result, { childList: true, subtree: true });
+        // A clearly different population, so that the recipient's amount moves.
+        cell.value = String(2000 + ((i * 7919 + r * 104729) % 198001));
+        const start = performance.now();
+        cell.dispatchEvent(new Event('input', { bubbles: true }));
+        inputMs = performance.now() - start;
+      });
+      const after = document.querySelector('#result-table tbody').rows[r].textContent;
+      sample.changed = before !== after;
+      out.push(sample);
+    }
+    core.compute = compute;
+    return out;
+  }, count);
+  await context.close();
+  return samples;
+}
+
+// The median of each part of the render over the edits, largest first;
+// "other" is what no view method nor the layout accounts for (storage, the
+// page's own bookkeeping).
+function renderParts(samples) {
+  const names = new Set();
+  for (const s of samples) {
+    let named = 0;
+    for (const [name, ms] of Object.entries(s.parts)) {
+      names.add(name);
+      named += ms;
+    }
+    s.parts.other = Math.max(0, s.render - named);
+    names.add('other');
+  }
+  const out = {};
+  const rows = [...names].map((name) => [name, median(samples.map((s) => s.parts[name] || 0))]);
+  rows.sort((a, b) => b[1] - a[1]);
+  for (const [name, ms] of rows) if (ms >= 0.05) out[name] = round(ms);
+  return out;
+}
+
+// "Kopiera länk", and what it put on the clipboard.
+async function copiedLink(page) {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('#copy-link');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== ''), null, { timeout: 10000 });
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+async function links(browser, url) {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await web.open(page, url);
+  await page.waitForSelector(FIRST_RESULT);
+  const ids = await page.$$eval('#example-picker option', (options) => options.map((o) => o.value));
+  const out = {};
+  for (const id of ids) {
+    const tab = await context.newPage();
+    await web.open(tab, url + '#example=' + encodeURIComponent(id));
+    await tab.waitForFunction((id) => document.getElementById('example-picker').value === id, id);
+    out[id] = await copiedLink(tab);
+    await tab.close();
+  }
+  await open290(page);
+  out['290-recipients'] = await copiedLink(page);
+  await context.close();
+  return out;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let loads = 7;
+  let editCount = 50;
+  while (args.length) {
+    const arg = args.shift();
+    if (arg === '--loads') loads = Number(args.shift());
+    else if (arg === '--edits') editCount = Number(args.shift());
+    else throw new Error('unknown argument ' + arg);
+  }
+
+  const server = await web.startServer();
+  const browser = await web.launch();
+  try {
+    const blankUrl = server.origin + '/bench/blank.html';
+    // Alternating, so that a slow moment of the machine hits both.
+    const first = [];
+    const blank = [];
+    let requested = [];
+    await firstLoad(browser, server.url, FIRST_RESULT); // warms the server and the disk cache
+    for (let i = 0; i < loads; i += 1) {
+      blank.push((await firstLoad(browser, blankUrl, '#blank')).ms);
+      const load = await firstLoad(browser, server.url, FIRST_RESULT);
+      first.push(load.ms);
+      requested = load.requested;
+    }
+
+    // What the browser fetched for the page: files of the repository.
+    const files = [...new Set(requested
+      .filter((u) => u.startsWith(server.origin + '/'))
+      .map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\//, '')))];
+    const bytes = sizes(files);
+    const dist = fs.existsSync(path.join(ROOT, 'dist', 'fordela.html')) ? sizes(['dist/fordela.html']) : null;
+
+    const samples = await edits(browser, server.url, editCount);
+    const editMs = samples.map((s) => s.input + s.compute + s.render);
+    const copied = await links(browser, server.url);
+    const base = server.url;
+
+    const result = {
+      page: {
+        raw_bytes: bytes.raw,
+        gzip_bytes: bytes.gzip,
+        first_result_ms: round(median(first)),
+        blank_ms: round(median(blank)),
+        edit_ms_p50: round(median(editMs)),
+        edit_ms_p95: round(p95(editMs)),
+        files: bytes.each,
+        dist_raw_bytes: dist ? dist.raw : null,
+        dist_gzip_bytes: dist ? dist.gzip : null,
+        loads,
+        first_result_runs_ms: first.map(round),
+        blank_runs_ms: blank.map(round),
+        edits: samples.length,
+        edit_parts_p50_ms: {
+          input: round(median(samples.map((s) => s.input))),
+          compute: round(median(samples.map((s) => s.compute))),
+          render: round(median(samples.map((s) => s.render))),
+        },
+        render_parts_p50_ms: renderParts(samples),
+        edits_that_changed_the_row: samples.filter((s) => s.changed).length,
+      },
+      links: {},
+      link_base: base,
+      link_formats: {},
+    };
+    for (const [id, link] of Object.entries(copied)) {
+      result.links[id] = link.length;
+      result.link_formats[id] = link.slice(base.length).replace(/=.*$/, '=…');
+    }
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,267 @@
+// Gathers one scripts/bench run (the JSON lines of the native program and
+// of bench/core.js, the document of bench/page.js) into bench/results.json,
+// prints the tables, and puts them into README.md between the
+// "bench:begin" and "bench:end" marks.
+// Usage: node bench/report.js RUN_DIR [--no-readme]
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const IMPLS = ['native', 'wasm', 'dinero', 'lrr'];
+
+// The targets of issue 5.
+const TARGETS = {
+  wasm_over_native: 2,
+  edit_ms: 16,
+  gzip_bytes: 150 * 1024,
+  stockholm_link: 600,
+  link_290: 4000,
+};
+
+function readLines(file) {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l));
+}
+
+function version(command, args) {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+  } catch (e) {
+    return null;
+  }
+}
+
+// The load average when the run began (scripts/bench saved /proc/loadavg)
+// and when it ended: on a shared machine, what the numbers competed with.
+function load(runDir) {
+  const file = path.join(runDir, 'loadavg-start');
+  const start = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split(' ').slice(0, 3).map(Number) : null;
+  return { start, end: os.loadavg().map((x) => Math.round(x * 100) / 100) };
+}
+
+function machine(runDir) {
+  const cpus = os.cpus();
+  return {
+    load_average: load(runDir),
+    cpu: cpus.length ? cpus[0].model.trim() : null,
+    cores: cpus.length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: version('/usr/bin/chromium', ['--version']),
+    gxx: version('g++', ['--version']),
+    emcc: version('emcc', ['--version']),
+  };
+}
+
+function fmt(value, digits) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function kib(bytes) {
+  return bytes === null || bytes === undefined ? '–' : fmt(bytes / 1024, 1) + ' KiB';
+}
+
+function build(runDir) {
+  const lines = IMPLS.flatMap((impl) => readLines(path.join(runDir, impl + '.jsonl')));
+  const byKey = new Map(lines.map((l) => [l.impl + ':' + l.n, l]));
+  const sizes = [...new Set(lines.map((l) => l.n))].sort((a, b) => a - b);
+
+  const core = [];
+  const ratios = [];
+  for (const n of sizes) {
+    const native = byKey.get('native:' + n);
+    const wasm = byKey.get('wasm:' + n);
+    for (const impl of IMPLS) {
+      const line = byKey.get(impl + ':' + n);
+      if (!line) continue;
+      const row = { impl, n, ns_per_recipient: Math.round(line.ns_per_recipient * 10) / 10, runs: line.runs };
+      if (native && impl !== 'native') row.same_result = line.fingerprint === native.fingerprint;
+      if (line.differ !== undefined) {
+        row.recipients_differing = line.differ;
+        row.max_difference_ore = line.max_diff_ore;
+      }
+      if (impl === 'native') {
+        if (line.same_as_document !== undefined) row.same_as_document = line.same_as_document;
+        row.ok = line.ok;
+      }
+      core.push(row);
+    }
+    const ratio = { n };
+    if (native && wasm) ratio.wasm_over_native = round2(wasm.ns_per_recipient / native.ns_per_recipient);
+    for (const peer of ['dinero', 'lrr']) {
+      const line = byKey.get(peer + ':' + n);
+      if (line && wasm) ratio[peer + '_over_wasm'] = round2(line.ns_per_recipient / wasm.ns_per_recipient);
+    }
+    ratios.push(ratio);
+  }
+
+  const pageDoc = fs.existsSync(path.join(runDir, 'page.json'))
+    ? JSON.parse(fs.readFileSync(path.join(runDir, 'page.json'), 'utf8'))
+    : { page: null, links: {} };
+
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(runDir),
+    core,
+    ratios,
+    page: pageDoc.page,
+    links: pageDoc.links,
+    link_base: pageDoc.link_base,
+    link_formats: pageDoc.link_formats,
+  };
+}
+
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+
+function targets(results) {
+  const out = [];
+  const big = results.ratios.filter((r) => r.n >= 10000);
+  const worst = results.ratios.reduce((m, r) => Math.max(m, r.wasm_over_native || 0), 0);
+  out.push({
+    target: 'wasm within 2× of native',
+    measured: results.ratios.map((r) => 'n=' + r.n.toLocaleString('en-US') + ': ' + fmt(r.wasm_over_native, 2) + '×').join(', '),
+    met: worst > 0 && worst <= TARGETS.wasm_over_native,
+  });
+  const slowestPeer = big.reduce((m, r) => Math.min(m, r.dinero_over_wasm ?? Infinity, r.lrr_over_wasm ?? Infinity), Infinity);
+  out.push({
+    target: 'wasm faster than every JS peer at n ≥ 10 000',
+    measured: 'fastest peer / wasm, worst case: ' + fmt(slowestPeer, 2) + '×',
+    met: slowestPeer > 1,
+  });
+  const page = results.page || {};
+  out.push({
+    target: 'edit to table < 16 ms (290 recipients)',
+    measured: 'p50 ' + fmt(page.edit_ms_p50, 1) + ' ms, p95 ' + fmt(page.edit_ms_p95, 1) + ' ms',
+    met: page.edit_ms_p50 !== undefined && page.edit_ms_p95 < TARGETS.edit_ms,
+  });
+  out.push({
+    target: 'page < 150 KB gzip',
+    measured: kib(page.gzip_bytes),
+    met: page.gzip_bytes !== undefined && page.gzip_bytes < TARGETS.gzip_bytes,
+  });
+  const links = results.links || {};
+  const stockholm = Math.max(links['stockholm-2021'] || 0, links['stockholm-2021-model'] || 0);
+  out.push({
+    target: 'Stockholm link < 600 characters',
+    measured: 'stockholm-2021: ' + (links['stockholm-2021'] ?? '–') + ', stockholm-2021-model: ' + (links['stockholm-2021-model'] ?? '–'),
+    met: stockholm > 0 && stockholm < TARGETS.stockholm_link,
+  });
+  out.push({
+    target: '290-recipient link < 4 000 characters',
+    measured: String(links['290-recipients'] ?? '–'),
+    met: links['290-recipients'] !== undefined && links['290-recipients'] < TARGETS.link_290,
+  });
+  return out;
+}
+
+function markdown(results) {
+  const lines = [];
+  const m = results.machine;
+  const loadText = m.load_average.start ? ` Load average ${m.load_average.start[0]} at the start, ${m.load_average.end[0]} at the end (other work on the same 2 cores).` : '';
+  lines.push(`Run of ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memory_gib} GiB; Node ${m.node}, ${m.chromium || 'Chromium'}, ${m.gxx ? m.gxx.replace(/^g\+\+ \(Debian [^)]*\) /, 'g++ ') : 'g++'}, ${m.emcc ? 'emcc ' + (m.emcc.match(/\d+\.\d+\.\d+/) || [''])[0] : 'emcc'}.${loadText}`);
+  lines.push('');
+  lines.push('**Core allocation**, ns per recipient (median of the runs shown), two components + one earmark, 1 000 kr units by largest remainder:');
+  lines.push('');
+  lines.push('| n | native | wasm | dinero | lrr | wasm / native | dinero / wasm | lrr / wasm | same result as native |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  const sizes = results.ratios.map((r) => r.n);
+  for (const n of sizes) {
+    const row = (impl) => results.core.find((c) => c.impl === impl && c.n === n);
+    const cell = (impl) => {
+      const r = row(impl);
+      return r ? fmt(r.ns_per_recipient, 0) + (r.runs !== 5 ? ` (${r.runs} runs)` : '') : '–';
+    };
+    const ratio = results.ratios.find((r) => r.n === n);
+    const same = ['wasm', 'dinero', 'lrr'].map((impl) => {
+      const r = row(impl);
+      if (!r || r.same_result === undefined) return null;
+      if (r.same_result) return impl + ' yes';
+      return impl + ' no (' + (r.recipients_differing ?? '?').toLocaleString('en-US') + ' differ)';
+    }).filter(Boolean).join('; ');
+    lines.push(`| ${n.toLocaleString('en-US')} | ${cell('native')} | ${cell('wasm')} | ${cell('dinero')} | ${cell('lrr')} | ${fmt(ratio.wasm_over_native, 2)} | ${fmt(ratio.dinero_over_wasm, 2)} | ${fmt(ratio.lrr_over_wasm, 2)} | ${same} |`);
+  }
+  lines.push('');
+  const p = results.page;
+  if (p) {
+    lines.push('**The page** (headless Chromium):');
+    lines.push('');
+    lines.push('| bytes raw | bytes gzip -9 | first result | blank page | edit → table p50 | edit → table p95 |');
+    lines.push('|---:|---:|---:|---:|---:|---:|');
+    lines.push(`| ${kib(p.raw_bytes)} | ${kib(p.gzip_bytes)} | ${fmt(p.first_result_ms, 0)} ms | ${fmt(p.blank_ms, 0)} ms | ${fmt(p.edit_ms_p50, 1)} ms | ${fmt(p.edit_ms_p95, 1)} ms |`);
+    lines.push('');
+    const core = (p.files || []).find((f) => f.file === 'web/gen/fordela-core.js');
+    const parts = p.edit_parts_p50_ms || {};
+    lines.push(`Of the bytes, \`web/gen/fordela-core.js\` (the WebAssembly, base64 inside a script) is ${kib(core && core.raw)} raw, ${kib(core && core.gzip)} gzip.` +
+      ` An edit's median parts: input ${fmt(parts.input, 1)} ms, compute ${fmt(parts.compute, 1)} ms, render ${fmt(parts.render, 1)} ms` +
+      ` (${p.edits} edits; ${p.loads} loads for the first result).` +
+      (p.dist_gzip_bytes ? ` \`dist/fordela.html\`: ${kib(p.dist_raw_bytes)} raw, ${kib(p.dist_gzip_bytes)} gzip.` : ''));
+    lines.push('');
+  }
+  const links = results.links || {};
+  if (Object.keys(links).length) {
+    lines.push('**Links** copied by the page ("Kopiera länk"), characters, with the base `' + (results.link_base || '').replace(/:\d+\//, ':PORT/') + '`:');
+    lines.push('');
+    lines.push('| scenario | format | characters |');
+    lines.push('|---|---|---:|');
+    for (const [id, chars] of Object.entries(links)) {
+      lines.push(`| ${id} | \`${(results.link_formats || {})[id] || ''}\` | ${chars.toLocaleString('en-US')} |`);
+    }
+    lines.push('');
+  }
+  lines.push('**Targets:**');
+  lines.push('');
+  lines.push('| target | measured | reached |');
+  lines.push('|---|---|---|');
+  for (const t of targets(results)) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
+  return lines.join('\n');
+}
+
+function updateReadme(table) {
+  const file = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return false;
+  fs.writeFileSync(file, text.slice(0, a + begin.length) + '\n' + table + '\n' + text.slice(b));
+  return true;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const runDir = args.find((a) => !a.startsWith('--'));
+  if (!runDir) {
+    console.error('usage: node bench/report.js RUN_DIR [--no-readme]');
+    process.exit(2);
+  }
+  const results = build(runDir);
+  results.targets = targets(results);
+  // The shape of issue 5 first; the details after.
+  const ordered = {
+    core: results.core,
+    page: results.page,
+    links: results.links,
+    ratios: results.ratios,
+    targets: results.targets,
+    link_base: results.link_base,
+    link_formats: results.link_formats,
+    machine: results.machine,
+    date: results.date,
+  };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(ordered, null, 2) + '\n');
+  const table = markdown(results);
+  console.log(table);
+  if (!args.includes('--no-readme')) {
+    if (updateReadme(table)) console.log('\n(README.md: benchmark tables updated)');
+  }
+}
+
+main();

@@ -4,14 +4,15 @@
 //
 // Cache first: a file in the cache is answered from it at once, and
 // fetched again in the background so the next visit has the newest. The
-// files are those index.html names (scripts, styles, icons, manifest),
-// read from it when the worker installs, so the list never drifts from
-// the page. The cache name carries a version; a new version drops the
+// files are those index.html names (scripts, styles, icon), read from it
+// when the worker installs so the list never drifts from the page, and
+// the manifest with its icons. The cache name carries a version; a new version drops the
 // caches of older ones.
 'use strict';
 
 const CACHE = 'fordela-v1';
 const PAGE = 'index.html';
+const MANIFEST = 'manifest.webmanifest'; // linked by web/offline.js
 
 // Same-origin files a page or manifest refers to by a relative address.
 function references(text) {
@@ -25,15 +26,12 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const page = await fetch(PAGE, { cache: 'no-cache' });
   if (!page.ok) throw new Error(PAGE + ': ' + page.status);
-  const files = references(await page.clone().text());
+  const files = references(await page.clone().text()).concat(MANIFEST);
   await cache.put(PAGE, page);
   await cache.put('./', await fetch(PAGE, { cache: 'no-cache' }));
   await cache.addAll(files.map((f) => new Request(f, { cache: 'no-cache' })));
-  const manifest = files.find((f) => f.endsWith('.webmanifest'));
-  if (manifest) {
-    const icons = references(await (await cache.match(manifest)).text());
-    await cache.addAll(icons.map((f) => new Request(new URL(f, new URL(manifest, self.location)).href, { cache: 'no-cache' })));
-  }
+  const icons = references(await (await cache.match(MANIFEST)).text());
+  await cache.addAll(icons.map((f) => new Request(new URL(f, new URL(MANIFEST, self.location)).href, { cache: 'no-cache' })));
 }
 
 self.addEventListener('install', (event) => {

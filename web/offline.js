@@ -1,12 +1,19 @@
-// Registers the service worker (sw.js) of the served page, so that after
-// the first visit Fördela opens and works with no network, and can be
-// installed as an app. Skipped on file:// (and wherever service workers
-// cannot register, e.g. private windows): the page works the same without,
-// so a refusal is not an error worth a word.
+// What the served page has to work offline and be installed: the web app
+// manifest and the service worker (sw.js), which keeps the page's files so
+// that after the first visit Fördela opens with no network. Both only over
+// http(s): a page opened from disk (file://) can fetch no manifest and
+// register no worker, and works the same without, so nothing is tried and
+// nothing is logged there. A refused registration (a private window, a
+// policy) is not worth a word either.
 (function () {
   'use strict';
 
-  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (!/^https?:$/.test(location.protocol)) return;
+  const manifest = document.createElement('link');
+  manifest.rel = 'manifest';
+  manifest.href = 'manifest.webmanifest';
+  document.head.appendChild(manifest);
+  if (!('serviceWorker' in navigator)) return;
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   });

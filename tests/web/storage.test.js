@@ -7,7 +7,10 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const web = require('./lib/page.js');
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
 let server;
@@ -57,12 +60,17 @@ test('every change is saved within a moment and comes back after a reload and in
   await web.open(page, server.url + '#example=stockholm-2021-model');
   // An example only looked at is not saved.
   assert.deepEqual(await titles(page), []);
-  await page.fill('[data-path="/title"]', 'Förslag 60/40');
+  // Debounced: a keystroke is not written at once...
+  const writtenAtOnce = await page.evaluate(() => {
+    const title = document.querySelector('[data-path="/title"]');
+    title.value = 'Förslag 60/40';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    return localStorage.getItem('fordela.v1.index');
+  });
+  assert.equal(writtenAtOnce, null);
   await page.fill('[data-path="/key/0/share"]', '60');
   await page.fill('[data-path="/key/1/share"]', '40');
-  // Debounced: nothing is written while typing goes on...
-  assert.equal(await page.evaluate(() => localStorage.getItem('fordela.v1.index')), null);
-  // ...and all of it shortly after.
+  // ...but all of it shortly after.
   await savedTitle(page, 'Förslag 60/40');
   await page.waitForFunction(() => /"share":"40"/.test(Object.keys(localStorage).filter((k) => k.startsWith('fordela.v1.entry.')).map((k) => localStorage.getItem(k)).join('')));
   await web.settle(page);
@@ -236,6 +244,43 @@ test('with storage blocked altogether the page says that nothing is kept, and wo
   await page.click('#lang-switch');
   assert.match(await web.text(page, '#save-problem'), /cannot be saved in this browser: storage is turned off or blocked/);
   await web.screenshot(page, 'http-storage-blocked');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the list, a name being changed, the undo toast, the link box and the import panel: no WCAG 2.1 AA violations, in Swedish and English', async () => {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  const violations = async () => {
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    return result.violations.map((v) => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+  };
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  await page.fill('[data-path="/title"]', 'Förslag A');
+  await savedTitle(page, 'Förslag A');
+  await page.click('#new-scenario');
+  await savedTitle(page, 'Ny fördelning');
+  await openList(page);
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status[data-length]');
+  await page.click('#import-toggle');
+  await page.fill('#import-text', 'Namn\tAntal\nAlby\t1\nBoda\t2');
+  await page.waitForSelector('#import-preview p');
+  await page.click(action(page, 'remove', 'Förslag A'));
+  await page.waitForSelector('#scenarios-toast:not([hidden])');
+  assert.deepEqual(await violations(), []);
+  await page.click(action(page, 'rename', 'Ny fördelning'));
+  assert.deepEqual(await violations(), []);
+  await page.keyboard.press('Escape');
+  await page.click('#lang-switch');
+  assert.match(await web.text(page, '#scenarios-toast'), /Förslag A is deleted\.\s*Undo/);
+  assert.match(await web.text(page, '#link-status'), /The link is copied/);
+  assert.deepEqual(await violations(), []);
+  await web.screenshot(page, 'http-scenarios-english');
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });

@@ -420,6 +420,11 @@
     if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
       rows = rows.slice(1);
     }
+    const count = Math.max((store.scenario.recipients || []).length, startRow + rows.length);
+    if (count > Fordela.document.MAX_RECIPIENTS) {
+      showNotice(t('paste.too_many_recipients', { n: count.toLocaleString(i18n.lang() === 'sv' ? 'sv-SE' : 'en-GB') }));
+      return;
+    }
     store.mutate((s) => {
       s.recipients = s.recipients || [];
       rows.forEach((cells, r) => {

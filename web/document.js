@@ -14,6 +14,28 @@
   // and library.js, then pass through migrate() like any other document.
   const STEPS = {};
 
+  // The most recipients the page edits: past about 2 000 rows the editor
+  // takes several seconds per change (the core itself takes 1 000 000; see
+  // the README's limits). A larger document is refused with a message, not
+  // opened into a frozen tab.
+  const MAX_RECIPIENTS = 2000;
+  // Nesting deeper than the core reads (24 levels, ScenarioLimits) is no
+  // scenario; JSON.parse takes any depth, but JSON.stringify would overflow
+  // the stack on it.
+  const MAX_DEPTH = 24;
+
+  // True when some value lies deeper than `limit` levels (the document
+  // itself is level 1). Stops at the first such value, so it never
+  // recurses deeper than limit + 1.
+  function deeperThan(value, limit, level = 1) {
+    if (!value || typeof value !== 'object') return false;
+    if (level > limit) return true;
+    for (const key in value) {
+      if (Object.prototype.hasOwnProperty.call(value, key) && deeperThan(value[key], limit, level + 1)) return true;
+    }
+    return false;
+  }
+
   // migrate(value) → {ok: true, scenario, from} with the document in the
   // current version, or {ok: false, problem, version?}, problem one of:
   //   'not-object'  not a JSON object at all
@@ -21,6 +43,8 @@
   //   'foreign'     some other JSON
   //   'version'     a scenario whose "version" is not a version number
   //   'newer'       a scenario from a newer Fördela (version > 1)
+  //   'too-many-recipients'  more than MAX_RECIPIENTS recipients
+  //   'too-deep'    nested deeper than MAX_DEPTH levels
   function migrate(doc) {
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, problem: 'not-object' };
     if (doc.format === 'fordela-result') return { ok: false, problem: 'result' };
@@ -28,6 +52,8 @@
     const version = doc.version;
     if (!Number.isInteger(version) || version < 1) return { ok: false, problem: 'version' };
     if (version > VERSION) return { ok: false, problem: 'newer', version };
+    if (Array.isArray(doc.recipients) && doc.recipients.length > MAX_RECIPIENTS) return { ok: false, problem: 'too-many-recipients' };
+    if (deeperThan(doc, MAX_DEPTH)) return { ok: false, problem: 'too-deep' };
     let current = doc;
     for (let v = version; v < VERSION; v += 1) current = STEPS[v](current);
     return { ok: true, scenario: current, from: version };
@@ -41,16 +67,32 @@
     return normalized.ok ? normalized.scenario : scenario;
   }
 
+  // JSON.parse, except that a number JavaScript cannot hold as written
+  // (1e309 becomes Infinity, then null; 99999999999999999999 loses its
+  // last digits) is kept as its text, which the core reads and refuses
+  // quoting exactly what the document says. Browsers without the reviver's
+  // source text (before Chrome 114, Firefox 135) parse as before.
+  function parseJson(text) {
+    // The reviver makes parsing ten times slower: only when the text holds
+    // a number with an exponent or 16 digits or more.
+    if (!/[0-9][eE]|[0-9]{16}/.test(text)) return JSON.parse(text);
+    return JSON.parse(text, (key, value, context) => {
+      if (typeof value !== 'number' || !context || typeof context.source !== 'string') return value;
+      const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+      return exact ? value : context.source;
+    });
+  }
+
   // JSON text → the same as migrate(), plus problem 'not-json'.
   function fromText(text) {
     let doc;
     try {
-      doc = JSON.parse(text);
+      doc = parseJson(text);
     } catch (e) {
       return { ok: false, problem: 'not-json' };
     }
     return migrate(doc);
   }
 
-  Fordela.document = { FORMAT, VERSION, migrate, canonical, fromText };
+  Fordela.document = { FORMAT, VERSION, MAX_RECIPIENTS, migrate, canonical, fromText, parseJson };
 })(window.Fordela = window.Fordela || {});

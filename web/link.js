@@ -187,12 +187,15 @@
 
     let doc;
     try {
-      doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      doc = Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (e) {
       return failed('damaged');
     }
     const migrated = Fordela.document.migrate(doc);
-    if (!migrated.ok) return failed(migrated.problem === 'newer' ? 'newer' : 'not-scenario', migrated.version);
+    if (!migrated.ok) {
+      const told = ['newer', 'too-many-recipients', 'too-deep'].includes(migrated.problem);
+      return failed(told ? migrated.problem : 'not-scenario', migrated.version);
+    }
     return { ok: true, scenario: Fordela.document.canonical(migrated.scenario), legacy: link.version === 0 };
   }
 

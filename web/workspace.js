@@ -349,6 +349,11 @@
       importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
       return;
     }
+    if (plan.rows.length > Fordela.document.MAX_RECIPIENTS) {
+      importPlan = null;
+      importView.set({ plan: null, effect: null, fileName, problem: t('import.too_many_recipients', { n: plan.rows.length }) });
+      return;
+    }
     importPlan = plan;
     const effect = files.importEffect(store.scenario, plan);
     // Rows that match nobody replace a list; rows that match update it.
@@ -374,6 +379,11 @@
       const plan = importPlan;
       if (!plan) return;
       const rows = plan.rows.length;
+      const after = mode === 'merge' ? (store.scenario.recipients || []).length + files.importEffect(store.scenario, plan).added : rows;
+      if (after > Fordela.document.MAX_RECIPIENTS) {
+        importView.set({ problem: t('import.too_many_recipients', { n: after }) });
+        return;
+      }
       store.mutate((s) => files.applyImport(s, plan, mode));
       importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
       importPlan = null;

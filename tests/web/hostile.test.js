@@ -1,0 +1,276 @@
+// Hostile input as it reaches the page by file, by link and by paste:
+// markup and script in every kind of name, control characters and
+// right-to-left overrides, a megabyte of text, numbers JavaScript cannot
+// hold, deep nesting and a million recipients. Each either shows as inert
+// text or gets a clear message; nothing runs, nothing is injected, no
+// dialog opens and the tab does not freeze.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const web = require('./lib/page.js');
+
+// Each payload would set window.__pwned if the page ever treated text as
+// markup or code.
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  '"><svg onload="window.__pwned=3">',
+  '<a href="javascript:window.__pwned=4">klicka</a>',
+  '{{constructor.constructor("window.__pwned=5")()}}',
+];
+const RTL_NAME = 'Norr\u202e000 001\u202c';
+const CONTROL_NAME = 'Söder\u0000\u0007\u001b[31m';
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await web.launch();
+  server = await web.startServer();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// A page that records dialogs, and watches for errors, CSP violations and
+// requests leaving the page's origin.
+async function openPage(url, options) {
+  const context = await web.newContext(browser, options);
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type() + ': ' + dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  const watch = web.watch(page, server.origin);
+  await web.open(page, url || server.url + '#example=linkoping-2021');
+  return { context, page, dialogs, watch };
+}
+
+// Nothing ran and nothing was injected: no flag set, no element a payload
+// would create, no event-handler attribute, no javascript: link.
+async function assertInert(session) {
+  const { page, dialogs, watch } = session;
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    elements: [...document.querySelectorAll('img, iframe, object, embed, script:not([src]), a[href^="javascript:" i]')]
+      .map((el) => el.outerHTML.slice(0, 80)),
+    handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes]
+      .filter((a) => /^on/i.test(a.name)).map((a) => el.tagName + ' ' + a.name)),
+  }));
+  assert.equal(found.pwned, undefined, 'a payload ran');
+  assert.deepEqual(found.elements, [], 'a payload made an element');
+  assert.deepEqual(found.handlers, [], 'a payload made an event handler');
+  assert.deepEqual(dialogs, [], 'a dialog opened');
+  assert.deepEqual(await watch.check(), []);
+}
+
+function scenario(overrides) {
+  return Object.assign({
+    format: 'fordela-scenario',
+    version: 1,
+    title: PAYLOADS[0],
+    notes: PAYLOADS.join('\n'),
+    pot: { total: '1 000 000 kr', deductions: [{ name: PAYLOADS[1], amount: 1000 }] },
+    indicators: [
+      { id: 'bef', label: PAYLOADS[2], kind: 'count' },
+      { id: 'extra', label: PAYLOADS[3], kind: 'amount' },
+    ],
+    recipients: [
+      { name: PAYLOADS[0], values: { bef: 1200, extra: 5000 } },
+      { name: PAYLOADS[1], values: { bef: 800 } },
+      { name: PAYLOADS[4], values: { bef: 500 } },
+    ],
+    key: [{ name: PAYLOADS[3], share: 100, basis: 'indicator', indicator: 'bef' }],
+    earmarks: [{ name: PAYLOADS[4], indicator: 'extra' }],
+  }, overrides);
+}
+
+function openFile(page, name, content) {
+  const buffer = Buffer.isBuffer(content) ? content : Buffer.from(typeof content === 'string' ? content : JSON.stringify(content));
+  return page.setInputFiles('#file-input', { name, mimeType: 'application/json', buffer });
+}
+
+async function noticeText(page) {
+  await page.waitForSelector('#notice:not([hidden])');
+  return web.text(page, '#notice');
+}
+
+test('markup and script in every name of a file show as text and run nothing, on screen, in the print view and on the clipboard', async () => {
+  const session = await openPage(undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page } = session;
+  await openFile(page, 'elak.json', scenario());
+  await page.waitForFunction((name) => document.querySelector('[data-path="/recipients/0/name"]')?.value === name, PAYLOADS[0]);
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/title"]'), PAYLOADS[0]);
+  const names = (await web.resultTable(page)).map((row) => row[0]);
+  for (const payload of [PAYLOADS[0], PAYLOADS[1], PAYLOADS[4]]) assert.ok(names.includes(payload), names.join(' | '));
+  await assertInert(session);
+
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await web.text(page, '.print-title'), /<img src=x onerror=/);
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.click('#copy-result');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return (await item.getType('text/html')).text();
+  });
+  assert.match(html, /&lt;img src=x onerror=/);
+  assert.doesNotMatch(html, /<img|<script|<svg|<a /i);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('a file whose name is markup is named as text in the message', async () => {
+  const session = await openPage();
+  await openFile(session.page, '<img src=x onerror="window.__pwned=6">.json', '');
+  assert.match(await noticeText(session.page), /<img src=x onerror="window.__pwned=6">\.json är tom/);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('a link carrying markup opens as text, through the page\'s own encoder', async () => {
+  const first = await openPage();
+  const hash = await first.page.evaluate((doc) => Fordela.link.encode(doc), scenario());
+  await first.context.close();
+  assert.match(hash, /^s\d*=/);
+  const session = await openPage(server.url + '#' + hash);
+  const { page } = session;
+  await page.waitForFunction((name) => document.querySelector('[data-path="/recipients/0/name"]')?.value === name, PAYLOADS[0]);
+  await web.settle(page);
+  assert.ok((await web.resultTable(page)).some((row) => row[0] === PAYLOADS[1]));
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('rows pasted into the table with markup, control characters and a right-to-left override stay text', async () => {
+  const session = await openPage(server.url + '#example=stockholm-2021-model');
+  const { page } = session;
+  const pasted = [PAYLOADS[0] + '\t1\t0\t1\t50 000\t0', RTL_NAME + '\t0\t1\t0\t60 000\t0', CONTROL_NAME + '\t1\t1\t1\t1\t0'].join('\r\n');
+  await page.focus('[data-path="/recipients/4/name"]');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted);
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/4/name"]'), PAYLOADS[0]);
+  assert.equal(await page.inputValue('[data-path="/recipients/5/name"]'), RTL_NAME);
+  const cells = await page.$$eval('#result-table tbody th, #result-table tbody td:first-child', (els) => els.map((el) => el.textContent));
+  assert.ok(cells.includes(RTL_NAME), 'the override is kept, as text');
+  // The override cannot turn the text after the name around: every user
+  // text sits in its own cell, isolated.
+  const notIsolated = await page.$$eval('[data-user]', (els) => els.filter((el) => getComputedStyle(el).unicodeBidi !== 'isolate').map((el) => el.outerHTML.slice(0, 60)));
+  assert.deepEqual(notIsolated, []);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('a name of a megabyte is refused with a message beside the field, and the page stays responsive', async () => {
+  const session = await openPage();
+  const { page } = session;
+  await openFile(page, 'lang.json', scenario({ recipients: [{ name: 'A'.repeat(1000000), values: { bef: 1 } }, { name: 'B', values: { bef: 1 } }] }));
+  await page.waitForSelector('[data-path="/recipients/0/name"][aria-invalid="true"]');
+  assert.match(await web.text(page, '.findings-list'), /längre än 1\s?000 byte/);
+  const started = Date.now();
+  await page.fill('[data-path="/recipients/0/name"]', 'Alby');
+  await web.settle(page);
+  assert.equal(await page.getAttribute('[data-path="/recipients/0/name"]', 'aria-invalid'), null);
+  assert.ok(Date.now() - started < 5000, 'an edit takes seconds, not minutes');
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('numbers JavaScript cannot hold are reported as written: 1e309, 20 nines, NaN; -0 is zero', async () => {
+  const session = await openPage();
+  const { page } = session;
+  const doc = (total) => JSON.stringify(scenario({ title: 'Tal', pot: { total: 0 }, earmarks: [] })).replace('"total":0', '"total":' + total);
+  for (const [total, message] of [
+    ['1e309', /”1e309” är inte ett belopp/],
+    ['99999999999999999999', /Beloppet ”99999999999999999999” är för stort/],
+  ]) {
+    await openFile(page, 'tal.json', doc(total));
+    await page.waitForSelector('[data-path="/pot/total"][aria-invalid="true"]');
+    assert.match(await web.text(page, '.findings-list'), message);
+  }
+  await openFile(page, 'tal.json', doc('-0'));
+  await page.waitForFunction(() => !document.querySelector('[data-path="/pot/total"][aria-invalid="true"]'));
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'formula'), '0 kr');
+  // NaN is not JSON: the file is refused as a whole.
+  await openFile(page, 'nan.json', doc('NaN'));
+  assert.match(await noticeText(page), /nan\.json.*inte JSON/);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('JSON nested a hundred thousand deep is refused with a message, quickly, not a stack overflow', async () => {
+  const session = await openPage();
+  const { page } = session;
+  const started = Date.now();
+  for (const inner of ['['.repeat(100000) + ']'.repeat(100000), '['.repeat(100000) + '1e3' + ']'.repeat(100000)]) {
+    await openFile(page, 'djup.json', '{"format":"fordela-scenario","version":1,"notes":' + inner + '}');
+    assert.match(await noticeText(page), /djup\.json (är ingen fördelning som går att läsa: den är nästlad djupare än 24 nivåer|är ingen Fördela-fördelning: den är inte JSON)/);
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  }
+  assert.ok(Date.now() - started < 10000);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('a million recipients by file get the limit message at once instead of a frozen tab', async () => {
+  const session = await openPage();
+  const { page } = session;
+  const firstName = await page.inputValue('[data-path="/recipients/0/name"]');
+  const recipients = new Array(1000000).fill('{"name":"M","values":{"bef":1}}').join(',');
+  const text = JSON.stringify(scenario({ recipients: [] })).replace('"recipients":[]', '"recipients":[' + recipients + ']');
+  // From the disk: a 30 MB buffer would crawl through the test protocol.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fordela-')), 'miljon.json');
+  fs.writeFileSync(file, text);
+  const started = Date.now();
+  await page.setInputFiles('#file-input', file);
+  const notice = await noticeText(page);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  assert.match(notice, /miljon\.json har fler mottagare än sidan kan redigera \(högst 2 000\)/);
+  const took = Date.now() - started;
+  console.log('# a million recipients refused in ' + took + ' ms');
+  assert.ok(took < 15000, 'refused in ' + took + ' ms');
+  // The work that was open is still there and still answers.
+  assert.equal(await page.inputValue('[data-path="/recipients/0/name"]'), firstName);
+  await page.fill('[data-path="/title"]', 'Fortfarande här');
+  await web.settle(page);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('a link or a paste past 2 000 recipients gets the same limit, and changes nothing', async () => {
+  const first = await openPage();
+  const many = scenario({ title: 'Många', recipients: Array.from({ length: 2001 }, (_, i) => ({ name: 'M' + i, values: { bef: 1 } })) });
+  const hash = await first.page.evaluate((doc) => Fordela.link.encode(doc), many);
+  await first.context.close();
+  const session = await openPage(server.url + '#' + hash);
+  const { page } = session;
+  assert.match(await noticeText(page), /Länken innehåller fler mottagare än sidan kan redigera \(högst 2 000\)/);
+
+  await web.open(page, server.url + '#example=linkoping-2021');
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  const before = await page.$$eval('#recipients-table tbody tr', (rows) => rows.length);
+  await page.focus('[data-path="/recipients/0/name"]');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, Array.from({ length: 2500 }, (_, i) => 'R' + i + '\t1').join('\n'));
+  assert.match(await noticeText(page), /Inklistringen skulle ge 2\s500 mottagare/);
+  assert.equal(await page.$$eval('#recipients-table tbody tr', (rows) => rows.length), before);
+  await assertInert(session);
+  await session.context.close();
+});

@@ -8,6 +8,7 @@
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "json_input.hpp"
+#include "outcome_json.hpp"
 
 namespace fordela {
 namespace {
@@ -15,24 +16,12 @@ namespace {
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
-ojson findings_json(const std::vector<Finding>& findings) {
-  ojson list = ojson::array();
-  for (const auto& f : findings) {
-    list.push_back({{"severity", severity_id(f.severity)},
-                    {"code", f.code},
-                    {"path", f.path},
-                    {"message", {{"sv", f.message_sv}, {"en", f.message_en}}}});
-  }
-  return list;
-}
-
-std::string dump(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
 std::string failure(const std::vector<Finding>& findings) {
   ojson out;
   out["ok"] = false;
-  out["findings"] = findings_json(findings);
-  return dump(out);
+  out["findings"] = detail::findings_json(findings);
+  return detail::dump_json(out);
 }
 
 std::string_view amount_code(ParseError e) {
@@ -200,8 +189,8 @@ std::string apportion_json(std::string_view request_json) {
   out["unit_ore"] = unit > 0 ? ojson(unit) : ojson(nullptr);
   out["not_allocated_ore"] = not_allocated;
   out["tied"] = result.tied;
-  out["findings"] = findings_json(findings);
-  return dump(out);
+  out["findings"] = detail::findings_json(findings);
+  return detail::dump_json(out);
 }
 
 std::string parse_amount_json(std::string_view text) {
@@ -210,7 +199,7 @@ std::string parse_amount_json(std::string_view text) {
   ojson out;
   out["ok"] = true;
   out["ore"] = a.ore;
-  return dump(out);
+  return detail::dump_json(out);
 }
 
 std::string_view core_version() { return "0.1.0"; }

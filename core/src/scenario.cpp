@@ -13,6 +13,7 @@
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "engine.hpp"
+#include "outcome_json.hpp"
 #include "scenario_model.hpp"
 
 namespace fordela {
@@ -32,20 +33,6 @@ constexpr std::int64_t kOreToMicroKr = Decimal::kScale / kOrePerKrona;  // 10^4
 const BigNat kCostDenominator = BigNat(12) * BigNat(std::uint64_t(Decimal::kScale)) * BigNat(std::uint64_t(Decimal::kScale));
 
 BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 : v)); }
-
-// Rounds num/den to the nearest integer, halves up.
-std::int64_t round_half_up(const BigNat& num, const BigNat& den) {
-  BigNat q = (num * BigNat(2) + den) / (den * BigNat(2));
-  // Past the result's bound it saturates, so that callers refuse it as out of range rather than wrap.
-  return q.fits_u64() && q.to_u64() <= std::uint64_t(kMaxTotalOre) ? static_cast<std::int64_t>(q.to_u64())
-                                                                    : kMaxTotalOre + 1;
-}
-
-std::string fraction_text(const BigNat& num, const BigNat& den) {
-  if (num.is_zero()) return "0/1";
-  BigNat g = BigNat::gcd(num, den);
-  return (num / g).to_string() + "/" + (den / g).to_string();
-}
 
 // The basis value of one recipient for an apportioned component, on a
 // common scale within the component.
@@ -342,7 +329,7 @@ class Computer {
         amounts.resize(n);
         for (std::size_t r = 0; r < n; ++r) {
           nums[r] = given_numerator(comp, s_.recipients[r]);
-          amounts[r] = round_half_up(nums[r], den);
+          amounts[r] = detail::rounded_ore(nums[r], den);
           allocated += amounts[r];
         }
         out.basis_totals[c] = nat(static_cast<std::int64_t>(std::min<Wide>(allocated, kMaxTotalOre)));
@@ -500,16 +487,6 @@ class Computer {
   int level_;
 };
 
-ojson findings_json(const std::vector<Finding>& findings) {
-  ojson list = ojson::array();
-  for (const auto& f : findings) {
-    list.push_back({{"severity", severity_id(f.severity)},
-                    {"code", f.code},
-                    {"path", f.path},
-                    {"message", {{"sv", f.message_sv}, {"en", f.message_en}}}});
-  }
-  return list;
-}
 
 // Keeps the result below the bound JavaScript reads exactly.
 bool totals_in_range(const Computation& c) {
@@ -560,7 +537,7 @@ class JsonText {
   }
   JsonText& json(const ojson& j) {
     comma();
-    out_ += j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    out_ += detail::dump_json(j);
     return *this;
   }
   JsonText& open(char bracket) {
@@ -645,7 +622,7 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
     for (std::size_t k = 0; k < s.key.size(); ++k) {
       const BigNat& num = c.component_num[k][r];
       const BigNat& den = c.component_den[k];
-      j.open('{').key("exact").value(fraction_text(num, den)).key("exact_ore").value(round_half_up(num, den));
+      j.open('{').key("exact").value(detail::fraction_text(num, den)).key("exact_ore").value(detail::rounded_ore(num, den));
       j.key("amount_ore");
       if (c.component_amount[k].empty()) {
         j.null();
@@ -655,8 +632,8 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
       j.close('}');
     }
     j.close(']');
-    Ore exact_ore = round_half_up(c.exact_num[r], c.exact_den);
-    j.key("exact").value(fraction_text(c.exact_num[r], c.exact_den)).key("exact_ore").value(exact_ore);
+    Ore exact_ore = detail::rounded_ore(c.exact_num[r], c.exact_den);
+    j.key("exact").value(detail::fraction_text(c.exact_num[r], c.exact_den)).key("exact_ore").value(exact_ore);
     j.key("formula_ore").value(c.formula[r]).key("rounding_ore").value(c.formula[r] - exact_ore);
     j.key("earmarks_ore").open('[');
     for (const auto& amounts : c.earmarks) j.value(amounts[r]);
@@ -701,7 +678,7 @@ std::string result_text(const Scenario& s, const Computation& c, const std::vect
   JsonText j;
   j.open('{');
   j.key("format").value("fordela-result").key("version").value(std::int64_t{kScenarioVersion});
-  j.key("ok").value(!has_errors(findings)).key("findings").json(findings_json(findings));
+  j.key("ok").value(!has_errors(findings)).key("findings").json(detail::findings_json(findings));
   write_level(j, s, c);
   j.close('}');
   return j.take();
@@ -712,11 +689,9 @@ ojson failure_json(const std::vector<Finding>& findings) {
   out["format"] = "fordela-result";
   out["version"] = kScenarioVersion;
   out["ok"] = false;
-  out["findings"] = findings_json(findings);
+  out["findings"] = detail::findings_json(findings);
   return out;
 }
-
-std::string dump(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
 // Canonical forms: whole kronor and whole numbers as JSON integers, the
 // rest as exact strings.
@@ -833,7 +808,7 @@ Outcome evaluate(std::string_view text, const ScenarioLimits& limits) {
 
 std::string compute_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
   Outcome o = detail::evaluate(scenario_json_text, limits);
-  if (!o.computation) return dump(failure_json(o.findings));
+  if (!o.computation) return detail::dump_json(failure_json(o.findings));
   return result_text(*o.scenario, *o.computation, o.findings);
 }
 
@@ -841,8 +816,8 @@ std::string validate_scenario_json(std::string_view scenario_json_text, const Sc
   Outcome o = detail::evaluate(scenario_json_text, limits);
   ojson out;
   out["ok"] = !has_errors(o.findings);
-  out["findings"] = findings_json(o.findings);
-  return dump(out);
+  out["findings"] = detail::findings_json(o.findings);
+  return detail::dump_json(out);
 }
 
 std::string normalize_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
@@ -851,10 +826,10 @@ std::string normalize_scenario_json(std::string_view scenario_json_text, const S
   if (!scenario) {
     ojson out;
     out["ok"] = false;
-    out["findings"] = findings_json(findings);
-    return dump(out);
+    out["findings"] = detail::findings_json(findings);
+    return detail::dump_json(out);
   }
-  return dump(scenario_json(*scenario));
+  return detail::dump_json(scenario_json(*scenario));
 }
 
 ColumnarResult compute_columns(const ColumnarScenario& columns) {

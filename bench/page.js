@@ -72,7 +72,7 @@ async function firstLoad(browser, url, selector) {
   const requested = [];
   page.on('request', (req) => requested.push(req.url()));
   await page.goto(url);
-  await page.waitForFunction(() => window.__benchFirst !== null, null, { timeout: 20000 });
+  await page.waitForFunction(() => window.__benchFirst !== null, null, { timeout: 60000 });
   const ms = await page.evaluate(() => window.__benchFirst);
   await context.close();
   return { ms, requested };

@@ -100,21 +100,31 @@ async function edits(browser, url, count) {
   await web.open(page, url);
   await page.waitForSelector(FIRST_RESULT);
   await open290(page);
-  const samples = await page.evaluate(async (count) => {
+  // The renderer's main-thread CPU time (DevTools' ThreadTime), read around
+  // each edit: what the edit cost when other work shares the cores, where
+  // wall time also counts the waiting for a core.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = metrics.find((x) => x.name === 'ThreadTime');
+    return m ? m.value * 1000 : null;
+  };
+
+  await page.evaluate(() => {
     const core = window.Fordela && window.Fordela.core;
     if (!core || typeof core.compute !== 'function') throw new Error('Fordela.core.compute is not there to time');
     const compute = core.compute;
-    let computeStart = null;
-    let computeEnd = null;
+    const bench = { computeStart: null, computeEnd: null, parts: {} };
+    window.__bench = bench;
     core.compute = function (...args) {
-      computeStart = performance.now();
+      bench.computeStart = performance.now();
       const result = compute.apply(this, args);
-      computeEnd = performance.now();
+      bench.computeEnd = performance.now();
       return result;
     };
     // Where the render time goes: every method of the page's views, timed
     // while a recomputation is being shown (outermost calls only).
-    let parts = {};
     let depth = 0;
     const views = window.Fordela.views || {};
     for (const [name, View] of Object.entries(views)) {
@@ -123,7 +133,7 @@ async function edits(browser, url, count) {
         const fn = View.prototype[method];
         if (method === 'constructor' || typeof fn !== 'function') continue;
         View.prototype[method] = function (...args) {
-          if (computeStart === null || depth > 0) return fn.apply(this, args);
+          if (bench.computeStart === null || depth > 0) return fn.apply(this, args);
           depth += 1;
           const start = performance.now();
           try {
@@ -131,32 +141,39 @@ async function edits(browser, url, count) {
           } finally {
             depth -= 1;
             const key = name + '.' + method;
-            parts[key] = (parts[key] || 0) + performance.now() - start;
+            bench.parts[key] = (bench.parts[key] || 0) + performance.now() - start;
           }
         };
       }
     }
-    const result = document.getElementById('result');
-    const out = [];
-    for (let i = 0; i < count; i += 1) {
-      const r = (i * 37) % 290;
+    // One edit of recipient r's population; resolves when the result table
+    // has been rebuilt and laid out.
+    bench.edit = (i, r) => {
+      const result = document.getElementById('result');
       const cell = document.querySelector('[data-path="/recipients/' + r + '/values/befolkning"]');
       if (!cell) throw new Error('no population cell for recipient ' + r);
       const before = document.querySelector('#result-table tbody').rows[r].textContent;
-      computeStart = null;
-      parts = {};
-      const sample = await new Promise((resolve, reject) => {
-        const timeout = setTimeout(() => reject(new Error('the table did not change after edit ' + i)), 5000);
+      bench.computeStart = null;
+      bench.parts = {};
+      return new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('the table did not change after edit ' + i)), 10000);
         let inputMs = 0;
         const observer = new MutationObserver(() => {
-          if (computeStart === null) return;
+          if (bench.computeStart === null) return;
           observer.disconnect();
           const layoutStart = performance.now();
           void result.offsetHeight;
           const end = performance.now();
           clearTimeout(timeout);
-          parts.layout = end - layoutStart;
-          resolve({ input: inputMs, compute: computeEnd - computeStart, render: end - computeEnd, parts });
+          bench.parts.layout = end - layoutStart;
+          const after = document.querySelector('#result-table tbody').rows[r].textContent;
+          resolve({
+            input: inputMs,
+            compute: bench.computeEnd - bench.computeStart,
+            render: end - bench.computeEnd,
+            parts: bench.parts,
+            changed: before !== after,
+          });
         });
         observer.observe(result, { childList: true, subtree: true });
         // A clearly different population, so that the recipient's amount moves.
@@ -165,13 +182,17 @@ async function edits(browser, url, count) {
         cell.dispatchEvent(new Event('input', { bubbles: true }));
         inputMs = performance.now() - start;
       });
-      const after = document.querySelector('#result-table tbody').rows[r].textContent;
-      sample.changed = before !== after;
-      out.push(sample);
-    }
-    core.compute = compute;
-    return out;
-  }, count);
+    };
+  });
+
+  const samples = [];
+  for (let i = 0; i < count; i += 1) {
+    const before = await threadMs();
+    const sample = await page.evaluate(([i, r]) => window.__bench.edit(i, r), [i, (i * 37) % 290]);
+    const after = await threadMs();
+    sample.cpu = before === null || after === null ? null : after - before;
+    samples.push(sample);
+  }
   await context.close();
   return samples;
 }
@@ -279,6 +300,8 @@ async function main() {
         first_result_runs_ms: first.map(round),
         blank_runs_ms: blank.map(round),
         edits: samples.length,
+        edit_cpu_ms_p50: samples[0].cpu === null ? null : round(median(samples.map((s) => s.cpu))),
+        edit_cpu_ms_p95: samples[0].cpu === null ? null : round(p95(samples.map((s) => s.cpu))),
         edit_parts_p50_ms: {
           input: round(median(samples.map((s) => s.input))),
           compute: round(median(samples.map((s) => s.compute))),

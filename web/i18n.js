@@ -51,6 +51,8 @@
       'result.print': 'Skriv ut som bilaga',
       'footer.private': 'Allt räknas i din webbläsare. Inga uppgifter lämnar datorn; arbetet sparas bara i den här webbläsaren eller i en fil du sparar.',
       'footer.core': 'Beräkningskärna',
+      'footer.accessibility': 'Tillgänglighetsredogörelse',
+      'footer.accessibility.href': 'web/tillganglighet.html',
       'print.generated': 'Beräknad med Fördela, beräkningskärna {version}. Alla belopp i kronor; summorna är exakta.',
 
       'about.title': 'Rubrik',
@@ -416,6 +418,8 @@
       'result.print': 'Print as an appendix',
       'footer.private': 'Everything is computed in your browser. No data leaves the computer; your work is kept only in this browser or in a file you save.',
       'footer.core': 'Computation core',
+      'footer.accessibility': 'Accessibility statement',
+      'footer.accessibility.href': 'web/accessibility-statement.html',
       'print.generated': 'Computed with Fördela, computation core {version}. All amounts in kronor; the sums are exact.',
 
       'about.title': 'Title',

@@ -63,5 +63,22 @@
     return text && !text.startsWith('\uFEFF') ? '\uFEFF' + text : text;
   }
 
-  Fordela.core = { load, compute, examples, parseAmount, version, normalize, readCsv, resultCsv };
+  // How one recipient's amount was computed: {ok, recipient, steps, text,
+  // findings} (wasm/fordela-core.d.ts, Explanation).
+  function explain(scenario, name) {
+    return parse(module.explain(JSON.stringify(scenario), String(name)), 'explain');
+  }
+
+  // Two scenarios side by side, recipient by recipient: {ok, a_ok, b_ok,
+  // recipients, totals, findings_added, findings_removed} (Comparison).
+  function compare(a, b) {
+    return parse(module.compare(JSON.stringify(a), JSON.stringify(b)), 'compare');
+  }
+
+  // Whole units in proportion to weights: {ok, allocation, findings}.
+  function apportion(request) {
+    return parse(module.apportion(JSON.stringify(request)), 'apportion');
+  }
+
+  Fordela.core = { load, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, explain, compare, apportion };
 })(window.Fordela = window.Fordela || {});

@@ -72,5 +72,16 @@
     return String(value);
   }
 
-  Fordela.format = { kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue };
+  // A per cent the core wrote as a decimal string ("-8.6", "12.5", "0.0"),
+  // signed the Swedish way: "−8,6 %", "+12,5 %", "0,0 %"; '' for null.
+  function percentSigned(value) {
+    if (value === null || value === undefined || !/^-?\d+(\.\d+)?$/.test(String(value))) return '';
+    const s = String(value);
+    const negative = s.startsWith('-');
+    const digits = negative ? s.slice(1) : s;
+    const zero = !/[1-9]/.test(digits);
+    return (zero ? '' : negative ? '\u2212' : '+') + digits.replace('.', ',') + '\u00a0%';
+  }
+
+  Fordela.format = { kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue, percentSigned };
 })(window.Fordela = window.Fordela || {});

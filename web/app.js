@@ -16,8 +16,10 @@
 
   const store = new Fordela.ScenarioStore();
   let examples = [];
-  let lastGood = null; // {result, scenario}: what the result views show
+  let lastGood = null; // {result, scenario}: what the result views show (the level being edited)
+  let lastRoot = null; // {result, scenario}: the whole document's last good result
   let findings = [];
+  let levelFindings = { own: [], other: [] }; // Fordela.levels.splitFindings
   let errorCount = 0;
   let computeTimer = null;
   let coreReady = false;
@@ -40,6 +42,14 @@
       earmarks: new views.EarmarksView($('earmarks')),
       rounding: new views.RoundingView($('rounding')),
     };
+    Object.assign(editor, Fordela.decision.init({
+      store, announce, openLevel, computeNow,
+      good: () => lastGood,
+      root: () => lastRoot,
+      findings: () => findings,
+      levelFindings: () => levelFindings,
+      examples: () => examples,
+    }));
     findingsView = new views.FindingsView($('main'), $('findings'));
     summaryView = new views.SummaryView($('summary'), $('live-summary'));
     resultView = new views.ResultView($('result'));
@@ -50,24 +60,26 @@
 
   // Which editor views show a value typed elsewhere (names and labels).
   function dependentViews(path) {
-    if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs'];
+    if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs', 'calendar'];
     if (/^\/indicators\/\d+\/label$/.test(path)) return ['recipients', 'key', 'earmarks'];
     return [];
   }
 
   function renderEditor(only) {
-    const scenario = store.scenario;
-    if (!scenario || (only && only.length === 0)) return;
+    if (!store.scenario || (only && only.length === 0)) return;
+    // The editors edit the level being edited (Fordela.levels), with paths relative to it.
+    const scenario = store.level();
+    const context = Fordela.decision.levelContext();
     const focus = rememberFocus();
     const names = only || Object.keys(editor);
     for (const name of names) {
       if (only && editor[name].container.contains(document.activeElement)) continue;
-      editor[name].render(scenario);
+      editor[name].render(scenario, context);
     }
     const hasCost = (scenario.key || []).some((c) => c.basis === 'cost');
     $('costs-section').hidden = !hasCost;
     if (!only) restoreFocus(focus);
-    findingsView.decorate(findings);
+    findingsView.decorate(levelFindings.own);
   }
 
   function renderResult() {
@@ -76,7 +88,8 @@
     summaryView.render(state);
     resultView.render(state);
     chartView.render(state);
-    findingsView.renderSummary(findings);
+    findingsView.renderSummary(Fordela.decision.summaryFindings(levelFindings));
+    Fordela.decision.render(state);
     $('copy-result').disabled = !lastGood;
     $('result-section').classList.toggle('has-errors', errorCount > 0);
   }
@@ -150,15 +163,33 @@
       return;
     }
     findings = Array.isArray(result.findings) ? result.findings : [];
+    levelFindings = Fordela.levels.splitFindings(findings, store.path);
     errorCount = findings.filter((f) => f.severity === 'error').length;
     if (result.ok && result.recipients && result.totals) {
-      lastGood = { result, scenario: JSON.parse(JSON.stringify(store.scenario)) };
+      lastRoot = { result, scenario: JSON.parse(JSON.stringify(store.scenario)) };
+      lastGood = levelGood();
       errorCount = 0;
     } else if (!errorCount) {
       errorCount = 1;
     }
-    findingsView.decorate(findings);
+    findingsView.decorate(levelFindings.own);
     renderResult();
+  }
+
+  // The level's part of the last good result, for the result views.
+  function levelGood() {
+    if (!lastRoot) return null;
+    const result = Fordela.levels.resultAt(lastRoot.result, store.path);
+    const scenario = Fordela.levels.at(lastRoot.scenario, store.path);
+    return result && scenario ? { result, scenario } : null;
+  }
+
+  // Shows another level of the document in the editors and the result.
+  function openLevel(path) {
+    store.setLevel(path);
+    lastGood = levelGood();
+    levelFindings = Fordela.levels.splitFindings(findings, store.path);
+    renderAll();
   }
 
   function showNotice(text, kind) {
@@ -246,7 +277,7 @@
     const path = el.getAttribute && el.getAttribute('data-path');
     const kind = el.getAttribute && el.getAttribute('data-kind');
     if (!path || kind === 'bool' || kind === 'select') return;
-    store.set(path, readValue(el));
+    store.setInLevel(path, readValue(el));
   }
 
   function onChange(event) {
@@ -257,9 +288,9 @@
     const value = readValue(el);
     const basis = /^\/key\/(\d+)\/basis$/.exec(path);
     if (basis) {
-      store.mutate((s) => setBasis(s.key[Number(basis[1])], value, s));
+      store.mutateLevel((s) => setBasis(s.key[Number(basis[1])], value, s));
     } else {
-      store.set(path, value, true);
+      store.setInLevel(path, value, true);
     }
   }
 
@@ -293,10 +324,10 @@
   }
 
   function addRow(collection, data) {
-    const s = store.scenario;
+    const s = store.level();
     if (collection === 'other-costs') {
       const r = Number(data.recipient);
-      store.mutate((sc) => {
+      store.mutateLevel((sc) => {
         const recipient = sc.recipients[r];
         recipient.cost = recipient.cost || { posts: 0, cost_per_post: 0, months: 12, other: [] };
         recipient.cost.other = recipient.cost.other || [];
@@ -337,7 +368,7 @@
   }
 
   function moveRow(collection, index, delta) {
-    const list = COLLECTIONS[collection](store.scenario);
+    const list = COLLECTIONS[collection](store.level());
     const to = index + delta;
     if (to < 0 || to >= list.length) return;
     store.mutate(() => {
@@ -353,7 +384,7 @@
   function removeRow(collection, index, data) {
     if (collection === 'other-costs') {
       const r = Number(data.recipient);
-      store.mutate((s) => s.recipients[r].cost.other.splice(index, 1));
+      store.mutateLevel((s) => s.recipients[r].cost.other.splice(index, 1));
       focusSelector([
         '[data-action="remove"][data-collection="other-costs"][data-recipient="' + r + '"][data-index="' + index + '"]',
         '[data-action="remove"][data-collection="other-costs"][data-recipient="' + r + '"][data-index="' + (index - 1) + '"]',
@@ -362,8 +393,8 @@
       announce(t('announce.removed'));
       return;
     }
-    const list = COLLECTIONS[collection](store.scenario);
-    store.mutate((s) => {
+    const list = COLLECTIONS[collection](store.level());
+    store.mutateLevel((s) => {
       const [row] = list.splice(index, 1);
       if (collection === 'indicators' && row) forgetIndicator(s, row.id);
     });
@@ -390,6 +421,7 @@
       case 'move-down': moveRow(data.collection, index, 1); break;
       case 'remove': removeRow(data.collection, index, data); break;
       case 'goto-finding': findingsView.focusPath(data.target); break;
+      case 'goto-level': Fordela.decision.openLevel(data.level); break;
       default: return;
     }
     event.preventDefault();
@@ -410,7 +442,7 @@
 
     const tokens = parsePointer(path);
     const startRow = Number(tokens[1]);
-    const columns = views.RecipientsView.columns(store.scenario);
+    const columns = views.RecipientsView.columns(store.level());
     const startCol = tokens[2] === 'name' ? 0 : columns.indexOf(tokens[3]);
     if (startCol < 0) return;
     // Excel quotes cells holding line breaks or quotes: the core's reader.
@@ -420,12 +452,12 @@
     if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
       rows = rows.slice(1);
     }
-    const count = Math.max((store.scenario.recipients || []).length, startRow + rows.length);
+    const count = Math.max((store.level().recipients || []).length, startRow + rows.length);
     if (count > Fordela.document.MAX_RECIPIENTS) {
       showNotice(t('paste.too_many_recipients', { n: count.toLocaleString(i18n.lang() === 'sv' ? 'sv-SE' : 'en-GB') }));
       return;
     }
-    store.mutate((s) => {
+    store.mutateLevel((s) => {
       s.recipients = s.recipients || [];
       rows.forEach((cells, r) => {
         const index = startRow + r;
@@ -546,7 +578,9 @@
   store.subscribe((change) => {
     if (change.kind === 'replace') {
       lastGood = null;
+      lastRoot = null;
       findings = [];
+      levelFindings = { own: [], other: [] };
       errorCount = 0;
       // A scenario that uses requisition opens with that part shown.
       const recipients = store.scenario.recipients || [];
@@ -558,7 +592,7 @@
     if (!store.exampleId && location.hash) setHash('');
     $('link-status').hidden = true;
     if (change.kind === 'structure') renderEditor();
-    else renderEditor(dependentViews(change.path));
+    else renderEditor(dependentViews(change.path.startsWith(store.path) ? change.path.slice(store.path.length) : change.path));
     scheduleCompute();
   });
 

@@ -79,6 +79,9 @@
     this.scenario = null;
     this.exampleId = null; // set while the scenario is an unedited example
     this.entryId = null; // the saved scenario being edited, once it is saved
+    // The level being edited (Fordela.levels): "" for the scenario itself,
+    // or the pointer of a sub-scenario inside it ("/recipients/0/sub").
+    this.path = '';
     this.listeners = [];
   }
 
@@ -96,7 +99,32 @@
     this.scenario = scenario;
     this.exampleId = exampleId || null;
     this.entryId = entryId || null;
+    this.path = '';
     this.notify({ kind: 'replace' });
+  };
+
+  // The object of the level being edited; the scenario itself when the
+  // level is gone (its recipient removed, say).
+  ScenarioStore.prototype.level = function () {
+    const level = this.path ? Fordela.levels.at(this.scenario, this.path) : null;
+    if (!level) this.path = '';
+    return level || this.scenario;
+  };
+
+  // Which level the editors show; nothing in the document changes.
+  ScenarioStore.prototype.setLevel = function (path) {
+    this.path = path && Fordela.levels.at(this.scenario, path) ? path : '';
+  };
+
+  // set() and mutate() on the level being edited: paths relative to it.
+  ScenarioStore.prototype.setInLevel = function (path, value, structural) {
+    this.level();
+    this.set(this.path + path, value, structural);
+  };
+
+  ScenarioStore.prototype.mutateLevel = function (fn) {
+    const level = this.level();
+    this.mutate(() => fn(level));
   };
 
   // Sets the value at a JSON pointer, creating objects on the way; an

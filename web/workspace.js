@@ -343,7 +343,8 @@
       importView.set({ plan: null, effect: null, fileName, problem: t('import.csv.' + read.error, { line: read.line }) });
       return;
     }
-    const plan = files.planImport(store.scenario, read.rows);
+    // Into the level being edited (Fordela.levels), whose recipients the table shows.
+    const plan = files.planImport(store.level(), read.rows);
     if (plan.problem) {
       importPlan = null;
       importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
@@ -355,7 +356,7 @@
       return;
     }
     importPlan = plan;
-    const effect = files.importEffect(store.scenario, plan);
+    const effect = files.importEffect(store.level(), plan);
     // Rows that match nobody replace a list; rows that match update it.
     importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
   }
@@ -379,12 +380,12 @@
       const plan = importPlan;
       if (!plan) return;
       const rows = plan.rows.length;
-      const after = mode === 'merge' ? (store.scenario.recipients || []).length + files.importEffect(store.scenario, plan).added : rows;
+      const after = mode === 'merge' ? (store.level().recipients || []).length + files.importEffect(store.level(), plan).added : rows;
       if (after > Fordela.document.MAX_RECIPIENTS) {
         importView.set({ problem: t('import.too_many_recipients', { n: after }) });
         return;
       }
-      store.mutate((s) => files.applyImport(s, plan, mode));
+      store.mutateLevel((s) => files.applyImport(s, plan, mode));
       importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
       importPlan = null;
       hooks.announce(t('import.done', { rows }));

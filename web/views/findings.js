@@ -98,9 +98,19 @@
     for (const finding of sorted(findings)) {
       const item = h('li', { class: 'finding ' + finding.severity }, [
         h('span', { class: 'badge ' + finding.severity, text: t('severity.' + (finding.severity || 'info')) }),
+        finding.levelName ? h('span', { class: 'finding-level', 'data-user': 'true', text: finding.levelName }) : null,
         h('span', { class: 'finding-text', text: message(finding) }),
       ]);
-      if (finding.path && findBound(this.root, finding.path)) {
+      // A finding of another level (Fordela.levels) takes the user there.
+      if (finding.level !== undefined) {
+        item.appendChild(h('button', {
+          type: 'button',
+          class: 'link-button',
+          'data-action': 'goto-level',
+          'data-level': finding.level,
+          text: t('levels.goto'),
+        }));
+      } else if (finding.path && findBound(this.root, finding.path)) {
         item.appendChild(h('button', {
           type: 'button',
           class: 'link-button',

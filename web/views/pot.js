@@ -34,10 +34,16 @@
 
   const DATES = ['period_start', 'period_end', 'requisition_deadline', 'report_deadline'];
 
-  PotView.prototype.render = function (scenario) {
+  // context.path: a level below the scenario (Fordela.levels), whose pot
+  // is, unless it states one, what its recipient receives above.
+  PotView.prototype.render = function (scenario, context) {
     clear(this.container);
     const pot = scenario.pot || {};
-    this.container.appendChild(field({ path: '/pot/total', kind: 'amount', label: t('pot.total'), hint: t('pot.total.hint'), value: pot.total }));
+    const sub = context && context.path ? context : null;
+    const totalHint = !sub ? t('pot.total.hint')
+      : sub.parentAmountOre === null ? t('pot.total.sub_hint', { name: sub.parentName })
+        : t('pot.total.sub_hint.amount', { name: sub.parentName, amount: Fordela.format.kr(sub.parentAmountOre) });
+    this.container.appendChild(field({ path: '/pot/total', kind: 'amount', optional: Boolean(sub), label: t('pot.total'), hint: totalHint, value: pot.total }));
 
     const deductions = pot.deductions || [];
     const list = h('div', { class: 'subsection', 'data-path': '/pot/deductions' }, [
@@ -62,6 +68,7 @@
       row.appendChild(field({ path: pointer('pot', 'dates', key), kind: 'date', optional: true, label: t('pot.dates.' + key), value: dates[key] }));
     }
     grid.appendChild(row);
+    if (sub && sub.inheritsDates) grid.appendChild(h('p', { class: 'hint', text: t('pot.dates.inherited') }));
     this.container.appendChild(grid);
   };
 

@@ -50,7 +50,9 @@
       });
     }
     if (anyApportioned) {
-      columns.push({ id: 'rounding', header: t('result.rounding'), value: (r) => r.rounding_ore, total: null, kind: 'signed', secondary: true });
+      // What rounding gave (+) or took (−) from the exact amount: shown,
+      // not muted, as the decision has to account for it.
+      columns.push({ id: 'rounding', header: t('result.rounding'), note: t('result.rounding.note'), value: (r) => r.rounding_ore, total: null, kind: 'signed' });
     }
     const hasEarmarks = rows.length > 0 && (rows[0].earmarks_ore || []).length > 0;
     const redistribution = result.redistribution;

@@ -107,7 +107,10 @@
     });
     app.computeNow();
     app.openLevel(above);
-    levelsView.focus();
+    // The focus goes to the row that held the level when there is no level left to show.
+    const row = document.querySelector('#result-table [data-split="' + index + '"]');
+    if ($('levels').hidden && row) row.focus();
+    else levelsView.focus();
     app.announce(t('levels.removed', { name }));
   }
 

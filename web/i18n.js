@@ -635,7 +635,7 @@
       'costs.other.name.of': 'Name of other cost {n} for {name}',
       'costs.other.amount.of': 'Amount of {other}, {name}',
       'costs.other.add': '+ Other cost',
-      'costs.other.add.of': 'Add another cost for {name}',
+      'costs.other.add.of': 'Add other cost for {name}',
 
       'key.add': '+ Add a component',
       'key.component.legend': 'Component {n}',

@@ -55,7 +55,9 @@ test('dist/fordela.html is one file: everything inline, a CSP of hashes, no unsa
   assert.doesNotMatch(csp, /unsafe-inline|'self'|https?:|\*/);
   assert.ok(scripts.length >= 20 && styles.length === 1);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"|rel="manifest"|sw\.js|web\/offline\.js/);
-  assert.doesNotMatch(html, /\s(src|href)="(?!data:|#)/, 'refers to no file and no address');
+  // Nothing is loaded from a file or an address (links to other pages, <a
+  // href>, load nothing).
+  assert.doesNotMatch(html, /<(script|link|img|iframe|source|object|embed)\b[^>]*\s(src|href|data)="(?!data:|#)/, 'loads no file and no address');
   assert.ok(html.includes('AGFzbQ'), 'the WebAssembly is in it (base64 of "\\0asm")');
 });
 

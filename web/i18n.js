@@ -1044,11 +1044,20 @@
   }
 
   // t('row.up', {name: 'Skärholmen'}) → "Flytta upp: Skärholmen"
+  // A value with a bidirectional control in it (a right-to-left override in
+  // a file or recipient name) is set between FSI and PDI, so that it cannot
+  // reorder the rest of the message; the core does the same in its findings.
+  const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  function isolated(value) {
+    const text = String(value);
+    return BIDI_CONTROL.test(text) ? '\u2068' + text + '\u2069' : text;
+  }
+
   function t(key, args) {
     let text = STRINGS[current][key];
     if (text === undefined) text = STRINGS.sv[key];
     if (text === undefined) return key;
-    if (args) text = text.replace(/\{(\w+)\}/g, (m, name) => (args[name] === undefined ? m : String(args[name])));
+    if (args) text = text.replace(/\{(\w+)\}/g, (m, name) => (args[name] === undefined ? m : isolated(args[name])));
     return text;
   }
 

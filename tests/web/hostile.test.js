@@ -137,6 +137,16 @@ test('a file whose name is markup is named as text in the message', async () => 
   await session.context.close();
 });
 
+test('a file name with a right-to-left override cannot turn the message around it', async () => {
+  const session = await openPage();
+  await openFile(session.page, 'budget\u202egnp.json', '');
+  const notice = await noticeText(session.page);
+  assert.ok(notice.includes('\u2068budget\u202egnp.json\u2069'), JSON.stringify(notice));
+  assert.match(notice, /är tom\.$/);
+  await assertInert(session);
+  await session.context.close();
+});
+
 test('a link carrying markup opens as text, through the page\'s own encoder', async () => {
   const first = await openPage();
   const hash = await first.page.evaluate((doc) => Fordela.link.encode(doc), scenario());

@@ -1,12 +1,14 @@
 // The CSV reader on any bytes, with the default limits and with tiny ones
 // (so the limit paths run too): never a crash, and a table it reads,
-// written back with every field quoted, reads back the same.
+// written back with every field quoted, reads back the same. The page's
+// JSON entry point (read_csv_json) answers well-formed JSON.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "fordela/csv.hpp"
+#include "fordela/result_csv.hpp"
 #include "fuzz_support.hpp"
 
 using namespace fordela;
@@ -42,6 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   char separator = separators[mode & 3];
   if (separator == 0) separator = guess_separator(text);
   FUZZ_CHECK(separator == ',' || separator == ';' || separator == '\t', "a known separator");
+
+  // The page's entry point: the same rows, as JSON.
+  const auto answer = fordela::fuzz::must_parse(read_csv_json(text, separators[mode & 3]), "read_csv_json");
+  FUZZ_CHECK(answer["ok"].is_boolean(), "read_csv_json answers ok");
 
   CsvLimits limits;
   if (mode & 4) limits = CsvLimits{4, 4, 16};

@@ -2,12 +2,16 @@
 // normalisation: never a crash, always a well-formed answer, the sums of
 // a result add up, and a normalised document computes the same result as
 // the one it came from (so links and files, which carry the normalised
-// form, change nothing).
+// form, change nothing). What the page does with a result runs too: the
+// explanation of a recipient, the comparison, the CSV tables.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "fordela/compare.hpp"
+#include "fordela/explain.hpp"
+#include "fordela/result_csv.hpp"
 #include "fordela/scenario.hpp"
 #include "fuzz_support.hpp"
 
@@ -90,7 +94,18 @@ json money_of(const json& result) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
 
-  const json result = check_result(compute_scenario_json(text));
+  const std::string result_text = compute_scenario_json(text);
+  const json result = check_result(result_text);
+  if (result["ok"].get<bool>()) {
+    const auto& recipients = result["recipients"];
+    const std::string name = recipients.empty() ? "" : recipients[0].value("name", "");
+    const json explained = must_parse(explain_json(text, name), "explain_json");
+    FUZZ_CHECK(explained["ok"].is_boolean(), "explain answers ok");
+    must_parse(compare_json(text, text), "compare_json");
+    result_json_to_csv(result_text);
+    result_json_to_table_csv(result_text, kSwedishExcelCsv, CsvLanguage::swedish, text);
+    result_json_to_table_csv(result_text, kPlainCsv, CsvLanguage::english);
+  }
 
   const json validation = must_parse(validate_scenario_json(text), "validate_scenario_json");
   FUZZ_CHECK(validation["ok"].is_boolean(), "validation answers ok");

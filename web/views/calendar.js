@@ -151,6 +151,9 @@
       ]));
     }
     this.container.appendChild(this.checklist);
+    // The cells update() fills, found once (not one query per cell and edit).
+    this.outCells = new Map();
+    for (const cell of this.container.querySelectorAll('[data-out]')) this.outCells.set(cell.getAttribute('data-out'), cell);
     if (this.state) this.update(this.state);
   };
 
@@ -205,8 +208,8 @@
     const result = state.good ? state.good.result : null;
     const rows = result ? result.recipients || [] : [];
     const set = (id, text) => {
-      const cell = this.container.querySelector('[data-out="' + id + '"]');
-      if (cell) cell.textContent = text;
+      const cell = this.outCells.get(id);
+      if (cell && cell.textContent !== text) cell.textContent = text;
     };
     const has = (v) => v !== undefined && v !== null;
     rows.forEach((row, r) => {

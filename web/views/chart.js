@@ -68,11 +68,16 @@
       preserveAspectRatio: 'xMinYMin meet',
     });
     chart.appendChild(svg('line', { class: 'axis', x1: LABEL_WIDTH, x2: LABEL_WIDTH, y1: 0, y2: height }));
+    // The labels are shortened here, measured once per string in the
+    // labels' font, when that font is known (after the first drawing).
+    const fit = labelFont ? (name) => fitText(name, labelFont) : null;
     rows.forEach((row, r) => {
       const y = TOP + r * (BAR + GAP);
       const name = row.name || recipientName((scenario.recipients || [])[r], r);
       const label = svg('text', { class: 'bar-label', 'data-user': 'true', 'data-name': name, x: LABEL_WIDTH - 8, y: y + BAR / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' });
-      label.textContent = name.length > MAX_LABEL ? name.slice(0, MAX_LABEL - 1) + '…' : name;
+      const shortened = fit ? fit(name) : null;
+      label.textContent = shortened === null ? (name.length > MAX_LABEL ? name.slice(0, MAX_LABEL - 1) + '…' : name) : shortened;
+      if (shortened !== null && shortened !== name) label.appendChild(svg('title', null, name));
       chart.appendChild(label);
       let x = LABEL_WIDTH;
       parts.forEach((part, i) => {
@@ -93,8 +98,69 @@
       chart,
       h('figcaption', { class: 'hint', text: t('chart.caption') }),
     ]));
-    fitLabels(chart);
+    if (!fit) {
+      labelFont = fontOf(chart.querySelector('.bar-label'));
+      if (labelFont) {
+        for (const label of chart.querySelectorAll('.bar-label')) {
+          const name = label.getAttribute('data-name');
+          const text = fitText(name, labelFont);
+          if (label.textContent !== text) label.textContent = text;
+          if (text !== name) label.appendChild(svg('title', null, name));
+        }
+      } else {
+        fitLabels(chart);
+      }
+    }
   };
+
+  // The labels' font as a canvas font string (read from the style, which
+  // needs no layout), or null where it cannot be measured that way.
+  let labelFont = null;
+  let measureContext;
+  const widths = new Map(); // font → (text → width)
+
+  function fontOf(label) {
+    if (!label || !window.getComputedStyle) return null;
+    if (measureContext === undefined) {
+      try {
+        measureContext = document.createElement('canvas').getContext('2d') || null;
+      } catch (e) {
+        measureContext = null;
+      }
+    }
+    if (!measureContext || typeof measureContext.measureText !== 'function') return null;
+    const style = window.getComputedStyle(label);
+    if (!style.fontSize || !style.fontFamily) return null;
+    return [style.fontStyle, style.fontWeight, style.fontSize, style.fontFamily].join(' ');
+  }
+
+  function textWidth(text, font) {
+    let known = widths.get(font);
+    if (!known) {
+      known = new Map();
+      widths.set(font, known);
+    }
+    let width = known.get(text);
+    if (width === undefined) {
+      if (measureContext.font !== font) measureContext.font = font;
+      width = measureContext.measureText(text).width;
+      known.set(text, width);
+    }
+    return width;
+  }
+
+  // What fitLabels shows for a name, with the width measured on a canvas
+  // in the same font instead of laid out in the chart.
+  function fitText(name, font) {
+    const room = LABEL_WIDTH - 14;
+    let text = name.length > MAX_LABEL ? name.slice(0, MAX_LABEL - 1) + '…' : name;
+    let length = name.length;
+    while (length > 4 && textWidth(text, font) > room) {
+      length -= 1;
+      text = name.slice(0, length).trimEnd() + '…';
+    }
+    return text;
+  }
 
   // Shortens names that do not fit left of the bars, once the text can be
   // measured (the full name stays in a tooltip and in the table).

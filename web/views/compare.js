@@ -47,7 +47,9 @@
     if (typeof window.IntersectionObserver === 'function') {
       this.visible = false;
       new window.IntersectionObserver((entries) => {
-        this.visible = entries.some((e) => e.isIntersecting);
+        // One call can hold several records of the container (in view,
+        // then out of it within one frame): the last is where it is now.
+        this.visible = entries[entries.length - 1].isIntersecting;
         if (this.visible && this.dirty) this.update();
       }, { rootMargin: '200px 0px' }).observe(container);
     }

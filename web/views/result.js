@@ -239,6 +239,8 @@
   }
 
   ResultView.prototype.render = function (state) {
+    if (state.good && this.update(state)) return;
+    this.shown = null;
     clear(this.container);
     if (!state.good) {
       this.container.appendChild(h('p', { class: 'hint', text: state.errors ? t('result.none.errors') : t('result.none') }));
@@ -268,6 +270,77 @@
     body.appendChild(totalsList(result));
     body.appendChild(basisTable(scenario));
     this.container.appendChild(body);
+    this.shown = { shape: tableShape(state), body };
+  };
+
+  // What the page shows of a result besides the amounts and the values: when
+  // it is the same as before an edit, the amounts are updated in place
+  // rather than the whole result rebuilt (the same text, less work).
+  function tableShape(state) {
+    const { result, scenario } = state.good;
+    const rows = result.recipients || [];
+    const columns = resultColumns(result, scenario).map((c) => [c.id, c.header, c.note, c.kind, Boolean(c.emphasis), Boolean(c.secondary), Boolean(c.userHeader)]);
+    const names = rows.map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r), row.requisitioned === false]);
+    const indicators = (scenario.indicators || []).map((ind, i) => [ind.id, indicatorName(ind, i), ind.kind]);
+    const recipients = (scenario.recipients || []).map((rec, r) => recipientName(rec, r));
+    return JSON.stringify([Fordela.i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', Fordela.core.version(), columns, names, indicators, recipients]);
+  }
+
+  // Sets an element's text only when it changed.
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  // Keeps `old` where it equals `fresh`, else puts `fresh` in its place.
+  function keepOrReplace(old, fresh) {
+    if (!old || !old.parentNode) return false;
+    if (!old.isEqualNode(fresh)) old.parentNode.replaceChild(fresh, old);
+    return true;
+  }
+
+  // The in-place update of render(); false when the result must be rebuilt.
+  ResultView.prototype.update = function (state) {
+    const shown = this.shown;
+    if (!shown || !this.container.contains(shown.body)) return false;
+    const shape = tableShape(state);
+    if (shape !== shown.shape) return false;
+    const { result, scenario } = state.good;
+    const body = shown.body;
+    const table = body.querySelector('#result-table');
+    const basis = body.querySelector('.basis-box table');
+    const ruleBox = body.querySelector('.rule-box');
+    const totalsBox = body.querySelector('.totals-box');
+    const indicators = scenario.indicators || [];
+    const recipients = scenario.recipients || [];
+    if (!table || !table.tBodies[0] || !table.tFoot || !ruleBox || !totalsBox || (indicators.length && !basis)) return false;
+
+    const rule = h('dl', { class: 'rule' });
+    for (const line of ruleLines(result, scenario)) {
+      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { text: line.text })]));
+    }
+    const oldRule = ruleBox.querySelector('dl.rule');
+    keepOrReplace(oldRule, rule);
+
+    const columns = resultColumns(result, scenario);
+    const rows = result.recipients || [];
+    const trs = table.tBodies[0].rows;
+    rows.forEach((row, r) => {
+      const cells = trs[r].cells;
+      columns.forEach((column, c) => setText(cells[c + 1], amountText(column, column.value(row))));
+    });
+    const totalCells = table.tFoot.rows[0].cells;
+    columns.forEach((column, c) => setText(totalCells[c + 1], amountText(column, column.total)));
+
+    keepOrReplace(totalsBox, totalsList(result));
+
+    if (basis) {
+      const basisRows = basis.tBodies[0].rows;
+      recipients.forEach((rec, r) => {
+        const cells = basisRows[r].cells;
+        indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue((rec.values || {})[ind.id])));
+      });
+    }
+    return true;
   };
 
   // The result table as DOM; also used, detached, for the clipboard.

@@ -160,6 +160,9 @@
       const row = good.result.recipients[r];
       if (!recipient || !row || !tr.cells[0]) return;
       const name = row.name || recipient.name || '';
+      // A row the result view updated in place keeps its button when it
+      // would be the same one.
+      const old = tr.cells[0].querySelector(':scope > button.row-level');
       let button;
       if (recipient.sub) {
         const n = (recipient.sub.recipients || []).length;
@@ -170,7 +173,13 @@
         button = h('button', { type: 'button', class: 'row-level', 'data-label': t('levels.split'), 'data-split': String(r), 'aria-label': t('levels.split.of', { name }) });
         button.addEventListener('click', () => this.hooks.split(r));
       }
-      if (button) tr.cells[0].appendChild(button);
+      const key = button ? path + '\n' + r + '\n' + button.outerHTML : null;
+      if (old && key !== null && old.levelKey === key) return;
+      if (old) old.remove();
+      if (button) {
+        button.levelKey = key;
+        tr.cells[0].appendChild(button);
+      }
     });
   };
 

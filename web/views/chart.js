@@ -39,9 +39,42 @@
 
   function ChartView(container) {
     this.container = container;
+    // Drawing 290 bars after every keystroke is wasted while the chart is
+    // far off screen: it is drawn once it comes near the view (or the page
+    // is printed) from the last state it was given.
+    this.visible = true;
+    this.pending = null;
+    if (typeof window.IntersectionObserver === 'function') {
+      this.visible = false;
+      new window.IntersectionObserver((entries) => {
+        this.visible = entries[entries.length - 1].isIntersecting;
+        if (this.visible) this.flush();
+      }, { rootMargin: '1200px 0px' }).observe(container);
+      const flush = () => this.flush();
+      window.addEventListener('beforeprint', flush);
+      const print = window.matchMedia ? window.matchMedia('print') : null;
+      if (print && typeof print.addEventListener === 'function') print.addEventListener('change', flush);
+    }
   }
 
+  // Draws the state the chart was last given, if it has not been drawn.
+  ChartView.prototype.flush = function () {
+    const state = this.pending;
+    if (!state) return;
+    this.pending = null;
+    this.draw(state);
+  };
+
   ChartView.prototype.render = function (state) {
+    if (!this.visible) {
+      this.pending = state;
+      return;
+    }
+    this.pending = null;
+    this.draw(state);
+  };
+
+  ChartView.prototype.draw = function (state) {
     clear(this.container);
     if (!state.good) return;
     const { result, scenario } = state.good;

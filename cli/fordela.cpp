@@ -54,9 +54,11 @@ void print_usage(std::FILE* to) {
                "  compute SCENARIO.json [--format json|csv]\n"
                "      Computes a scenario (docs/scenario-format.md) and prints the\n"
                "      result; \"-\" reads the scenario from standard input.\n"
-               "  explain SCENARIO.json NAME [--lang sv|en]\n"
+               "  explain SCENARIO.json NAME [NAME ...] [--lang sv|en]\n"
                "      How the amount of the recipient NAME was computed, step by step\n"
-               "      with the actual numbers, in Swedish (default) or English.\n"
+               "      with the actual numbers, in Swedish (default) or English. More\n"
+               "      names lead down nested levels: a recipient, then one in the\n"
+               "      level that splits its amount, and so on.\n"
                "  compare A.json B.json\n"
                "      What each recipient finally receives in A and in B, the\n"
                "      differences, and the findings that appear or disappear (JSON).\n"
@@ -212,15 +214,17 @@ int run_compute(const std::vector<std::string_view>& args) {
 int run_explain(const std::vector<std::string_view>& args) {
   const Arguments parsed = parse_arguments(args, {"--lang"});
   if (!parsed.error.empty()) return usage_error(parsed.error);
-  if (parsed.positional.size() != 2) return usage_error("explain takes a scenario file and a recipient's name");
+  if (parsed.positional.size() < 2) return usage_error("explain takes a scenario file and a recipient's name");
   std::string language = "sv";
   if (auto it = parsed.options.find("--lang"); it != parsed.options.end()) language = it->second;
   if (language != "sv" && language != "en") return usage_error("--lang is sv or en, not '" + language + "'");
 
   const std::optional<std::string> scenario = read_input(parsed.positional[0]);
   if (!scenario) return kUsageError;
-  const nlohmann::json answer =
-      nlohmann::json::parse(fordela::explain_json(*scenario, parsed.positional[1]), nullptr, false);
+  // More names lead down into nested levels: the recipient, then one of
+  // the level that splits its amount, and so on.
+  const std::vector<std::string> names(parsed.positional.begin() + 1, parsed.positional.end());
+  const nlohmann::json answer = nlohmann::json::parse(fordela::explain_json(*scenario, names), nullptr, false);
   if (answer.is_discarded() || !answer.is_object()) {
     return bad_input("internal error: the core returned an explanation that is not a JSON object");
   }

@@ -101,6 +101,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string name = recipients.empty() ? "" : recipients[0].value("name", "");
     const json explained = must_parse(explain_json(text, name), "explain_json");
     FUZZ_CHECK(explained["ok"].is_boolean(), "explain answers ok");
+    // Down into the first recipient's sub-level, when there is one.
+    if (!recipients.empty() && recipients[0].contains("sub") && recipients[0]["sub"].is_object()) {
+      const auto& below = recipients[0]["sub"]["recipients"];
+      const std::string inner = below.empty() ? "" : below[0].value("name", "");
+      const json deeper = must_parse(explain_json(text, std::vector<std::string>{name, inner}), "explain_json down");
+      FUZZ_CHECK(deeper["ok"] == true || below.empty(), "a recipient of a computed sub-level is explained");
+    }
     must_parse(compare_json(text, text), "compare_json");
     result_json_to_csv(result_text);
     result_json_to_table_csv(result_text, kSwedishExcelCsv, CsvLanguage::swedish, text);

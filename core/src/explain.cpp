@@ -390,8 +390,10 @@ Story tell_split(const Scenario& s, const Split& split) {
 
 class Explainer {
  public:
-  Explainer(const Scenario& s, const Computation& c, std::size_t r)
-      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(rec_.name) {}
+  // `above` names the recipient whose amount this level splits (empty at
+  // the top).
+  Explainer(const Scenario& s, const Computation& c, std::size_t r, std::string above = {})
+      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(rec_.name), above_(std::move(above)) {}
 
   ojson steps() {
     pot();
@@ -456,6 +458,10 @@ class Explainer {
 
   void pot() {
     Words w{"Potten är " + kr(s_.total, true) + ". ", "The pot is " + kr(s_.total, false) + ". "};
+    if (!above_.empty() && !s_.total_given) {
+      w = {"Potten är det som " + above_ + " får: " + kr(s_.total, true) + ". ",
+           "The pot is what " + above_ + " receives: " + kr(s_.total, false) + ". "};
+    }
     if (s_.deductions.empty()) {
       w += {"Hela potten fördelas enligt nyckeln.", "The whole pot is split by the key."};
     } else {
@@ -804,6 +810,7 @@ class Explainer {
   std::size_t r_;
   const Recipient& rec_;
   const std::string& name_;
+  const std::string above_;
   ojson steps_ = ojson::array();
 };
 
@@ -815,33 +822,85 @@ std::string failure(std::string_view name, const std::vector<Finding>& findings)
   return detail::dump_json(out);
 }
 
+// The names of a level's recipients for a message: the first 20.
+std::string names_of(const Scenario& s) {
+  std::string names;
+  for (std::size_t i = 0; i < s.recipients.size(); ++i) {
+    if (i == 20) {
+      names += " …";
+      break;
+    }
+    names += (i > 0 ? ", " : "") + s.recipients[i].name;
+  }
+  return names;
+}
+
+std::string joined_path(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : " / ") + name;
+  return out;
+}
+
 }  // namespace
 
 std::string explain_json(std::string_view scenario_json, std::string_view recipient_name) {
-  detail::Outcome o = detail::evaluate(scenario_json, ScenarioLimits{});
-  if (!o.scenario) return failure(recipient_name, o.findings);
-  const Scenario& s = *o.scenario;
-  std::size_t r = 0;
-  while (r < s.recipients.size() && s.recipients[r].name != recipient_name) ++r;
-  if (r == s.recipients.size()) {
-    std::string names;
-    for (std::size_t i = 0; i < s.recipients.size(); ++i) {
-      if (i == 20) {
-        names += " …";
-        break;
-      }
-      names += (i > 0 ? ", " : "") + s.recipients[i].name;
-    }
-    o.findings.push_back(
-        make_finding("explain.unknown_recipient", "/recipients", {{"name", std::string(recipient_name)}, {"names", names}}));
-    return failure(recipient_name, o.findings);
-  }
-  if (!o.computation || has_errors(o.findings)) return failure(recipient_name, o.findings);
+  return explain_json(scenario_json, std::vector<std::string>{std::string(recipient_name)});
+}
 
-  ojson steps = Explainer(s, *o.computation, r).steps();
-  const std::string& name = s.recipients[r].name;
-  std::string sv = "Så beräknades beloppet till " + name + "\n";
-  std::string en = "How the amount for " + name + " was computed\n";
+std::string explain_json(std::string_view scenario_json, const std::vector<std::string>& names) {
+  const std::string shown = joined_path(names);
+  detail::Outcome o = detail::evaluate(scenario_json, ScenarioLimits{});
+  if (!o.scenario) return failure(shown, o.findings);
+  if (names.empty()) {
+    o.findings.push_back(make_finding("explain.unknown_recipient", "/recipients",
+                                      {{"name", std::string()}, {"names", names_of(*o.scenario)}}));
+    return failure(shown, o.findings);
+  }
+  // Down the levels, one name at a time: the level, its computation (null
+  // while the scenario has errors) and its pointer.
+  const Scenario* s = &*o.scenario;
+  const Computation* c = o.computation && !has_errors(o.findings) ? &*o.computation : nullptr;
+  std::string level;
+  std::string above;
+  std::size_t r = 0;
+  for (std::size_t depth = 0; depth < names.size(); ++depth) {
+    r = 0;
+    while (r < s->recipients.size() && s->recipients[r].name != names[depth]) ++r;
+    if (r == s->recipients.size()) {
+      o.findings.push_back(make_finding("explain.unknown_recipient", level + "/recipients",
+                                        {{"name", names[depth]}, {"names", names_of(*s)}}));
+      return failure(shown, o.findings);
+    }
+    if (depth + 1 == names.size()) break;
+    const std::string at = level + "/recipients/" + std::to_string(r);
+    if (!s->recipients[r].sub) {
+      o.findings.push_back(
+          make_finding("explain.no_sub_level", at, {{"name", names[depth]}, {"next", names[depth + 1]}}));
+      return failure(shown, o.findings);
+    }
+    above = names[depth];
+    level = at + "/sub";
+    if (c == nullptr) {
+      s = s->recipients[r].sub.get();
+      continue;
+    }
+    const detail::SubResult* sub = r < c->subs.size() ? c->subs[r].get() : nullptr;
+    if (sub == nullptr) return failure(shown, o.findings);
+    s = &sub->scenario;
+    c = &sub->computation;
+  }
+  if (c == nullptr) return failure(shown, o.findings);
+
+  ojson steps = Explainer(*s, *c, r, above).steps();
+  const std::string& name = s->recipients[r].name;
+  std::string sv = "Så beräknades beloppet till " + name;
+  std::string en = "How the amount for " + name;
+  if (!above.empty()) {
+    sv += " (inom " + above + ")";
+    en += " (within " + above + ")";
+  }
+  sv += "\n";
+  en += " was computed\n";
   for (const auto& step : steps) {
     sv += "\n" + step["sv"].get<std::string>();
     en += "\n" + step["en"].get<std::string>();
@@ -849,6 +908,7 @@ std::string explain_json(std::string_view scenario_json, std::string_view recipi
   ojson out;
   out["ok"] = true;
   out["recipient"] = name;
+  if (names.size() > 1) out["path"] = names;
   out["steps"] = std::move(steps);
   out["text"] = {{"sv", sv}, {"en", en}};
   out["findings"] = detail::findings_json(o.findings);

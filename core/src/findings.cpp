@@ -62,6 +62,8 @@ constexpr std::array kCatalogue{
     Entry{"earmarks.total_mismatch", W,
           "De öronmärkta beloppen ”{name}” summerar till {sum_ore}, men den angivna summan är {stated_ore} (skillnad {diff_ore}). Kontrollera beloppen.",
           "The earmarked amounts “{name}” add up to {sum_ore}, but the stated total is {stated_ore} (difference {diff_ore}). Check the amounts."},
+    Entry{"explain.no_sub_level", E, "”{name}” delas inte vidare i en underfördelning, så ”{next}” finns inte under den.",
+          "“{name}” is not split further in a sub-level, so there is no “{next}” below it."},
     Entry{"explain.unknown_recipient", E, "Det finns ingen mottagare som heter ”{name}”. Mottagarna är: {names}.",
           "There is no recipient named “{name}”. The recipients are: {names}."},
     Entry{"field.missing", E, "Fältet ”{field}” saknas. {hint_sv}", "The field “{field}” is missing. {hint_en}"},

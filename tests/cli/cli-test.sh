@@ -472,6 +472,19 @@ expect_err_contains "Farsta"
 expect_err_contains "Rinkeby-Kista, Spånga-Tensta"
 expect_err_contains "explain.unknown_recipient"
 
+case_ "explain with two names: a recipient inside the level that splits the first one's amount"
+run "" explain "$EXAMPLES/linkoping-2022-tree.json" "Social- och omsorgsnämnden" "Fältarbetare"
+expect_status 0
+expect_out_contains "Så beräknades beloppet till Fältarbetare (inom Social- och omsorgsnämnden)"
+expect_out_contains "Potten är det som Social- och omsorgsnämnden får: "
+
+case_ "explain below a recipient that is not split further: exit 1, saying so"
+run "" explain "$EXAMPLES/linkoping-2022-tree.json" "Kommunstyrelsen" "Fältarbetare"
+expect_status 1
+expect_out_equals ""
+expect_err_contains "explain.no_sub_level"
+expect_err_contains "Kommunstyrelsen"
+
 case_ "explain a scenario with errors: exit 1 and the error"
 run '{"format": "fordela-scenario", "version": 1, "pot": {"total": 100}, "recipients": [{"name": "Norr"}], "key": [{"name": "A", "share": 60, "basis": "equal"}]}' explain - Norr
 expect_status 1

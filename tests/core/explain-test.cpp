@@ -69,16 +69,21 @@ bool contains(const json& text, std::string_view part) {
 // Every value an explanation states is the result's value for that
 // recipient: component quotas, given amounts, the exact amount, the
 // rounding, earmarks, the redistribution and the final amount.
-void expect_matches_result(const std::string& scenario_text) {
-  const json result = compute(scenario_text);
-  ASSERT_TRUE(result.contains("recipients")) << result.dump();
-  for (const json& r : result["recipients"]) {
+// `level` is the result (or a sub-level of it, below the recipients named
+// by `above`), whose recipients are explained and checked in turn, and
+// those of every level below them.
+void expect_level_matches(const std::string& scenario_text, const json& result, const json& level,
+                          const std::vector<std::string>& above) {
+  for (const json& r : level["recipients"]) {
     const std::string name = r["name"];
     SCOPED_TRACE(name);
-    const json e = explain(scenario_text, name);
+    std::vector<std::string> names = above;
+    names.push_back(name);
+    const json e = parse(explain_json(scenario_text, names));
     ASSERT_EQ(e["ok"], result["ok"]) << e.dump();
     if (!e["ok"].get<bool>()) continue;
     EXPECT_EQ(e["recipient"], name);
+    if (!above.empty()) EXPECT_EQ(e["path"], json(names));
     EXPECT_EQ(e["findings"], result["findings"]);
     for (const json& step : e["steps"]) {
       EXPECT_FALSE(step["sv"].get<std::string>().empty()) << step.dump();
@@ -94,7 +99,7 @@ void expect_matches_result(const std::string& scenario_text) {
       ASSERT_LT(k, components.size());
       EXPECT_EQ(step["exact"], components[k]["exact"]) << step.dump();
       EXPECT_EQ(step["exact_ore"], components[k]["exact_ore"]) << step.dump();
-      EXPECT_EQ(step["frame_ore"], result["components"][k]["frame_ore"]);
+      EXPECT_EQ(step["frame_ore"], level["components"][k]["frame_ore"]);
       if (step["kind"] == "given") EXPECT_EQ(step["amount_ore"], components[k]["amount_ore"]);
       ++seen;
     }
@@ -114,7 +119,7 @@ void expect_matches_result(const std::string& scenario_text) {
         EXPECT_EQ(step["exact_ore"], components[k]["exact_ore"]);
       }
       EXPECT_EQ(step["amount_ore"].get<std::int64_t>(),
-                step["units"].get<std::int64_t>() * result["rounding"]["unit_ore"].get<std::int64_t>());
+                step["units"].get<std::int64_t>() * level["rounding"]["unit_ore"].get<std::int64_t>());
     }
 
     const auto earmarks = steps_of(e, "earmark");
@@ -122,7 +127,7 @@ void expect_matches_result(const std::string& scenario_text) {
     for (std::size_t i = 0; i < earmarks.size(); ++i) EXPECT_EQ(earmarks[i]["amount_ore"], r["earmarks_ore"][i]);
 
     const auto redistribution = steps_of(e, "redistribution");
-    EXPECT_EQ(redistribution.size(), result["redistribution"].is_null() ? 0u : 1u);
+    EXPECT_EQ(redistribution.size(), level["redistribution"].is_null() ? 0u : 1u);
     for (const json& step : redistribution) EXPECT_EQ(step["amount_ore"], r["redistribution_ore"]);
 
     const json total = step_of(e, "total");
@@ -134,9 +139,18 @@ void expect_matches_result(const std::string& scenario_text) {
     const std::int64_t final_ore = r["final_ore"];
     EXPECT_TRUE(contains(e["text"]["sv"], format_kr_sv(final_ore))) << e["text"]["sv"];
     EXPECT_TRUE(contains(e["text"]["en"], format_kr_en(final_ore))) << e["text"]["en"];
-    EXPECT_TRUE(contains(e["text"]["sv"], "Så beräknades beloppet till " + name));
-    EXPECT_TRUE(contains(e["text"]["en"], "How the amount for " + name + " was computed"));
+    const std::string within_sv = above.empty() ? "" : " (inom " + above.back() + ")";
+    const std::string within_en = above.empty() ? "" : " (within " + above.back() + ")";
+    EXPECT_TRUE(contains(e["text"]["sv"], "Så beräknades beloppet till " + name + within_sv + "\n"));
+    EXPECT_TRUE(contains(e["text"]["en"], "How the amount for " + name + within_en + " was computed"));
+    if (r.contains("sub") && r["sub"].is_object()) expect_level_matches(scenario_text, result, r["sub"], names);
   }
+}
+
+void expect_matches_result(const std::string& scenario_text) {
+  const json result = compute(scenario_text);
+  ASSERT_TRUE(result.contains("recipients")) << result.dump();
+  expect_level_matches(scenario_text, result, result, {});
 }
 
 TEST(Explain, EveryRecipientOfEveryExampleIsExplainedWithTheComputationsOwnNumbers) {
@@ -372,6 +386,42 @@ TEST(Explain, ASubScenarioIsNamedWhereTheAmountGoesFurther) {
   EXPECT_EQ(total["sub_pot_ore"], first["final_ore"]) << "the level below splits what this one receives";
   EXPECT_EQ(total["sub_recipients"], first["sub"]["recipients"].size());
   EXPECT_TRUE(contains(total["sv"], "vidare i en underfördelning mellan 3 mottagare: Fältarbetare")) << total["sv"];
+}
+
+TEST(Explain, ARecipientInsideASubLevelIsExplainedFromWhatItsParentReceives) {
+  const std::string tree = example_text("linkoping-2022-tree");
+  const json result = compute(tree);
+  const json& parent = result["recipients"][0];
+  ASSERT_TRUE(parent.contains("sub")) << "the example's first recipient is split further";
+  const json& row = parent["sub"]["recipients"][0];
+  const json e = parse(explain_json(tree, std::vector<std::string>{parent["name"], row["name"]}));
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  const json pot = step_of(e, "pot");
+  EXPECT_EQ(pot["pot_ore"], parent["final_ore"]) << "the level splits what its recipient receives";
+  EXPECT_TRUE(contains(pot["sv"], "Potten är det som " + parent["name"].get<std::string>() + " får: ")) << pot["sv"];
+  EXPECT_TRUE(contains(pot["en"], "The pot is what " + parent["name"].get<std::string>() + " receives: ")) << pot["en"];
+  EXPECT_EQ(step_of(e, "total")["final_ore"], row["final_ore"]);
+}
+
+TEST(Explain, AWayDownThatIsNotThereNamesTheLevelWhereItEnds) {
+  const std::string tree = example_text("linkoping-2022-tree");
+  const json result = compute(tree);
+  const std::string parent = result["recipients"][0]["name"];
+  const json unknown = parse(explain_json(tree, std::vector<std::string>{parent, "Farsta"}));
+  EXPECT_FALSE(unknown["ok"].get<bool>());
+  EXPECT_EQ(unknown["recipient"], parent + " / Farsta");
+  const json f = finding(unknown, "explain.unknown_recipient");
+  EXPECT_EQ(f["path"], "/recipients/0/sub/recipients") << unknown.dump();
+  EXPECT_TRUE(contains(f["message"]["en"], result["recipients"][0]["sub"]["recipients"][0]["name"].get<std::string>()));
+
+  const std::string flat = result["recipients"][1]["name"];
+  ASSERT_FALSE(result["recipients"][1].contains("sub"));
+  const json below = parse(explain_json(tree, std::vector<std::string>{flat, "Farsta"}));
+  const json g = finding(below, "explain.no_sub_level");
+  EXPECT_EQ(g["path"], "/recipients/1") << below.dump();
+  EXPECT_TRUE(contains(g["message"]["sv"], "”" + flat + "” delas inte vidare")) << g;
+
+  EXPECT_TRUE(has_finding(parse(explain_json(tree, std::vector<std::string>{})), "explain.unknown_recipient"));
 }
 
 TEST(Explain, DeductionsAreNamedInThePotStep) {

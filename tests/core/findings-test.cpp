@@ -44,7 +44,7 @@ constexpr std::string_view kAmountColumn = R"([{"id": "b", "label": "Belopp", "k
 constexpr std::string_view kCountColumn = R"([{"id": "n", "label": "Områden", "kind": "count"}])";
 
 // explain asks for the recipient "Väster", which no case here has.
-enum class Entry { compute, apportion, parse_amount, explain };
+enum class Entry { compute, apportion, parse_amount, explain, explain_below };
 
 struct Trigger {
   std::string code;
@@ -262,6 +262,8 @@ std::vector<Trigger> triggers() {
   add("amount.out_of_range", "error", "", "more than 10^13 kr", "10 000 000 000 001 kr", Entry::parse_amount);
   add("explain.unknown_recipient", "error", "/recipients", "explaining a district the scenario does not have",
       districts(R"({"total": 100})"), Entry::explain);
+  add("explain.no_sub_level", "error", "/recipients/0", "asking for a district below one not split further",
+      districts(R"({"total": 100})"), Entry::explain_below);
   return t;
 }
 
@@ -271,6 +273,7 @@ json run(const Trigger& t) {
     case Entry::apportion: return parse(apportion_json(t.input));
     case Entry::parse_amount: return parse(parse_amount_json(t.input));
     case Entry::explain: return parse(explain_json(t.input, "Väster"));
+    case Entry::explain_below: return parse(explain_json(t.input, std::vector<std::string>{"Norr", "Väster"}));
   }
   return json::object();
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fordela {
 
@@ -21,5 +22,13 @@ namespace fordela {
 // or a name that is not a recipient (finding explain.unknown_recipient),
 // {"ok": false, "recipient": "…", "findings": [...]}.
 std::string explain_json(std::string_view scenario_json, std::string_view recipient_name);
+
+// The same for a recipient inside nested levels: `names` leads down from
+// the top, one recipient's name per level ({"Linköping", "Skäggetorp"}
+// explains Skäggetorp in the level that splits Linköping's amount). The
+// answer then also holds "path": the names. A name that is not there is
+// explain.unknown_recipient at that level's "/recipients"; a name followed
+// by another but not split further is explain.no_sub_level.
+std::string explain_json(std::string_view scenario_json, const std::vector<std::string>& names);
 
 }  // namespace fordela

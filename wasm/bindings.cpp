@@ -9,6 +9,7 @@
 
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <nlohmann/json.hpp>
 
 #include "fordela/api.hpp"
 #include "fordela/apportion.hpp"
@@ -35,6 +36,19 @@ std::string normalize(const std::string& scenario) { return normalize_scenario_j
 std::string apportion(const std::string& request) { return apportion_json(request); }
 std::string parse_amount(const std::string& text) { return parse_amount_json(text); }
 std::string explain(const std::string& scenario, const std::string& name) { return explain_json(scenario, name); }
+// names_json: a JSON array of names leading down nested levels; anything
+// else is an empty way down (explain.unknown_recipient).
+std::string explain_in(const std::string& scenario, const std::string& names_json) {
+  const nlohmann::json parsed = nlohmann::json::parse(names_json, nullptr, false);
+  std::vector<std::string> names;
+  if (parsed.is_array()) {
+    for (const auto& name : parsed) {
+      if (!name.is_string()) return explain_json(scenario, std::vector<std::string>{});
+      names.push_back(name.get<std::string>());
+    }
+  }
+  return explain_json(scenario, names);
+}
 std::string compare(const std::string& a, const std::string& b) { return compare_json(a, b); }
 std::string version() { return std::string(core_version()); }
 std::string examples() { return std::string(examples_json()); }
@@ -172,6 +186,7 @@ EMSCRIPTEN_BINDINGS(fordela_core) {
   emscripten::function("apportion", &fordela::wasm::apportion);
   emscripten::function("parseAmount", &fordela::wasm::parse_amount);
   emscripten::function("explain", &fordela::wasm::explain);
+  emscripten::function("explainIn", &fordela::wasm::explain_in);
   emscripten::function("compare", &fordela::wasm::compare);
   emscripten::function("version", &fordela::wasm::version);
   emscripten::function("examples", &fordela::wasm::examples);

@@ -82,6 +82,14 @@ declare namespace FordelaCore {
     explain(scenarioJson: string, name: string): string;
 
     /**
+     * The same for a recipient inside nested levels.
+     * @param namesJson a JSON array of names leading down from the top, the
+     *   recipient's own last; a name followed by another that is not split
+     *   further is "explain.no_sub_level"
+     */
+    explainIn(scenarioJson: string, namesJson: string): string;
+
+    /**
      * Two scenarios side by side (core/include/fordela/compare.hpp), e.g.
      * before and after an edit: what each recipient finally receives.
      * @returns a {@link Comparison} as JSON text
@@ -248,6 +256,8 @@ declare namespace FordelaCore {
   interface Explanation {
     ok: boolean;
     recipient: string;
+    /** For explainIn() with more than one name: the names. */
+    path?: string[];
     /** When ok: the steps in the order computed. */
     steps?: ExplanationStep[];
     /** When ok: a heading and the steps' sentences, one step a line. */

@@ -64,8 +64,13 @@
   }
 
   // How one recipient's amount was computed: {ok, recipient, steps, text,
-  // findings} (wasm/fordela-core.d.ts, Explanation).
-  function explain(scenario, name) {
+  // findings} (wasm/fordela-core.d.ts, Explanation). `above`: the names
+  // leading down to the level the recipient is in (none at the top).
+  function explain(scenario, name, above) {
+    if (above && above.length) {
+      const names = JSON.stringify(above.map(String).concat(String(name)));
+      return parse(module.explainIn(JSON.stringify(scenario), names), 'explain');
+    }
     return parse(module.explain(JSON.stringify(scenario), String(name)), 'explain');
   }
 

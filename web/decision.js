@@ -32,11 +32,13 @@
     return doc ? { doc, path: store.path } : null;
   }
 
-  // The level as it was when the shown result was computed, for explain():
-  // the steps then match the figures beside them.
+  // The document as it was when the shown result was computed, and the
+  // names leading down to the level shown, for explain(): the steps then
+  // match the figures beside them.
   function shownLevel() {
     const root = app.root();
-    return root ? levels.standalone(root.scenario, store.path, root.result) : null;
+    if (!root) return null;
+    return { doc: root.scenario, above: levels.chain(root.scenario, store.path, null).slice(1).map((c) => c.name) };
   }
 
   function others() {
@@ -138,6 +140,9 @@
         store.mutateLevel((l) => l.key.forEach((c, i) => { c.share = shares[i]; }));
       },
       announce: (text) => app.announce(text),
+      // The snapshot is kept with the work it was taken of: once the work
+      // is saved, under its entry; before that, under its example.
+      storageKey: () => (store.entryId ? 'entry.' + store.entryId : store.exampleId ? 'example.' + store.exampleId : null),
     });
     levelsView = new views.LevelsView($('levels'), {
       open: openLevel,
@@ -178,6 +183,7 @@
       const recipients = store.scenario.recipients || [];
       $('calendar-details').open = recipients.some((r) => r && (r.used !== undefined || r.activity));
       if (explainView.isOpen()) explainView.close();
+      compareView.forgetSnapshot();
     });
     return { calendar: calendarView };
   }

@@ -14,9 +14,10 @@ const exampleFiles = fs
   .filter((name) => name.endsWith('.json'))
   .sort();
 
-function explainWithCli(file, name, lang) {
+// names: one name, or the names leading down nested levels.
+function explainWithCli(file, names, lang) {
   assert.ok(fs.existsSync(CLI), `${CLI} is missing: run scripts/build native`);
-  const run = spawnSync(CLI, ['explain', file, name, '--lang', lang], { encoding: 'utf8' });
+  const run = spawnSync(CLI, ['explain', file, ...[].concat(names), '--lang', lang], { encoding: 'utf8' });
   assert.equal(run.status, 0, `fordela explain exited ${run.status}: ${run.stderr}`);
   return run.stdout;
 }
@@ -40,6 +41,39 @@ for (const fileName of exampleFiles) {
     }
   });
 }
+
+test('explainIn: every recipient of every sub-level matches the CLI given the same names', async () => {
+  const core = await loadCore();
+  let explained = 0;
+  for (const fileName of exampleFiles) {
+    const file = path.join(EXAMPLES_DIR, fileName);
+    const text = fs.readFileSync(file, 'utf8');
+    const result = JSON.parse(core.compute(text));
+    if (!result.ok) continue;
+    const walk = (level, above) => {
+      for (const recipient of level.recipients) {
+        const names = above.concat(recipient.name);
+        if (above.length > 0) {
+          const explanation = JSON.parse(core.explainIn(text, JSON.stringify(names)));
+          assert.equal(explanation.ok, true, names.join(' / '));
+          assert.deepEqual(explanation.path, names);
+          assert.equal(explanation.steps.at(-1).final_ore, recipient.final_ore);
+          assert.equal(`${explanation.text.sv}\n`, explainWithCli(file, names, 'sv'));
+          explained += 1;
+        }
+        if (recipient.sub) walk(recipient.sub, names);
+      }
+    };
+    walk(result, []);
+  }
+  assert.ok(explained >= 3, `recipients in sub-levels explained: ${explained}`);
+  const tree = fs.readFileSync(path.join(EXAMPLES_DIR, 'linkoping-2022-tree.json'), 'utf8');
+  for (const bad of ['{', '"Kommunstyrelsen"', '[1, 2]', '[]']) {
+    const answer = JSON.parse(core.explainIn(tree, bad));
+    assert.equal(answer.ok, false, bad);
+    assert.ok(answer.findings.some((f) => f.code === 'explain.unknown_recipient'), bad);
+  }
+});
 
 test('explain of a name that is not there lists the recipients', async () => {
   const core = await loadCore();

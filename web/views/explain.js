@@ -15,7 +15,8 @@
     return /\/1$/.test(String(fraction || '')) || !/\//.test(String(fraction || ''));
   }
 
-  // hooks: {document() → the level as a scenario document, good() →
+  // hooks: {document() → {doc, above}: the whole document and the names
+  // leading down to the level shown (explain()'s arguments), good() →
   // {result, scenario} of the level, copy(text) → Promise<bool>}
   function ExplainView(hooks) {
     this.hooks = hooks;
@@ -93,10 +94,10 @@
     const good = this.hooks.good();
     const { index, name } = this.current;
     const row = good.result.recipients[index];
-    const doc = this.hooks.document();
+    const shown = this.hooks.document();
     let explanation;
     try {
-      explanation = doc ? Fordela.core.explain(doc, name) : null;
+      explanation = shown ? Fordela.core.explain(shown.doc, name, shown.above) : null;
     } catch (e) {
       explanation = null;
     }

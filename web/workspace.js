@@ -319,12 +319,19 @@
       exportStatus(t('export.errors'));
       return;
     }
-    const name = files.slug(store.scenario.title) + '-' + t('export.suffix');
+    // The CSV is the table on screen: the level being edited (a sub-level's
+    // rows and totals); the JSON is the core's whole result, every level.
+    const path = store.path;
+    const chain = Fordela.levels.chain(store.scenario, path, null);
+    const below = path ? '-' + files.slug(chain[chain.length - 1].name) : '';
+    const name = files.slug(store.scenario.title) + below + '-' + t('export.suffix');
     if (kind === 'csv') {
-      files.download(Fordela.core.resultCsv(result, store.scenario, i18n.lang()), name + '.csv', 'text/csv;charset=utf-8');
+      const level = Fordela.levels.resultAt(result, path);
+      files.download(Fordela.core.resultCsv(level, store.level(), i18n.lang()), name + '.csv', 'text/csv;charset=utf-8');
       exportStatus(t('export.csv_done'));
     } else {
-      files.download(JSON.stringify(result, null, 2) + '\n', name + '.json', 'application/json');
+      const whole = files.slug(store.scenario.title) + '-' + t('export.suffix');
+      files.download(JSON.stringify(result, null, 2) + '\n', whole + '.json', 'application/json');
       exportStatus(t('export.json_done'));
     }
   }

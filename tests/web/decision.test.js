@@ -7,7 +7,7 @@
 // against the core's own answer for the same documents.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,14 +16,9 @@ const web = require('./lib/page.js');
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 // A screenshot of one part of the page, to test-artifacts/ (not committed).
@@ -31,10 +26,6 @@ async function shot(page, selector, name) {
   fs.mkdirSync(web.ARTIFACTS, { recursive: true });
   const el = await page.$(selector);
   await el.screenshot({ path: path.join(web.ARTIFACTS, name + '.png') });
-}
-
-function example(id) {
-  return JSON.parse(fs.readFileSync(path.join(web.ROOT, 'examples', id + '.json'), 'utf8'));
 }
 
 // A page of its own (storage, clipboard), watched for console errors, CSP
@@ -110,7 +101,7 @@ test('what if 60/40 instead of 75/25: the slider moves the table, live, to the c
   assert.match(await page.getAttribute(range, 'aria-valuetext'), /Befolkning 40/);
   rows = await compareRows(page);
 
-  const a = example('stockholm-2021-model');
+  const a = web.example('stockholm-2021-model');
   const b = JSON.parse(JSON.stringify(a));
   b.key[0].share = 60;
   b.key[1].share = 40;
@@ -149,7 +140,7 @@ test('a snapshot before an edit: A stays as it was, B follows the edits, with th
   await page.fill('[data-path="/rounding/unit"]', '300 000');
   await web.settle(page);
   const rows = await compareRows(page);
-  const a = example('stockholm-2021-model');
+  const a = web.example('stockholm-2021-model');
   const b = JSON.parse(JSON.stringify(a));
   b.key[0].weights.sarskilt = '1';
   b.rounding.unit = '300 000';
@@ -160,6 +151,23 @@ test('a snapshot before an edit: A stays as it was, B follows the edits, with th
   assert.match(await web.text(page, '#compare-section .compare-added'), /fördelas inte/);
   assert.match(rows[0].join(' '), /Ögonblicksbild \d\d:\d\d/);
   await shot(page, '#compare-section', 'decision-compare-snapshot');
+
+  // A reload brings back the work and its snapshot, compared as before;
+  // once dropped, it stays dropped.
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/rounding/unit"]'), '300 000');
+  await toCompare(page);
+  await page.waitForSelector('#compare-table');
+  assert.equal(await page.isChecked('[data-compare-mode="snapshot"]'), true);
+  assert.deepEqual(await compareRows(page), rows);
+  await page.click('[data-compare="drop"]');
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  await toCompare(page);
+  assert.equal(await page.isChecked('[data-compare-mode="whatif"]'), true);
   await s.close();
 });
 
@@ -171,7 +179,7 @@ test('compare with an example: the model against the published amounts, recipien
   await page.selectOption('[data-compare="other"]', 'example:stockholm-2021');
   await page.waitForSelector('#compare-table');
   const rows = await compareRows(page);
-  const expected = await expectedRows(page, example('stockholm-2021'), example('stockholm-2021-model'));
+  const expected = await expectedRows(page, web.example('stockholm-2021'), web.example('stockholm-2021-model'));
   assert.deepEqual(rows.slice(1), expected.rows);
   // The model was chosen to give the published amounts.
   assert.deepEqual(rows.slice(1).map((r) => r[3]), rows.slice(1).map(() => '0 kr'));
@@ -218,13 +226,13 @@ test('Rinkeby-Kista explained: the exact quota, +500,72 kr from rounding, copied
 });
 
 // Each recipient's panel against compute() and explain() of the same document.
-async function checkExplanations(page, docExpr, rowsExpr) {
-  const expected = await page.evaluate(([docCode, rowsCode]) => {
+async function checkExplanations(page, docExpr, rowsExpr, above) {
+  const expected = await page.evaluate(([docCode, rowsCode, names]) => {
     const doc = new Function('Fordela', 'return ' + docCode)(Fordela);
     const rows = new Function('Fordela', 'doc', 'return ' + rowsCode)(Fordela, doc);
     const f = Fordela.format;
     return rows.map((row) => {
-      const e = Fordela.core.explain(doc, row.name);
+      const e = Fordela.core.explain(doc, row.name, names);
       const kind = (k) => e.steps.filter((step) => step.kind === k);
       const problems = [];
       const total = kind('total')[0];
@@ -245,7 +253,7 @@ async function checkExplanations(page, docExpr, rowsExpr) {
         steps: e.steps.map((step) => step.sv),
       };
     });
-  }, [docExpr, rowsExpr]);
+  }, [docExpr, rowsExpr, above || []]);
   const norm = (v) => web.normalize(v);
   for (let r = 0; r < expected.length; r += 1) {
     const want = expected[r];
@@ -278,7 +286,7 @@ test('every recipient of every example: the explanation shows the core\'s exact 
     const docExpr = 'Fordela.core.examples().find((e) => e.id === ' + JSON.stringify(id) + ').scenario';
     count += await checkExplanations(page, docExpr, 'Fordela.core.compute(doc).recipients');
   }
-  // The tree's second level, explained on its own with its recipient's amount as the pot.
+  // The tree's second level, explained inside the tree: its pot is what its recipient receives.
   await page.selectOption('#example-picker', 'linkoping-2022-tree');
   await page.click('#open-example');
   await page.waitForFunction(() => location.hash === '#example=linkoping-2022-tree');
@@ -286,8 +294,13 @@ test('every recipient of every example: the explanation shows the core\'s exact 
   await page.click('#result-table [data-split="0"]');
   await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
   await web.settle(page);
-  const tree = 'Fordela.levels.standalone(Fordela.core.examples().find((e) => e.id === "linkoping-2022-tree").scenario, "/recipients/0/sub", Fordela.core.compute(Fordela.core.examples().find((e) => e.id === "linkoping-2022-tree").scenario))';
-  count += await checkExplanations(page, tree, 'Fordela.core.compute(Fordela.core.examples().find((e) => e.id === "linkoping-2022-tree").scenario).recipients[0].sub.recipients');
+  const tree = 'Fordela.core.examples().find((e) => e.id === "linkoping-2022-tree").scenario';
+  const parent = web.example('linkoping-2022-tree').recipients[0].name;
+  count += await checkExplanations(page, tree, 'Fordela.core.compute(doc).recipients[0].sub.recipients', [parent]);
+  await page.click('#result-table [data-explain="0"]');
+  await page.waitForSelector('#explain-dialog[open]');
+  assert.match(await web.text(page, '#explain-dialog'), new RegExp('Potten är det som ' + parent + ' får: '));
+  await page.keyboard.press('Escape');
   assert.ok(count >= 30, 'recipients explained: ' + count);
   await s.close();
 });
@@ -390,6 +403,17 @@ test('a recipient split further: a level of its own, edited with the same editor
   assert.match(await web.text(page, '#levels .level-status'), /Nivån går ihop: den fördelar exakt det som Rinkeby-Kista får, 6 954 200 kr/);
   await web.screenshot(page, 'decision-level-sub');
   await shot(page, '#result-section', 'decision-level-sub-result');
+
+  // The CSV is the level on screen: its three rows and its total; the JSON
+  // is the whole result, levels and all.
+  const csv = await web.downloadOf(page, '#export-csv');
+  assert.match(csv.name, /^stockholm-2021-.*-rinkeby-kista-resultat\.csv$/);
+  const csvRows = web.readExcelCsv(csv.bytes);
+  assert.deepEqual(csvRows.slice(1).map((r) => r[0]), ['Fältarbete', 'Skolsocialt team', 'Föräldrastöd', 'Summa']);
+  assert.equal(web.excelOre(csvRows[csvRows.length - 1][csvRows[0].length - 1]), 695420000);
+  const whole = JSON.parse((await web.downloadOf(page, '#export-json')).bytes.toString('utf8'));
+  assert.equal(whole.totals.total_ore, 3292600000);
+  assert.deepEqual(whole.recipients[0].sub.recipients.map((r) => r.name), ['Fältarbete', 'Skolsocialt team', 'Föräldrastöd']);
 
   // Back up by the breadcrumb: the row now opens its level.
   await page.click('#levels button.crumb[data-level=""]');

@@ -3,21 +3,16 @@
 // console error and no Content-Security-Policy violation.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const web = require('./lib/page.js');
 
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 for (const mode of ['file', 'http']) {

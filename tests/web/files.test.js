@@ -5,7 +5,7 @@
 // file or from rows pasted from Excel.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,52 +14,10 @@ const web = require('./lib/page.js');
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
-
-function example(id) {
-  return JSON.parse(fs.readFileSync(path.join(web.ROOT, 'examples', id + '.json'), 'utf8'));
-}
-
-async function downloadOf(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
-}
-
-// CSV as Swedish Excel reads it: UTF-8 after its BOM, ';' between cells,
-// RFC 4180 quotes, CRLF line ends.
-function readExcelCsv(bytes) {
-  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
-  const text = bytes.subarray(3).toString('utf8');
-  assert.doesNotMatch(text, /^sep=/);
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
-  }
-  assert.equal(row.length + cell.length, 0, 'ends with CRLF');
-  return rows;
-}
-
-// "6214587,50" → 621458750 öre, as Excel reads a number with a decimal comma.
-function ore(cell) {
-  assert.match(cell, /^-?\d+(,\d\d)?$/, 'a plain number: ' + cell);
-  const [kronor, decimals = '00'] = cell.split(',');
-  return Number(kronor) * 100 + (kronor.startsWith('-') ? -1 : 1) * Number(decimals);
-}
 
 test('a scenario saved as a file opens in a fresh browser as a new scenario, unchanged', async () => {
   const context = await web.newContext(browser);
@@ -70,7 +28,7 @@ test('a scenario saved as a file opens in a fresh browser as a new scenario, unc
   await page.fill('[data-path="/pot/total"]', '250 mnkr');
   await web.settle(page);
   const table = await web.resultTable(page);
-  const file = await downloadOf(page, '#save-file');
+  const file = await web.downloadOf(page, '#save-file');
   assert.equal(file.name, 'nationell-nyckel-forslag.json');
   const saved = JSON.parse(file.bytes.toString('utf8'));
   assert.equal(saved.format, 'fordela-scenario');
@@ -105,7 +63,7 @@ test('files that are not a scenario are refused with a message saying what they 
   await page.fill('[data-path="/title"]', 'Mitt arbete');
   await web.settle(page);
   const result = await page.evaluate(() => JSON.stringify(Fordela.core.compute(Fordela.core.examples()[0].scenario)));
-  const newer = Object.assign(example('linkoping-2021'), { version: 2 });
+  const newer = Object.assign(web.example('linkoping-2021'), { version: 2 });
   const cases = [
     ['resultat.json', result, /är ett resultat från Fördela, inte en fördelning/],
     ['data.json', '{"rows": [1, 2, 3]}', /är JSON men ingen Fördela-fördelning/],
@@ -177,9 +135,9 @@ test('the result as CSV opens in Swedish Excel with every amount equal to the re
     scenario.recipients[1].name = read('/recipients/1/name');
     return Fordela.core.compute(scenario);
   });
-  const file = await downloadOf(page, '#export-csv');
+  const file = await web.downloadOf(page, '#export-csv');
   assert.match(file.name, /^stockholm-2021-fordelningsmodellen-75-25.*-resultat\.csv$/);
-  const rows = readExcelCsv(file.bytes);
+  const rows = web.readExcelCsv(file.bytes);
   const header = rows[0];
   assert.deepEqual(header, ['Mottagare', 'Utsatthet (exakt) (kr)', 'Befolkning (exakt) (kr)', 'Avrundning (kr)', 'Enligt nyckeln (kr)', 'Extra medel skolsociala team (öronmärkt) (kr)', 'Totalt (kr)']);
   assert.equal(rows[1][0], '\'=HYPERLINK("http://example.org";"Rinkeby")', 'guarded against formula injection');
@@ -188,15 +146,15 @@ test('the result as CSV opens in Swedish Excel with every amount equal to the re
   const column = (name) => header.indexOf(name);
   result.recipients.forEach((r, i) => {
     const row = rows[i + 1];
-    assert.equal(ore(row[column('Utsatthet (exakt) (kr)')]), r.components[0].exact_ore);
-    assert.equal(ore(row[column('Avrundning (kr)')]), r.rounding_ore);
-    assert.equal(ore(row[column('Enligt nyckeln (kr)')]), r.formula_ore);
-    assert.equal(ore(row[column('Totalt (kr)')]), r.total_ore);
+    assert.equal(web.excelOre(row[column('Utsatthet (exakt) (kr)')]), r.components[0].exact_ore);
+    assert.equal(web.excelOre(row[column('Avrundning (kr)')]), r.rounding_ore);
+    assert.equal(web.excelOre(row[column('Enligt nyckeln (kr)')]), r.formula_ore);
+    assert.equal(web.excelOre(row[column('Totalt (kr)')]), r.total_ore);
   });
   const totals = rows[rows.length - 1];
   assert.equal(totals[0], 'Summa');
-  assert.equal(ore(totals[column('Enligt nyckeln (kr)')]), result.totals.formula_ore);
-  assert.equal(ore(totals[column('Totalt (kr)')]), 3292600000);
+  assert.equal(web.excelOre(totals[column('Enligt nyckeln (kr)')]), result.totals.formula_ore);
+  assert.equal(web.excelOre(totals[column('Totalt (kr)')]), 3292600000);
   assert.equal(rows.length, result.recipients.length + 2);
   assert.ok(rows.some((r) => r.slice(1).some((c) => /,\d\d$/.test(c))), 'öre with a decimal comma');
   assert.ok(rows.some((r) => r.slice(1).some((c) => c.startsWith('-'))), 'negative rounding as a plain minus');
@@ -204,7 +162,7 @@ test('the result as CSV opens in Swedish Excel with every amount equal to the re
 
   // In English, the headers are English; the numbers stay Swedish Excel's.
   await page.click('#lang-switch');
-  const english = readExcelCsv((await downloadOf(page, '#export-csv')).bytes);
+  const english = web.readExcelCsv((await web.downloadOf(page, '#export-csv')).bytes);
   assert.equal(english[0][0], 'Recipient');
   assert.equal(english[english.length - 1][0], 'Total');
   assert.deepEqual(english.slice(1).map((r) => r.slice(1)), rows.slice(1).map((r) => r.slice(1)));
@@ -217,7 +175,7 @@ test('the result as JSON is the core\'s result document; with errors there is no
   const page = await context.newPage();
   const watch = web.watch(page, server.origin);
   await web.open(page, server.url + '#example=linkoping-2022');
-  const file = await downloadOf(page, '#export-json');
+  const file = await web.downloadOf(page, '#export-json');
   assert.match(file.name, /-resultat\.json$/);
   const saved = JSON.parse(file.bytes.toString('utf8'));
   const expected = await page.evaluate(() => Fordela.core.compute(Fordela.core.examples().find((e) => e.id === 'linkoping-2022').scenario));

@@ -6,7 +6,7 @@
 // dialog opens and the tab does not freeze.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -28,14 +28,9 @@ const CONTROL_NAME = 'Söder\u0000\u0007\u001b[31m';
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 // A page that records dialogs, and watches for errors, CSP violations and

@@ -3,7 +3,7 @@
 // rule above the table and no editing controls.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,14 +12,9 @@ const web = require('./lib/page.js');
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 test('the copy button puts the table on the clipboard as HTML and as tab-separated text Swedish Excel reads', async () => {

@@ -8,7 +8,7 @@
 // that the watch does see a violation when one happens.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,14 +17,9 @@ const web = require('./lib/page.js');
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 // The meta element's policy as {directive: [sources]}.

@@ -5,7 +5,7 @@
 // the browser keeps nothing (storage full or blocked).
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const web = require('./lib/page.js');
@@ -15,14 +15,9 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let browser;
 let server;
 
-before(async () => {
-  browser = await web.launch();
-  server = await web.startServer();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
+web.suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 function index(page) {

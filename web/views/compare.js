@@ -25,13 +25,16 @@
 
   // hooks: {current() → {doc, path, title} | null, others() → [{value,
   // label, group}], load(value) → scenario | null, apply(shares),
-  // announce(text), entryName(path) → level name}
+  // announce(text), entryName(path) → level name, storageKey() → where
+  // the work's snapshot is kept | null}
   function CompareView(container, hooks) {
     this.container = container;
     this.hooks = hooks;
     this.mode = 'whatif';
     this.whatif = { component: 0, value: null, path: null };
     this.snapshot = null; // {doc, path, time, title}
+    this.snapshotFrom = undefined; // the storage key this.snapshot belongs to
+    this.snapshotUnsaved = false; // its last write to the browser's storage failed
     this.other = '';
     this.controls = h('div', { class: 'compare-controls' });
     this.output = h('div', { class: 'compare-output', id: 'compare-output' });
@@ -68,6 +71,7 @@
     }
     this.lang = lang;
     this.dirty = false;
+    this.syncSnapshot();
     const current = this.hooks.current();
     const key = current ? current.doc.key || [] : [];
     if (this.whatif.path !== (current && current.path)) {
@@ -262,6 +266,7 @@
       const now = this.hooks.current();
       if (!now) return;
       this.snapshot = { doc: clone(now.doc), path: now.path, time: new Date(), title: now.doc.title || '' };
+      this.writeSnapshot(this.snapshotKey());
       this.update(true);
       this.hooks.announce(t('compare.snapshot.taken'));
       const again = this.controls.querySelector('[data-compare="snapshot"]');
@@ -272,6 +277,7 @@
       const drop = h('button', { type: 'button', class: 'button quiet', 'data-compare': 'drop', text: t('compare.snapshot.drop') });
       drop.addEventListener('click', () => {
         this.snapshot = null;
+        this.writeSnapshot(this.snapshotKey());
         this.update(true);
         const again = this.controls.querySelector('[data-compare="snapshot"]');
         if (again) again.focus();
@@ -280,10 +286,68 @@
     }
     box.appendChild(row);
     box.appendChild(h('p', { class: 'hint', text: this.snapshot ? t('compare.snapshot.held', { time: this.timeText(this.snapshot.time) }) : t('compare.snapshot.hint') }));
+    if (this.snapshot && this.snapshotUnsaved) {
+      box.appendChild(h('p', { class: 'notice warning', text: t('compare.snapshot.unsaved') }));
+    }
     if (this.snapshot && this.snapshot.path !== current.path) {
       box.appendChild(h('p', { class: 'notice info', text: t('compare.snapshot.other_level') }));
     }
     this.controls.appendChild(box);
+  };
+
+  // A snapshot outlives a reload: it is kept in this browser with the work
+  // it was taken of (not in links or files: it is a working aid, not part
+  // of the decision).
+  CompareView.prototype.snapshotKey = function () {
+    const key = this.hooks.storageKey ? this.hooks.storageKey() : null;
+    return key ? 'snapshot.' + key : null;
+  };
+
+  CompareView.prototype.readSnapshot = function (key) {
+    if (!key) return null;
+    try {
+      const kept = JSON.parse(Fordela.storage.get(key) || 'null');
+      if (!kept || typeof kept !== 'object' || !kept.doc || typeof kept.doc !== 'object') return null;
+      const time = new Date(kept.time);
+      if (Number.isNaN(time.getTime()) || !Fordela.levels.valid(kept.path)) return null;
+      return { doc: kept.doc, path: kept.path, time, title: String(kept.title || '') };
+    } catch (e) {
+      return null;
+    }
+  };
+
+  CompareView.prototype.writeSnapshot = function (key) {
+    if (!key) return;
+    if (!this.snapshot) {
+      Fordela.storage.remove(key);
+      this.snapshotUnsaved = false;
+      return;
+    }
+    const s = this.snapshot;
+    this.snapshotUnsaved = !Fordela.storage.set(key, JSON.stringify({ doc: s.doc, path: s.path, time: s.time.toISOString(), title: s.title }));
+  };
+
+  // The work's key changes when other work is opened (forgetSnapshot()
+  // first: its snapshot is read), and when new work or an edited example
+  // is first saved (the snapshot held moves to the saved entry).
+  CompareView.prototype.syncSnapshot = function () {
+    const key = this.snapshotKey();
+    if (key === this.snapshotFrom) return;
+    const kept = this.readSnapshot(key);
+    if (kept) {
+      this.snapshot = kept;
+      this.mode = 'snapshot'; // the work is being compared with it
+    } else if (this.snapshot) {
+      this.writeSnapshot(key);
+      if (this.snapshotFrom) Fordela.storage.remove(this.snapshotFrom);
+    }
+    this.snapshotFrom = key;
+  };
+
+  CompareView.prototype.forgetSnapshot = function () {
+    this.snapshot = null;
+    this.snapshotUnsaved = false;
+    this.snapshotFrom = undefined;
   };
 
   CompareView.prototype.timeText = function (time) {

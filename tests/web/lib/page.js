@@ -153,7 +153,66 @@ function settle(page) {
   return page.waitForTimeout(250);
 }
 
+// The browser and the server a test file shares: started before its
+// tests, closed after them; `ready(browser, server)` hands them over.
+function suite(ready) {
+  const { before, after } = require('node:test');
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launch();
+    server = await startServer();
+    ready(browser, server);
+  });
+  after(async () => {
+    if (browser) await browser.close();
+    if (server) await server.close();
+  });
+}
+
+// An example's scenario document, as examples/ holds it.
+function example(id) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', id + '.json'), 'utf8'));
+}
+
+// Clicks what downloads a file: {name, bytes}.
+async function downloadOf(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
+// CSV as Swedish Excel reads it: UTF-8 after its BOM, ';' between cells,
+// RFC 4180 quotes, CRLF line ends. Throws (an assertion) on anything else.
+function readExcelCsv(bytes) {
+  const assert = require('node:assert/strict');
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.doesNotMatch(text, /^sep=/);
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
+  }
+  assert.equal(row.length + cell.length, 0, 'ends with CRLF');
+  return rows;
+}
+
+// "6214587,50" → 621458750 öre, as Excel reads a number with a decimal comma.
+function excelOre(cell) {
+  const assert = require('node:assert/strict');
+  assert.match(cell, /^-?\d+(,\d\d)?$/, 'a plain number: ' + cell);
+  const [kronor, decimals = '00'] = cell.split(',');
+  return Number(kronor) * 100 + (kronor.startsWith('-') ? -1 : 1) * Number(decimals);
+}
+
 module.exports = {
   ROOT, ARTIFACTS, FILE_URL,
   launch, startServer, newContext, watch, open, text, normalize, figure, resultTable, screenshot, settle,
+  suite, example, downloadOf, readExcelCsv, excelOre,
 };

@@ -171,6 +171,28 @@ test('a snapshot before an edit: A stays as it was, B follows the edits, with th
   await s.close();
 });
 
+test('a snapshot of an example, an edit made far from the comparison, a reload: the snapshot is still there', async () => {
+  const s = await session(server.url + '#example=linkoping-2022-tree');
+  const { page } = s;
+  await toCompare(page);
+  await page.check('[data-compare-mode="snapshot"]');
+  await page.click('[data-compare="snapshot"]');
+  await page.waitForSelector('#compare-table');
+  // The first edit gives the work its saved id while the comparison is out of view.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.fill('[data-path="/recipients/2/name"]', 'Kommunledningen');
+  await web.settle(page);
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/2/name"]'), 'Kommunledningen');
+  await toCompare(page);
+  assert.equal(await page.isChecked('[data-compare-mode="snapshot"]'), true);
+  const rows = await compareRows(page);
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Social- och omsorgsnämnden', 'Kultur- och fritidsnämnden', 'Kommunstyrelsen (bara i A)', 'Kommunledningen (bara i B)', 'Summa']);
+  await s.close();
+});
+
 test('compare with an example: the model against the published amounts, recipient by recipient', async () => {
   const s = await session(server.url + '#example=stockholm-2021-model');
   const { page } = s;

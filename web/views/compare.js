@@ -64,6 +64,9 @@
   CompareView.prototype.update = function (force) {
     // Off screen only a change of language is shown at once (the page
     // never shows two languages); the comparison itself waits.
+    // Which work the snapshot belongs to is followed even off screen: new
+    // work gets its saved id at its first edit, and a reload looks there.
+    this.syncSnapshot();
     const lang = Fordela.i18n.lang();
     if (!this.visible && !force && lang === this.lang) {
       this.dirty = true;
@@ -71,7 +74,6 @@
     }
     this.lang = lang;
     this.dirty = false;
-    this.syncSnapshot();
     const current = this.hooks.current();
     const key = current ? current.doc.key || [] : [];
     if (this.whatif.path !== (current && current.path)) {

@@ -334,14 +334,14 @@ Story tell_split(const Scenario& s, const Split& split) {
                           (leftover == 1 ? std::string("den största resten") : "de " + count(leftover, true) + " största resterna") +
                           ". Resten för " + name + " var " + rank_sv + " av " + count(std::int64_t(open.size()), true) +
                           (extra ? ", så " + name + " fick en enhet till. "
-                                 : ", inte bland " + (leftover == 1 ? std::string("den största") : "de " + count(leftover, true) + " största") +
+                                 : (leftover == 1 ? std::string(", inte den största") : ", inte bland de " + count(leftover, true) + " största") +
                                        ", så " + name + " fick ingen extra enhet. "),
                       std::string(leftover == 1 ? "After every recipient had its whole units, 1 unit was left; it went to the largest remainder"
                                                 : "After every recipient had its whole units, " + units_words(leftover, false) +
                                                       " were left; they went to the " + count(leftover, false) + " largest remainders") +
                           ". The remainder of " + name + " was " + rank_en + " of " + count(std::int64_t(open.size()), false) +
                           (extra ? ", so " + name + " received one more unit. "
-                                 : ", not among the " + (leftover == 1 ? std::string("largest") : count(leftover, false) + " largest") +
+                                 : (leftover == 1 ? std::string(", not the largest") : ", not among the " + count(leftover, false) + " largest") +
                                        ", so " + name + " received no extra unit. ")};
       }
       out.values["whole_units"] = whole;

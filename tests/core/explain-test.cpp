@@ -401,6 +401,11 @@ TEST(Explain, ARecipientInsideASubLevelIsExplainedFromWhatItsParentReceives) {
   EXPECT_TRUE(contains(pot["sv"], "Potten är det som " + parent["name"].get<std::string>() + " får: ")) << pot["sv"];
   EXPECT_TRUE(contains(pot["en"], "The pot is what " + parent["name"].get<std::string>() + " receives: ")) << pot["en"];
   EXPECT_EQ(step_of(e, "total")["final_ore"], row["final_ore"]);
+  // One unit left over, and this remainder not the largest: said as such.
+  const json rounding = step_of(e, "rounding");
+  EXPECT_TRUE(contains(rounding["sv"], "återstod 1 enhet, som gick till den största resten")) << rounding["sv"];
+  EXPECT_TRUE(contains(rounding["sv"], "var den 3:e största av 3, inte den största, så ")) << rounding["sv"];
+  EXPECT_TRUE(contains(rounding["en"], "was the 3rd largest of 3, not the largest, so ")) << rounding["en"];
 }
 
 TEST(Explain, AWayDownThatIsNotThereNamesTheLevelWhereItEnds) {

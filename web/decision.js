@@ -143,6 +143,14 @@
       // The snapshot is kept with the work it was taken of: once the work
       // is saved, under its entry; before that, under its example.
       storageKey: () => (store.entryId ? 'entry.' + store.entryId : store.exampleId ? 'example.' + store.exampleId : null),
+      // The level a snapshot was taken on, opened from the comparison
+      // (the focus stays there); false when the document no longer has it.
+      openLevel(path) {
+        if (!levels.at(store.scenario, path)) return false;
+        app.openLevel(path);
+        app.announce(t('levels.opened', { name: levelName(store.path) }));
+        return true;
+      },
     });
     levelsView = new views.LevelsView($('levels'), {
       open: openLevel,

@@ -193,6 +193,31 @@ test('a snapshot of an example, an edit made far from the comparison, a reload: 
   await s.close();
 });
 
+test('a snapshot taken on a sub-level, seen from another level, offers to go back to its level', async () => {
+  const s = await session(server.url + '#example=linkoping-2022-tree');
+  const { page } = s;
+  await page.click('#result-table [data-split="0"]');
+  await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
+  await web.settle(page);
+  await toCompare(page);
+  await page.check('[data-compare-mode="snapshot"]');
+  await page.click('[data-compare="snapshot"]');
+  await page.waitForSelector('#compare-table');
+  await page.click('#levels button.crumb[data-level=""]');
+  await web.settle(page);
+  await toCompare(page);
+  assert.match(await web.text(page, '#compare-section .compare-snapshot .notice'), /tagen på en annan nivå/);
+  assert.deepEqual(await violations(page), []);
+  await shot(page, '#compare-section .compare-snapshot', 'decision-compare-snapshot-other-level');
+  await page.click('[data-compare="snapshot-level"]');
+  await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
+  await web.settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-compare')), 'snapshot');
+  assert.equal(await page.isVisible('#compare-section .compare-snapshot .notice.info'), false);
+  assert.match(await web.text(page, '#compare-table caption'), /^0 av 3/);
+  await s.close();
+});
+
 test('compare with an example: the model against the published amounts, recipient by recipient', async () => {
   const s = await session(server.url + '#example=stockholm-2021-model');
   const { page } = s;

@@ -26,7 +26,8 @@
   // hooks: {current() → {doc, path, title} | null, others() → [{value,
   // label, group}], load(value) → scenario | null, apply(shares),
   // announce(text), entryName(path) → level name, storageKey() → where
-  // the work's snapshot is kept | null}
+  // the work's snapshot is kept | null, openLevel(path) → whether the
+  // level could be opened}
   function CompareView(container, hooks) {
     this.container = container;
     this.hooks = hooks;
@@ -292,7 +293,19 @@
       box.appendChild(h('p', { class: 'notice warning', text: t('compare.snapshot.unsaved') }));
     }
     if (this.snapshot && this.snapshot.path !== current.path) {
-      box.appendChild(h('p', { class: 'notice info', text: t('compare.snapshot.other_level') }));
+      const notice = h('div', { class: 'notice info' }, [h('p', { text: t('compare.snapshot.other_level') })]);
+      const path = this.snapshot.path;
+      if (this.hooks.openLevel) {
+        const go = h('button', { type: 'button', class: 'button', 'data-compare': 'snapshot-level', text: t('compare.snapshot.go_level') });
+        go.addEventListener('click', () => {
+          if (!this.hooks.openLevel(path)) return;
+          this.update(true);
+          const again = this.controls.querySelector('[data-compare="snapshot"]');
+          if (again) again.focus();
+        });
+        notice.appendChild(go);
+      }
+      box.appendChild(notice);
     }
     this.controls.appendChild(box);
   };

@@ -187,6 +187,7 @@
   // Shows another level of the document in the editors and the result.
   function openLevel(path) {
     store.setLevel(path);
+    Fordela.workspace.keepLevel();
     lastGood = levelGood();
     levelFindings = Fordela.levels.splitFindings(findings, store.path);
     renderAll();
@@ -602,7 +603,7 @@
     createViews();
     bindEvents();
     renderResult();
-    Fordela.workspace.init({ store, showNotice, announce, openDefault: () => openExample(DEFAULT_EXAMPLE) });
+    Fordela.workspace.init({ store, showNotice, announce, openLevel, openDefault: () => openExample(DEFAULT_EXAMPLE) });
     Fordela.core.load().then(() => {
       coreReady = true;
       $('core-version').textContent = Fordela.core.version();

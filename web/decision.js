@@ -185,6 +185,9 @@
     Fordela.clock.subscribe(() => {
       if (lastState) render(lastState);
     });
+    // A reload right after the first edit (before the comparison has
+    // caught up) still finds the snapshot with the saved work.
+    window.addEventListener('pagehide', () => compareView.syncSnapshot());
     store.subscribe((change) => {
       if (change.kind !== 'replace') return;
       // A scenario with reports or activity dates opens with its calendar shown.

@@ -64,6 +64,7 @@
     if (!pending) return;
     if (library.save(pending.id, pending.scenario)) {
       pending = null;
+      keepLevel();
       lastSaved = new Date();
       if (saveProblem) {
         saveProblem = null;
@@ -128,7 +129,7 @@
     }
     library.setCurrent(id);
     clearHash();
-    store.replace(read.scenario, null, id);
+    replaceWithEntry(read.scenario, id);
     hooks.announce(t('scenarios.opened', { name: entryName(id) }));
     return true;
   }
@@ -202,6 +203,22 @@
     else $('scenarios-details').querySelector('summary').focus();
   }
 
+  // The level being edited is kept with its saved work (not in the
+  // document: it is where the user is, not part of the decision), so that
+  // a reload opens the work where it was left.
+  function keepLevel() {
+    if (!store || !store.entryId) return;
+    if (store.path) storage.set('level.' + store.entryId, store.path);
+    else storage.remove('level.' + store.entryId);
+  }
+
+  // A saved allocation in place of the work open, on the level it was left on.
+  function replaceWithEntry(scenario, id) {
+    store.replace(scenario, null, id);
+    const path = storage.get('level.' + id);
+    if (path && Fordela.levels.at(store.scenario, path)) hooks.openLevel(path);
+  }
+
   // ---- starting ----------------------------------------------------------------
 
   // Opens the current saved scenario (the last one worked on); false when
@@ -211,7 +228,7 @@
     for (const id of ids) {
       const read = library.read(id);
       if (!read.ok) continue;
-      store.replace(read.scenario, null, id);
+      replaceWithEntry(read.scenario, id);
       return true;
     }
     render();
@@ -443,5 +460,5 @@
     render();
   }
 
-  Fordela.workspace = { init, restore, flush, openLink, copyLink, openFile };
+  Fordela.workspace = { init, restore, flush, keepLevel, openLink, copyLink, openFile };
 })(window.Fordela = window.Fordela || {});

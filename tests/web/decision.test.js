@@ -181,8 +181,7 @@ test('a snapshot of an example, an edit made far from the comparison, a reload: 
   // The first edit gives the work its saved id while the comparison is out of view.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.fill('[data-path="/recipients/2/name"]', 'Kommunledningen');
-  await web.settle(page);
-  await page.reload();
+  await page.reload(); // at once: before the recomputation, let alone the comparison
   await page.waitForSelector('#result-table');
   await web.settle(page);
   assert.equal(await page.inputValue('[data-path="/recipients/2/name"]'), 'Kommunledningen');
@@ -190,6 +189,27 @@ test('a snapshot of an example, an edit made far from the comparison, a reload: 
   assert.equal(await page.isChecked('[data-compare-mode="snapshot"]'), true);
   const rows = await compareRows(page);
   assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Social- och omsorgsnämnden', 'Kultur- och fritidsnämnden', 'Kommunstyrelsen (bara i A)', 'Kommunledningen (bara i B)', 'Summa']);
+  await s.close();
+});
+
+test('a reload reopens the work on the level that was being edited', async () => {
+  const s = await session(server.url + '#example=linkoping-2022-tree');
+  const { page } = s;
+  await page.click('#result-table [data-split="0"]');
+  await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
+  await page.fill('[data-path="/recipients/0/name"]', 'Fältarbete');
+  await web.settle(page);
+  await page.reload();
+  await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/0/name"]'), 'Fältarbete');
+  assert.deepEqual((await web.resultTable(page)).slice(1).map((r) => r[0]), ['Fältarbete', 'Skolsociala team', 'SSPF-samordning', 'Summa']);
+  await page.click('#levels button.crumb[data-level=""]');
+  await web.settle(page);
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  assert.equal(await page.inputValue('[data-path="/recipients/0/name"]'), 'Social- och omsorgsnämnden');
   await s.close();
 });
 

@@ -61,7 +61,9 @@ class BigNat {
   class LimbStore {
    public:
     using value_type = std::uint32_t;
-    LimbStore() = default;
+    // User-provided (not "= default"), so that a const BigNat can be
+    // default-constructed while inline_ stays unzeroed.
+    LimbStore() {}  // NOLINT(modernize-use-equals-default)
     explicit LimbStore(std::size_t count, value_type value = 0) { resize(count, value); }
     LimbStore(const LimbStore& other) { copy_from(other); }
     LimbStore(LimbStore&& other) noexcept { take_from(other); }
@@ -149,7 +151,9 @@ class BigNat {
       size_ = other.size_;
       other.size_ = 0;
     }
-    value_type inline_[kInline] = {};
+    // Not zeroed: only [0, size_) is ever read, and zeroing the 32 bytes on
+    // every construction was a memset call per BigNat in WebAssembly.
+    value_type inline_[kInline];
     value_type* heap_ = nullptr;
     std::size_t size_ = 0;
     std::size_t capacity_ = kInline;

@@ -108,6 +108,8 @@ constexpr std::array kCatalogue{
           "Underfördelningen för {name} fördelar {sub_ore}, men {name} får {parent_ore} (skillnad {diff_ore}). Nivåerna går inte ihop: ta bort underfördelningens egen pott eller rätta den.",
           "The sub-scenario of {name} splits {sub_ore}, but {name} receives {parent_ore} (difference {diff_ore}). The levels do not reconcile: remove the sub-scenario's own pot or correct it."},
     Entry{"number.negative", E, "Värdet får inte vara negativt: ”{input}”.", "The value must not be negative: “{input}”."},
+    Entry{"number.not_whole", E, "”{input}” är inte ett heltal. Skriv till exempel 0, 1 eller 2.",
+          "“{input}” is not a whole number. Write, for example, 0, 1 or 2."},
     Entry{"number.out_of_range", E, "Talet ”{input}” är för stort (högst {max}).", "The number “{input}” is too large (at most {max})."},
     Entry{"number.syntax", E, "”{input}” är inte ett tal. Skriv till exempel 48 000, 0,5 eller 2.",
           "“{input}” is not a number. Write for example 48 000, 0,5 or 2."},

@@ -634,14 +634,14 @@ void read_rounding(Reader& r, const json& doc, Scenario& s) {
       }
     }
   }
+  // A number of units: written as a number, or as text the way it is typed
+  // ("5", "1 000"); negative, too large or not whole is an error.
   if (const json* min = r.member(*rounding, "min_units"); min != nullptr && !min->is_null()) {
-    if (min->is_number_integer() && !min->is_number_unsigned() && min->get<std::int64_t>() < 0) {
-      r.add("number.negative", "/rounding/min_units", {{"input", min->dump()}});
-    } else if (r.expect(*min, json::value_t::number_integer, "/rounding/min_units", "min_units")) {
-      if (min->get<std::uint64_t>() > 1'000'000'000'000ULL) {
-        r.add("number.out_of_range", "/rounding/min_units", {{"input", min->dump()}, {"max", "1 000 000 000 000"}});
+    if (auto d = r.decimal(*min, "/rounding/min_units")) {
+      if (d->micro % Decimal::kScale != 0) {
+        r.add("number.not_whole", "/rounding/min_units", {{"input", quoted_input(*min)}});
       } else {
-        s.rounding.min_units = min->get<std::int64_t>();
+        s.rounding.min_units = d->micro / Decimal::kScale;
       }
     }
   }

@@ -217,6 +217,8 @@ std::vector<Trigger> triggers() {
       districts(R"({"total": 100})", R"(, "rounding": {"level": "district"})"));
   add("rounding.method_unknown", "error", "/rounding/method", "a rounding method Fördela does not know",
       districts(R"({"total": 100})", R"(, "rounding": {"method": "bankers"})"));
+  add("number.not_whole", "error", "/rounding/min_units", "half a unit as a minimum",
+      districts(R"({"total": 100})", R"(, "rounding": {"min_units": "0,5"})"));
   add("rounding.min_infeasible", "error", "/rounding/min_units", "at least 60 kr each from 100 kr",
       districts(R"({"total": 100})", R"(, "rounding": {"min_units": 60})"));
   add("rounding.not_allocated", "warning", "/rounding/unit", "1 050 kr in units of 100 kr",

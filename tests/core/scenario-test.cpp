@@ -371,6 +371,24 @@ TEST(Methods, MinimumUnitsGiveEveryRecipientWithABasisAtLeastThatMany) {
   EXPECT_EQ(formula_kr(dhondt), (Kronor{1, 1, 5, 1, 0}));
 }
 
+TEST(Methods, AMinimumTypedAsTextIsTheSameNumberAndOnlyWholeNumbersAreUnits) {
+  // As the page sends what is typed in the field.
+  const json typed = compute(votes(R"({"unit": 1, "min_units": "1"})", "[700, 200, 6000, 1600, 0]"));
+  ASSERT_TRUE(typed["ok"].get<bool>()) << typed.dump();
+  EXPECT_EQ(formula_kr(typed), (Kronor{1, 1, 5, 1, 0}));
+  for (const char* bad : {R"("1,5")", "1.5"}) {
+    SCOPED_TRACE(bad);
+    const json result = compute(votes(std::string(R"({"unit": 1, "min_units": )") + bad + "}"));
+    const json error = first_error(result);
+    EXPECT_EQ(error["code"], "number.not_whole");
+    EXPECT_EQ(error["path"], "/rounding/min_units");
+    EXPECT_EQ(error["message"]["sv"], "”" + std::string(bad[0] == '"' ? "1,5" : "1.5") +
+                                          "” är inte ett heltal. Skriv till exempel 0, 1 eller 2.");
+  }
+  EXPECT_EQ(first_error(compute(votes(R"({"unit": 1, "min_units": "-2"})")))["code"], "number.negative");
+  EXPECT_EQ(first_error(compute(votes(R"({"unit": 1, "min_units": "två"})")))["code"], "number.syntax");
+}
+
 TEST(Methods, AMinimumThePotCannotCoverIsAnError) {
   json result = compute(votes(R"({"unit": 1, "min_units": 3})"));  // 4 × 3 > 8
   EXPECT_FALSE(result["ok"].get<bool>());
@@ -826,7 +844,7 @@ std::vector<Refused> refused_documents() {
       {"a negative unit", changed(p, R"("unit": 1)", R"("unit": -100)"), "amount.negative", "/rounding/unit"},
       {"a negative minimum", changed(p, R"("unit": 1)", R"("unit": 1, "min_units": -1)"), "number.negative",
        "/rounding/min_units"},
-      {"a minimum as text", changed(p, R"("unit": 1)", R"("unit": 1, "min_units": "1")"), "field.type",
+      {"a minimum of half a unit", changed(p, R"("unit": 1)", R"("unit": 1, "min_units": "0,5")"), "number.not_whole",
        "/rounding/min_units"},
       {"a weight with 7 decimals",
        changed(p, R"("basis": "indicator", "indicator": "befolkning")",

@@ -174,6 +174,23 @@ test('the rounding method explains itself in one line, and Sainte-Laguë asks fo
   assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
 });
 
+test('a minimum number of units typed in its field lifts every recipient to it; half a unit is not a whole number', async () => {
+  await openModel();
+  const min = '[data-path="/rounding/min_units"]';
+  await page.fill('[data-path="/rounding/unit"]', '1 000 000');
+  await page.fill(min, '4');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(min, 'aria-invalid'), null);
+  const rows = (await web.resultTable(page)).slice(1, -1);
+  const formula = (r) => Number(r[4].replace(/\D/g, ''));
+  assert.ok(rows.every((r) => formula(r) >= 4000000), rows.map((r) => r[4]).join(', '));
+  assert.equal(await web.figure(page, 'formula'), '25 000 000 kr');
+  await page.fill(min, '1,5');
+  await web.settle(page);
+  assert.equal(await page.getAttribute(min, 'aria-invalid'), 'true');
+  assert.match(await web.text(page, '.findings-list'), /”1,5” är inte ett heltal/);
+});
+
 test('the last work is kept: a reload without a hash reopens it', async () => {
   await openModel();
   await page.fill('[data-path="/title"]', 'Min fördelning');

@@ -539,6 +539,13 @@
   function copyResult() {
     if (!lastGood) return;
     const status = $('copy-status');
+    // The table on screen is then an earlier computation: it must not
+    // reach a decision paper as if it were this one.
+    if (errorCount > 0) {
+      status.textContent = t('copy.errors');
+      window.setTimeout(() => { if (status.textContent === t('copy.errors')) status.textContent = ''; }, 8000);
+      return;
+    }
     Fordela.clipboard.copyResult(lastGood.result, lastGood.scenario).then((ok) => {
       status.textContent = ok ? t('copy.done') : t('copy.failed');
       window.setTimeout(() => { status.textContent = ''; }, 6000);

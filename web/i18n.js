@@ -53,7 +53,7 @@
       'footer.core': 'Beräkningskärna',
       'footer.accessibility': 'Tillgänglighetsredogörelse',
       'footer.accessibility.href': 'web/tillganglighet.html',
-      'print.generated': 'Beräknad med Fördela, beräkningskärna {version}. Alla belopp i kronor; summorna är exakta.',
+      'print.generated': 'Beräknad med Fördela, beräkningskärna {version}, {date}. Alla belopp i kronor; summorna är exakta.',
 
       'about.title': 'Rubrik',
       'about.notes': 'Anteckningar (skrivs ut med resultatet)',
@@ -209,7 +209,7 @@
       'result.heading': 'Fördelning',
       'result.none': 'Resultatet visas här.',
       'result.none.errors': 'Inget resultat än – rätta felen ovan.',
-      'result.stale': 'Inaktuellt – rätta felen ovan. Tabellen visar senaste korrekta beräkning.',
+      'result.stale': 'Inaktuellt – indata har fel. Tabellen visar den senaste korrekta beräkningen, inte den nuvarande.',
       'result.recipient': 'Mottagare',
       'result.exact': 'exakt',
       'result.rounding': 'Avrundning',
@@ -262,6 +262,7 @@
 
       'copy.done': 'Tabellen är kopierad. Klistra in i Word eller Excel.',
       'copy.failed': 'Kunde inte kopiera. Markera tabellen och kopiera med Ctrl+C.',
+      'copy.errors': 'Tabellen kopieras inte medan indata har fel: den visar en tidigare beräkning. Rätta felen först.',
 
       'announce.added': 'En rad har lagts till.',
       'announce.removed': 'Raden har tagits bort.',
@@ -566,7 +567,7 @@
       'footer.core': 'Computation core',
       'footer.accessibility': 'Accessibility statement',
       'footer.accessibility.href': 'web/accessibility-statement.html',
-      'print.generated': 'Computed with Fördela, computation core {version}. All amounts in kronor; the sums are exact.',
+      'print.generated': 'Computed with Fördela, computation core {version}, {date}. All amounts in kronor; the sums are exact.',
 
       'about.title': 'Title',
       'about.notes': 'Notes (printed with the result)',
@@ -722,7 +723,7 @@
       'result.heading': 'Allocation',
       'result.none': 'The result is shown here.',
       'result.none.errors': 'No result yet – correct the errors above.',
-      'result.stale': 'Out of date – correct the errors above. The table shows the last correct computation.',
+      'result.stale': 'Out of date – the input has errors. The table shows the last correct computation, not the current one.',
       'result.recipient': 'Recipient',
       'result.exact': 'exact',
       'result.rounding': 'Rounding',
@@ -775,6 +776,7 @@
 
       'copy.done': 'The table is copied. Paste it into Word or Excel.',
       'copy.failed': 'Could not copy. Select the table and copy with Ctrl+C.',
+      'copy.errors': 'The table is not copied while the input has errors: it shows an earlier computation. Correct the errors first.',
 
       'announce.added': 'A row has been added.',
       'announce.removed': 'The row has been removed.',

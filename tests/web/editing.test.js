@@ -67,7 +67,7 @@ test('a pot total of "abc" is reported beside the field, and the last good resul
   }, total);
   assert.match(beside, /abc/);
   assert.match(besideId, /finding-/);
-  assert.match(await web.text(page, '.stale-banner'), /^Inaktuellt – rätta felen ovan/);
+  assert.match(await web.text(page, '.stale-banner'), /^Inaktuellt – indata har fel/);
   assert.match(await web.text(page, '#summary .status'), /Inaktuellt/);
   // The last good result is still there.
   const rows = await web.resultTable(page);

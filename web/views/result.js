@@ -255,7 +255,9 @@
       h('p', { class: 'print-title', 'data-user': 'true', text: scenario.title || t('result.heading') }),
       scenario.notes ? h('p', { class: 'print-notes', 'data-user': 'true', text: scenario.notes }) : null,
     ]));
-    body.appendChild(h('p', { class: 'print-only print-foot', text: t('print.generated', { version: Fordela.core.version() }) }));
+    // The day it was printed, as dates are written in a decision paper (2026-11-29).
+    const today = Fordela.clock ? Fordela.clock.today() : '';
+    body.appendChild(h('p', { class: 'print-only print-foot', text: t('print.generated', { version: Fordela.core.version(), date: today }) }));
 
     const rule = h('dl', { class: 'rule' });
     for (const line of ruleLines(result, scenario)) {

@@ -203,6 +203,7 @@ declare namespace FordelaCore {
       not_allocated_ore: number;
       earmarks_ore: number;
       total_ore: number;
+      unrequisitioned_ore: number;
       redistributed_ore: number;
       final_ore: number;
     };
@@ -220,6 +221,9 @@ declare namespace FordelaCore {
     earmarks_ore: number[];
     total_ore: number;
     requisitioned: boolean;
+    /** Minus its amount by the key when it did not requisition, else 0:
+     *  total_ore + unrequisitioned_ore + redistribution_ore = final_ore. */
+    unrequisitioned_ore: number;
     redistribution_ore: number;
     final_ore: number;
   }

@@ -131,6 +131,7 @@ struct Words {
   const char* formula;
   const char* earmarked;
   const char* total;
+  const char* returned;
   const char* redistribution;
   const char* final_amount;
   const char* totals;
@@ -139,9 +140,9 @@ struct Words {
 // The page's words (web/i18n.js: result.*), so that the file reads as the
 // table on screen and as the table copied for Word and Excel.
 constexpr Words kSwedish{"Mottagare", "Mottagare ", "Del ", "Öronmärkt ", "exakt", "Avrundning", "Enligt nyckeln",
-                         "öronmärkt", "Totalt", "Omfördelning", "Utbetalas", "Summa"};
+                         "öronmärkt", "Totalt", "Ej rekvirerat", "Omfördelning", "Utbetalas", "Summa"};
 constexpr Words kEnglish{"Recipient", "Recipient ", "Component ", "Earmarked ", "exact", "Rounding", "By the key",
-                         "earmarked", "Total", "Redistribution", "Paid out", "Total"};
+                         "earmarked", "Total", "Not requisitioned", "Redistribution", "Paid out", "Total"};
 
 bool is_apportioned(const json& component) {
   std::string basis = text_of(member(component, "basis"));
@@ -189,6 +190,7 @@ std::string result_json_to_csv(std::string_view result_text) {
   for (std::size_t e = 0; e < earmark_count; ++e) csv.text("earmark " + std::to_string(e + 1));
   csv.text("total");
   if (redistribution) {
+    csv.text("unrequisitioned");
     csv.text("redistribution");
     csv.text("final");
   }
@@ -200,6 +202,7 @@ std::string result_json_to_csv(std::string_view result_text) {
     for (const auto& e : array_or_empty(member(r, "earmarks_ore"))) csv.amount(ore_of(&e));
     csv.amount(ore_of(member(r, "total_ore")));
     if (redistribution) {
+      csv.amount(ore_of(member(r, "unrequisitioned_ore")));
       csv.amount(ore_of(member(r, "redistribution_ore")));
       csv.amount(ore_of(member(r, "final_ore")));
     }
@@ -212,6 +215,7 @@ std::string result_json_to_csv(std::string_view result_text) {
   for (std::size_t e = 0; e < earmark_count; ++e) csv.blank();
   csv.amount(ore_of(member(totals, "total_ore")));
   if (redistribution) {
+    csv.amount(ore_of(member(totals, "unrequisitioned_ore")));
     csv.amount(ore_of(member(totals, "redistributed_ore")));
     csv.amount(ore_of(member(totals, "final_ore")));
   }
@@ -296,6 +300,11 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   }
   const json* round = member(result, "redistribution");
   if (round != nullptr && !round->is_null()) {
+    // Given back, a negative amount: each row then adds up, Total + Not
+    // requisitioned + Redistribution = Paid out, and so do the sums.
+    columns.push_back({header_of(words.returned, nullptr),
+                       per_row([&](const json& r) { return ore_of(member(r, "unrequisitioned_ore")); }),
+                       ore_of(member(totals, "unrequisitioned_ore"))});
     columns.push_back({header_of(words.redistribution, nullptr),
                        per_row([&](const json& r) { return ore_of(member(r, "redistribution_ore")); }),
                        ore_of(member(totals, "redistributed_ore"))});

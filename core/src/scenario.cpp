@@ -615,7 +615,7 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
   }
   j.close(']');
   j.key("recipients").open('[');
-  Ore formula = 0, total = 0, redistributed = 0, final = 0, used_total = 0, unused_total = 0;
+  Ore formula = 0, total = 0, returned = 0, redistributed = 0, final = 0, used_total = 0, unused_total = 0;
   bool any_used = false;
   for (std::size_t r = 0; r < n; ++r) {
     j.open('{').key("name").value(s.recipients[r].name).key("components").open('[');
@@ -638,7 +638,13 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
     j.key("earmarks_ore").open('[');
     for (const auto& amounts : c.earmarks) j.value(amounts[r]);
     j.close(']');
+    // What not requisitioning changed: a recipient that did not gives its
+    // amount by the key to the redistribution round (its earmarks stay), a
+    // signed amount like rounding_ore, so that row by row
+    // total + unrequisitioned + redistribution = final.
+    const Ore gives_back = s.recipients[r].requisitioned ? 0 : -c.formula[r];
     j.key("total_ore").value(c.total[r]).key("requisitioned").value(s.recipients[r].requisitioned);
+    j.key("unrequisitioned_ore").value(gives_back);
     j.key("redistribution_ore").value(c.redistribution[r]).key("final_ore").value(c.final[r]);
     if (const auto& used = s.recipients[r].used) {
       j.key("used_ore").value(*used).key("unused_ore").value(std::max<Ore>(0, c.final[r] - *used));
@@ -654,6 +660,7 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
     j.close('}');
     formula += c.formula[r];
     total += c.total[r];
+    returned += gives_back;
     redistributed += c.redistribution[r];
     final += c.final[r];
   }
@@ -662,7 +669,7 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
   j.key("pot_ore").value(s.total).key("deductions_ore").value(c.deductions).key("net_ore").value(c.net);
   j.key("formula_ore").value(formula).key("not_allocated_ore").value(c.net - formula);
   j.key("earmarks_ore").value(earmarks).key("total_ore").value(total);
-  j.key("redistributed_ore").value(redistributed).key("final_ore").value(final);
+  j.key("unrequisitioned_ore").value(returned).key("redistributed_ore").value(redistributed).key("final_ore").value(final);
   if (any_used) j.key("used_ore").value(used_total).key("unused_ore").value(unused_total);
   j.close('}');
   j.key("redistribution");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -102,9 +104,23 @@ TEST(ResultExcelCsv, TheRedistributionRoundAddsItsColumns) {
   auto rows = cells_of(excel_csv(example_text("socialstyrelsen-2023")));
   const auto& header = rows.front();
   ASSERT_GE(header.size(), 2u);
+  EXPECT_EQ(header[header.size() - 3], "Ej rekvirerat (kr)");
   EXPECT_EQ(header[header.size() - 2], "Omfördelning (kr)");
   EXPECT_EQ(header.back(), "Utbetalas (kr)");
   EXPECT_EQ(rows.back().back(), "243500000");
+  // Every row, and the sums, add up: the amount (by the key; no earmarks
+  // here) + Ej rekvirerat + Omfördelning = Utbetalas.
+  const auto total_at = std::find(header.begin(), header.end(), "Enligt nyckeln (kr)") - header.begin();
+  ASSERT_LT(static_cast<std::size_t>(total_at), header.size());
+  bool someone_gave_back = false;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    const auto n = row.size();
+    auto kr = [](const std::string& cell) { return std::stoll(cell); };
+    EXPECT_EQ(kr(row[total_at]) + kr(row[n - 3]) + kr(row[n - 2]), kr(row[n - 1])) << row[0];
+    someone_gave_back = someone_gave_back || row[n - 3].starts_with("-");
+  }
+  EXPECT_TRUE(someone_gave_back);
 }
 
 TEST(ResultExcelCsv, HeadersFollowThePagesLanguage) {

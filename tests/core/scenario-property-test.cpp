@@ -446,7 +446,7 @@ void totals_are_formula_plus_earmarks_and_final_is_what_remains_after_the_round(
   for (const Computed* c : ok_cases(all)) {
     SCOPED_TRACE(c->text.substr(0, 2000));
     const json& r = c->result;
-    std::int64_t earmarks = 0, totals = 0, finals = 0, redistributed = 0, pool = 0;
+    std::int64_t earmarks = 0, totals = 0, finals = 0, redistributed = 0, pool = 0, returned = 0;
     for (const auto& rec : r["recipients"]) {
       std::int64_t own = 0;
       for (const auto& e : rec["earmarks_ore"]) own += ore(e);
@@ -455,10 +455,16 @@ void totals_are_formula_plus_earmarks_and_final_is_what_remains_after_the_round(
       EXPECT_EQ(ore(rec["rounding_ore"]), ore(rec["formula_ore"]) - ore(rec["exact_ore"]));
       if (rec["requisitioned"].get<bool>()) {
         EXPECT_EQ(ore(rec["final_ore"]), ore(rec["total_ore"]) + ore(rec["redistribution_ore"]));
+        EXPECT_EQ(ore(rec["unrequisitioned_ore"]), 0);
       } else {
         pool += ore(rec["formula_ore"]);
         EXPECT_EQ(ore(rec["redistribution_ore"]), 0);
+        EXPECT_EQ(ore(rec["unrequisitioned_ore"]), -ore(rec["formula_ore"]));
       }
+      // Row by row: what it was given, less what it gave back, plus what the round gave it.
+      EXPECT_EQ(ore(rec["final_ore"]),
+                ore(rec["total_ore"]) + ore(rec["unrequisitioned_ore"]) + ore(rec["redistribution_ore"]));
+      returned += ore(rec["unrequisitioned_ore"]);
       earmarks += own;
       totals += ore(rec["total_ore"]);
       finals += ore(rec["final_ore"]);
@@ -468,6 +474,8 @@ void totals_are_formula_plus_earmarks_and_final_is_what_remains_after_the_round(
     EXPECT_EQ(total(r, "total_ore"), total(r, "formula_ore") + earmarks);
     EXPECT_EQ(total(r, "total_ore"), totals);
     EXPECT_EQ(total(r, "redistributed_ore"), redistributed);
+    EXPECT_EQ(total(r, "unrequisitioned_ore"), returned);
+    EXPECT_EQ(-returned, pool) << "what is given back is the round's pool";
     EXPECT_EQ(total(r, "final_ore"), finals);
     if (r["redistribution"].is_null()) {
       EXPECT_EQ(pool, 0);

@@ -94,6 +94,15 @@ test('the national key redistributes what Kommun H did not requisition', async (
   assert.match(rows[0].join(' '), /Omfördelning/);
   const h = rows.find((r) => r[0].startsWith('Kommun H'));
   assert.equal(h[h.length - 1], '0 kr');
+  // Each row adds up on screen: by the key, less what was not requisitioned, plus the round = paid out.
+  const header = rows[0];
+  const at = (name) => header.findIndex((c) => c.startsWith(name));
+  assert.deepEqual([at('Enligt nyckeln'), at('Ej rekvirerat'), at('Omfördelning'), at('Utbetalas')].map((i) => i > 0), [true, true, true, true]);
+  const kr = (cell) => Number(cell.replace(/\s|kr/g, '').replace('−', '-').replace(',', '.'));
+  for (const row of rows.slice(1)) {
+    assert.equal(kr(row[at('Enligt nyckeln')]) + kr(row[at('Ej rekvirerat')]) + kr(row[at('Omfördelning')]), kr(row[at('Utbetalas')]), row[0]);
+  }
+  assert.match(h[at('Ej rekvirerat')], /^−\d/);
   assert.equal(await page.getAttribute('#requisition-details', 'open'), '');
   await web.screenshot(page, 'http-socialstyrelsen-2023', { fullPage: true });
   assert.deepEqual(await watch.check(), []);

@@ -76,6 +76,8 @@
       columns.push({ id: 'total', header: t('result.total'), value: (r) => r.total_ore, total: totals.total_ore, kind: 'amount', emphasis: !redistribution });
     }
     if (redistribution) {
+      // Signed by the core: minus what a recipient that did not requisition gives back.
+      columns.push({ id: 'unrequisitioned', header: t('result.unrequisitioned'), value: (r) => r.unrequisitioned_ore, total: totals.unrequisitioned_ore, kind: 'amount' });
       columns.push({ id: 'redistribution', header: t('result.redistribution'), value: (r) => r.redistribution_ore, total: totals.redistributed_ore, kind: 'amount' });
       columns.push({ id: 'final', header: t('result.final'), value: (r) => r.final_ore, total: totals.final_ore, kind: 'amount', emphasis: true });
     }

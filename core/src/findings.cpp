@@ -147,6 +147,11 @@ constexpr std::array kCatalogue{
     Entry{"rounding.not_allocated", W,
           "{amount_ore} fördelas inte eftersom beloppet inte är en jämn multipel av avrundningsenheten {unit_ore}.",
           "{amount_ore} is not allocated because the amount is not a whole multiple of the rounding unit {unit_ore}."},
+    Entry{"rounding.not_allocated_parts", W,
+          "{amount_ore} fördelas inte: varje del av nyckeln avrundas för sig, och då blir {parts_sv} över. "
+          "Avrunda per mottagare, eller ändra så att delarnas ramar är jämna multipler av {unit_ore}.",
+          "{amount_ore} is not allocated: each part of the key is rounded on its own, which leaves {parts_en}. "
+          "Round per recipient, or change the parts so that their frames are whole multiples of {unit_ore}."},
     Entry{"rounding.quota_violation", W,
           "Metoden {method} ger {names} mer än en enhet från den exakta kvoten. Största rest håller varje mottagare inom en enhet.",
           "The method {method} moves {names} more than one unit from the exact quota. Largest remainder keeps every recipient within one unit."},

@@ -223,6 +223,8 @@ std::vector<Trigger> triggers() {
       districts(R"({"total": 100})", R"(, "rounding": {"min_units": 60})"));
   add("rounding.not_allocated", "warning", "/rounding/unit", "1 050 kr in units of 100 kr",
       districts(R"({"total": 1050})", R"(, "rounding": {"unit": 100})"));
+  add("rounding.not_allocated_parts", "warning", "/rounding/level", "1 050 kr rounded part by part in units of 100 kr",
+      districts(R"({"total": 1050})", R"(, "rounding": {"unit": 100, "level": "component"})"));
   add("rounding.too_few_units", "error", "/rounding/unit", "Adams with one unit for two recipients",
       districts(R"({"total": 100})", R"(, "rounding": {"unit": 100, "method": "adams"})"));
   add("rounding.unit_invalid", "error", "/rounding/unit", "a rounding unit of 0 kr",

@@ -153,10 +153,19 @@ TEST(Key, A7525SplitRoundedPerComponentLeaves100NotAllocated) {
   EXPECT_EQ(formula(result, "B"), kr(600));
   EXPECT_EQ(total(result, "formula_ore"), kr(900));
   EXPECT_EQ(total(result, "not_allocated_ore"), kr(100));
-  json warning = finding(result, "rounding.not_allocated");
+  // The pot (1 000 kr) is a multiple of 100 kr; its parts are not: the
+  // warning names them, not the pot.
+  EXPECT_TRUE(finding(result, "rounding.not_allocated").is_null()) << result.dump();
+  json warning = finding(result, "rounding.not_allocated_parts");
   ASSERT_FALSE(warning.is_null()) << result.dump();
   EXPECT_EQ(warning["severity"], "warning");
+  EXPECT_EQ(warning["path"], "/rounding/level");
   EXPECT_EQ(warning["message"]["sv"].get<std::string>().rfind(sv_kr("100 kr"), 0), 0u) << warning.dump();
+  EXPECT_NE(warning["message"]["sv"].get<std::string>().find(sv_kr("50 kr") + " av ”Områden” (" + sv_kr("750 kr") + ") och " +
+                                                             sv_kr("50 kr") + " av ”Befolkning” (" + sv_kr("250 kr") + ")"),
+            std::string::npos)
+      << warning.dump();
+  EXPECT_NE(warning["message"]["en"].get<std::string>().find("each part of the key is rounded on its own"), std::string::npos);
 }
 
 TEST(Key, EqualBasisGivesEveryRecipientTheSame) {

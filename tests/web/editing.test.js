@@ -191,6 +191,20 @@ test('a minimum number of units typed in its field lifts every recipient to it; 
   assert.match(await web.text(page, '.findings-list'), /”1,5” är inte ett heltal/);
 });
 
+test('rounded part by part, what is left over is named part by part, and each part\'s column has its sum', async () => {
+  await openModel();
+  await page.selectOption('[data-path="/rounding/level"]', 'component');
+  await web.settle(page);
+  const list = await web.text(page, '.findings-list');
+  assert.match(list, /varje del av nyckeln avrundas för sig/);
+  assert.match(list, /50 000 kr av ”Utsatthet” \(19 050 000 kr\) och 50 000 kr av ”Befolkning” \(6 350 000 kr\)/);
+  assert.doesNotMatch(list, /inte är en jämn multipel/);
+  const rows = await web.resultTable(page);
+  const sums = rows[rows.length - 1];
+  assert.equal(sums[1], '19 000 000 kr');
+  assert.equal(sums[2], '6 300 000 kr');
+});
+
 test('the last work is kept: a reload without a hash reopens it', async () => {
   await openModel();
   await page.fill('[data-path="/title"]', 'Min fördelning');

@@ -30,7 +30,7 @@
     if (components.length > 1 || anyApportioned) {
       components.forEach((component, i) => {
         const exact = rows.length > 0 && rows.every((r) => r.components && r.components[i] && r.components[i].amount_ore === null);
-        let total = has(component.total_ore) ? component.total_ore : null;
+        let total = has(component.allocated_ore) ? component.allocated_ore : null;
         if (total === null && exact) total = component.frame_ore;
         if (total === null && components.length === 1) total = totals.formula_ore;
         columns.push({

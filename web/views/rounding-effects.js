@@ -12,7 +12,7 @@
   const t = (...args) => Fordela.i18n.t(...args);
 
   const APPORTIONED = ['weighted', 'indicator', 'equal'];
-  const CODES = ['rounding.quota_violation', 'rounding.alabama', 'apportion.tie', 'rounding.not_allocated'];
+  const CODES = ['rounding.quota_violation', 'rounding.alabama', 'apportion.tie', 'rounding.not_allocated', 'rounding.not_allocated_parts'];
 
   // hooks: {goToRounding()}
   function RoundingEffectsView(container, alerts, hooks) {

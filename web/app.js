@@ -395,20 +395,70 @@
       return;
     }
     const list = COLLECTIONS[collection](store.level());
+    let forgotten = null;
+    const removed = list[index];
     store.mutateLevel((s) => {
       const [row] = list.splice(index, 1);
-      if (collection === 'indicators' && row) forgetIndicator(s, row.id);
+      if (collection === 'indicators' && row) forgotten = forgetIndicator(s, row.id);
     });
     const remove = (i) => '[data-action="remove"][data-collection="' + collection + '"][data-index="' + i + '"]';
+    if (removed && UNDOABLE[collection]) {
+      offerUndo(collection, removed, index, forgotten);
+      return;
+    }
     focusSelector([remove(index), remove(index - 1), '[data-action="add"][data-collection="' + collection + '"]']);
     announce(t('announce.removed'));
   }
 
   // A removed column leaves no values or weights behind; components and
   // earmarks that used it keep the reference, and the core reports them.
+  // Returns what it took, for an undo: [[object, key, value]].
   function forgetIndicator(s, id) {
-    for (const r of s.recipients || []) if (r.values) delete r.values[id];
-    for (const c of s.key || []) if (c.weights) delete c.weights[id];
+    const taken = [];
+    const take = (object) => {
+      if (object && Object.prototype.hasOwnProperty.call(object, id)) {
+        taken.push([object, id, object[id]]);
+        delete object[id];
+      }
+    };
+    for (const r of s.recipients || []) take(r.values);
+    for (const c of s.key || []) take(c.weights);
+    return taken;
+  }
+
+  // ---- undo of a removed column or recipient ------------------------------------
+
+  // A column takes every recipient's value with it, a recipient its row:
+  // both can be had back for a while (Ångra), in place, with what was
+  // edited since kept.
+  const UNDOABLE = {
+    indicators: { toast: 'indicators-toast', name: (row) => row.label || row.id || '' },
+    recipients: { toast: 'recipients-toast', name: (row) => row.name || '' },
+  };
+  const UNDO_MS = 10000;
+  const toasts = {};
+  let undoDocument = null; // the document an undo belongs to; another one voids it
+
+  function offerUndo(collection, row, index, forgotten) {
+    const spec = UNDOABLE[collection];
+    const toast = toasts[collection] || (toasts[collection] = new views.Toast($(spec.toast), (hadFocus) => {
+      if (hadFocus) focusSelector(['[data-action="add"][data-collection="' + collection + '"]']);
+    }));
+    const name = spec.name(row);
+    const path = store.path;
+    undoDocument = store.scenario;
+    const button = toast.show(() => [t('undo.removed.' + collection, { name }), t('scenarios.undo'), t('undo.removed.of', { name })], () => {
+      if (store.scenario !== undoDocument || store.path !== path) return;
+      store.mutateLevel(() => {
+        const list = COLLECTIONS[collection](store.level());
+        list.splice(Math.min(index, list.length), 0, row);
+        for (const [object, key, value] of forgotten || []) if (!Object.prototype.hasOwnProperty.call(object, key)) object[key] = value;
+      });
+      const again = '[data-action="remove"][data-collection="' + collection + '"][data-index="' + Math.min(index, COLLECTIONS[collection](store.level()).length - 1) + '"]';
+      focusSelector([again]);
+      announce(t('undo.restored', { name }));
+    }, UNDO_MS);
+    button.focus();
   }
 
   function onClick(event) {
@@ -507,6 +557,7 @@
 
   function applyLanguage() {
     i18n.applyStatic(document);
+    for (const toast of Object.values(toasts)) toast.relabel();
     summaryView.reset();
     renderPicker();
     if (store.scenario) renderAll();
@@ -585,6 +636,8 @@
 
   store.subscribe((change) => {
     if (change.kind === 'replace') {
+      for (const toast of Object.values(toasts)) toast.hide();
+      undoDocument = null;
       lastGood = null;
       lastRoot = null;
       findings = [];

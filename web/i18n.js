@@ -267,6 +267,10 @@
 
       'announce.added': 'En rad har lagts till.',
       'announce.removed': 'Raden har tagits bort.',
+      'undo.removed.indicators': 'Kolumnen ”{name}” är borttagen, med alla mottagares värden i den.',
+      'undo.removed.recipients': 'Mottagaren ”{name}” är borttagen.',
+      'undo.removed.of': 'Ångra borttagningen av {name}',
+      'undo.restored': '”{name}” är tillbaka.',
       'announce.moved_up': 'Raden har flyttats upp till plats {n}.',
       'announce.moved_down': 'Raden har flyttats ned till plats {n}.',
       'announce.pasted': '{n} rader har klistrats in.',
@@ -784,6 +788,10 @@
 
       'announce.added': 'A row has been added.',
       'announce.removed': 'The row has been removed.',
+      'undo.removed.indicators': 'The column “{name}” is removed, with every recipient’s value in it.',
+      'undo.removed.recipients': 'The recipient “{name}” is removed.',
+      'undo.removed.of': 'Undo the removal of {name}',
+      'undo.restored': '“{name}” is back.',
       'announce.moved_up': 'The row has moved up to place {n}.',
       'announce.moved_down': 'The row has moved down to place {n}.',
       'announce.pasted': '{n} rows have been pasted.',

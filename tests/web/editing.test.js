@@ -160,6 +160,31 @@ test('adding and removing a recipient and a key component', async () => {
   assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
 });
 
+test('a removed column takes its values with it, and Ångra brings them all back in place; so does a removed recipient', async () => {
+  await openModel();
+  const before = await web.resultTable(page);
+  // Befolkning is the fourth column; the key's second part is by it.
+  assert.equal(await page.inputValue('[data-path="/indicators/3/label"]'), 'Befolkning');
+  await page.click('[data-action="remove"][data-collection="indicators"][data-index="3"]');
+  await web.settle(page);
+  assert.match(await web.text(page, '#indicators-toast'), /Kolumnen ”Befolkning” är borttagen, med alla mottagares värden i den\.\s?Ångra/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ångra', 'the focus is on the undo');
+  assert.equal(await page.isVisible('.stale-banner'), true, 'the key now refers to a column that is gone');
+  await page.keyboard.press('Enter');
+  await web.settle(page);
+  assert.equal(await page.isVisible('#indicators-toast'), false);
+  assert.equal(await page.inputValue('[data-path="/indicators/3/label"]'), 'Befolkning');
+  assert.equal(web.normalize(await page.inputValue('[data-path="/recipients/0/values/befolkning"]')), '46 600');
+  assert.deepEqual(await web.resultTable(page), before, 'the same result as before');
+
+  await page.click('[data-action="remove"][data-collection="recipients"][data-index="2"]');
+  await web.settle(page);
+  assert.match(await web.text(page, '#recipients-toast'), /Mottagaren ”Hässelby-Vällingby” är borttagen/);
+  await page.click('#recipients-toast button');
+  await web.settle(page);
+  assert.deepEqual(await web.resultTable(page), before);
+});
+
 test('the rounding method explains itself in one line, and Sainte-Laguë asks for its first divisor', async () => {
   await openModel();
   const before = await web.text(page, '#rounding-method-hint');

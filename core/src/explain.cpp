@@ -478,9 +478,9 @@ class Explainer {
 
   Words frame_words(std::size_t k) const {
     const Component& comp = s_.key[k];
-    return {"Komponenten " + quoted(comp.name, true) + " får " + percent(comp.share, true) + " av " + kr(c_.net, true) +
+    return {"Delen " + quoted(comp.name, true) + " får " + percent(comp.share, true) + " av " + kr(c_.net, true) +
                 ", det vill säga " + kr(c_.frames[k], true),
-            "The component " + quoted(comp.name, false) + " receives " + percent(comp.share, false) + " of " +
+            "The part " + quoted(comp.name, false) + " receives " + percent(comp.share, false) + " of " +
                 kr(c_.net, false) + ", that is " + kr(c_.frames[k], false)};
   }
 
@@ -504,8 +504,8 @@ class Explainer {
     Words w = frame_words(k);
     BigNat basis;
     if (basis_total.is_zero()) {
-      w += {". Ingen mottagare har något underlag, så komponenten ger inget.",
-            ". No recipient has a basis, so the component gives nothing."};
+      w += {". Ingen mottagare har något underlag, så delen ger inget.",
+            ". No recipient has a basis, so the part gives nothing."};
     } else {
       switch (comp.basis) {
         case Basis::weighted: {
@@ -556,7 +556,7 @@ class Explainer {
         }
       }
       if (basis.is_zero()) {
-        w += {name_ + " får därför inget ur komponenten.", "So " + name_ + " receives nothing from it."};
+        w += {name_ + " får därför inget ur delen.", "So " + name_ + " receives nothing from it."};
       } else {
         w += {"Det ger " + kr(c_.frames[k], true) + " × " + basis_text(basis, comp, true) + "/" +
                   basis_text(basis_total, comp, true) + " " + equals_kr(num, den, true) + ".",
@@ -671,8 +671,8 @@ class Explainer {
     const Ore amount = c_.component_amount[k].empty() ? 0 : c_.component_amount[k][r_];
     std::vector<BigNat> weights(c_.component_num[k].begin(), c_.component_num[k].end());
     weights.resize(n);
-    Words w{"Komponenten " + quoted(s_.key[k].name, true) + " avrundas för sig. ",
-            "The component " + quoted(s_.key[k].name, false) + " is rounded on its own. "};
+    Words w{"Delen " + quoted(s_.key[k].name, true) + " avrundas för sig. ",
+            "The part " + quoted(s_.key[k].name, false) + " is rounded on its own. "};
     w += rounding_intro();
     w += units_of(c_.frames[k], units);
     Story story = tell_split(s_, {weights, units, options(), r_, amount / unit, unit, nullptr});

@@ -343,7 +343,7 @@ TEST(Explain, ComponentLevelRoundingIsExplainedPerComponent) {
   EXPECT_EQ(rounding[0]["units_total"], 190);  // 19 050 000 kr: 190 units, 50 000 kr over
   EXPECT_TRUE(contains(rounding[0]["sv"], sv_text("50 000 kr fördelas inte"))) << rounding[0]["sv"];
   EXPECT_EQ(rounding[1]["component"], 1);
-  EXPECT_TRUE(contains(rounding[1]["sv"], "Komponenten ”Befolkning” avrundas för sig.")) << rounding[1]["sv"];
+  EXPECT_TRUE(contains(rounding[1]["sv"], "Delen ”Befolkning” avrundas för sig.")) << rounding[1]["sv"];
 }
 
 TEST(Explain, AMinimumIsGivenToThoseBelowIt) {

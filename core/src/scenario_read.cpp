@@ -144,6 +144,10 @@ class Reader {
       }
       ore = (negative ? value.get<std::int64_t>() : std::int64_t(value.get<std::uint64_t>())) * kOrePerKrona;
     } else if (auto text = source_text(value)) {
+      if (value.is_string() && text->find_first_not_of(" \t\u00a0") == std::string::npos) {
+        add("amount.empty", path);  // an emptied field, not a word that is no amount
+        return std::nullopt;
+      }
       AmountParse parsed = parse_amount(*text);
       if (!parsed.ok()) {
         add(amount_code(parsed.error), path, {{"input", quoted_input(value)}});

@@ -73,6 +73,7 @@ std::vector<Trigger> triggers() {
   add("activity.outside_period", "warning", "/recipients/0/activity", "an activity starting before the grant year",
       two_equal(R"({"total": 100, "dates": {"period_start": "2021-01-01", "period_end": "2021-12-31"}})",
                 R"([{"name": "Norr", "activity": {"from": "2020-12-01", "to": "2021-06-30"}}, {"name": "Söder"}])"));
+  add("amount.empty", "error", "/pot/total", "a pot field emptied", districts(R"({"total": " "})"));
   add("amount.negative", "error", "/pot/total", "a negative pot", districts(R"({"total": -5})"));
   add("amount.out_of_range", "error", "/pot/total", "a pot of 10^20 kr",
       districts(R"({"total": 99999999999999999999})"));

@@ -73,6 +73,12 @@ test('a pot total of "abc" is reported beside the field, and the last good resul
   const rows = await web.resultTable(page);
   assert.deepEqual(rows[rows.length - 1].slice(-1), ['32 926 000 kr']);
   assert.match(await web.text(page, '.findings-list'), /abc/);
+  // An emptied field is told as such, not as '”” is not an amount'.
+  await page.fill(total, '');
+  await web.settle(page);
+  assert.match(await web.text(page, '.findings-list'), /Fältet är tomt\. Skriv ett belopp, till exempel 25 400 000/);
+  await page.fill(total, 'abc');
+  await web.settle(page);
   await web.screenshot(page, 'http-error-state', { fullPage: true });
 
   // "Gå till fältet" takes the focus to the field.

@@ -38,6 +38,12 @@
     return number === '' ? '' : number + '\u00a0kr';
   }
 
+  // A rounding unit as it follows "till hela …": "100 000 kr", and for one
+  // öre "ören" (not "0,01 kr").
+  function roundingUnit(ore) {
+    return ore === 1 ? Fordela.i18n.t('unit.ore') : kr(ore);
+  }
+
   // "+1 234 kr" / "−1 234 kr" / "0 kr": for differences such as rounding.
   function krSigned(value) {
     const text = kr(value);
@@ -83,5 +89,5 @@
     return (zero ? '' : negative ? '\u2212' : '+') + digits.replace('.', ',') + '\u00a0%';
   }
 
-  Fordela.format = { kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue, percentSigned };
+  Fordela.format = { roundingUnit, kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue, percentSigned };
 })(window.Fordela = window.Fordela || {});

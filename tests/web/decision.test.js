@@ -467,7 +467,7 @@ test('a recipient split further: a level of its own, edited with the same editor
   assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Fältarbete', 'Skolsocialt team', 'Föräldrastöd', 'Summa']);
   assert.deepEqual(rows[rows.length - 1].slice(-1), ['6 954 200 kr']);
   assert.match(await breadcrumb(page), /^Stockholm 2021 .* 32 926 000 kr → Rinkeby-Kista 6 954 200 kr → 3 mottagare 6 954 200 kr$/);
-  assert.match(await web.text(page, '#levels .level-status'), /Nivån går ihop: den fördelar exakt det som Rinkeby-Kista får, 6 954 200 kr/);
+  assert.match(await web.text(page, '#levels .level-status'), /Nivån stämmer: den fördelar exakt det som Rinkeby-Kista får, 6 954 200 kr/);
   await web.screenshot(page, 'decision-level-sub');
   await shot(page, '#result-section', 'decision-level-sub-result');
 
@@ -487,7 +487,7 @@ test('a recipient split further: a level of its own, edited with the same editor
   await web.settle(page);
   assert.equal(await page.inputValue('[data-path="/title"]'), 'Stockholm 2021 – fördelningsmodellen 75/25 (illustrativa indata)');
   assert.equal(await page.getAttribute('#result-table [data-split="0"]', 'aria-label'), 'Öppna uppdelningen av Rinkeby-Kista (3 mottagare)');
-  assert.match(await web.text(page, '#levels-overview'), /Rinkeby-Kista får 6 954 200 kr · fördelar 6 954 200 kr på 3 mottagare går ihop/);
+  assert.match(await web.text(page, '#levels-overview'), /Rinkeby-Kista får 6 954 200 kr · fördelar 6 954 200 kr på 3 mottagare stämmer/);
   await shot(page, '#levels', 'decision-level-top');
   await shot(page, '#result-table', 'decision-level-top-table');
 
@@ -520,7 +520,7 @@ test('a recipient split further: a level of its own, edited with the same editor
 test('a level that states a pot of its own that does not add up is warned of beside the field, in the breadcrumb and from the top', async () => {
   const s = await session(server.url + '#example=linkoping-2022-tree');
   const { page } = s;
-  assert.match(await web.text(page, '#levels-overview'), /Social- och omsorgsnämnden får 4 350 211 kr · fördelar 4 350 211 kr på 3 mottagare går ihop/);
+  assert.match(await web.text(page, '#levels-overview'), /Social- och omsorgsnämnden får 4 350 211 kr · fördelar 4 350 211 kr på 3 mottagare stämmer/);
   await page.click('#levels-overview [data-level="/recipients/0/sub"]');
   await page.waitForSelector('#levels [aria-current="location"][data-level="/recipients/0/sub"]');
   assert.match(await breadcrumb(page), /→ Social- och omsorgsnämnden 4 350 211 kr → 3 mottagare 4 350 211 kr$/);

@@ -203,6 +203,10 @@ test('the rounding method explains itself in one line, and Sainte-Laguë asks fo
   assert.equal(await page.isVisible('[data-path="/rounding/first_divisor"]'), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'rounding-method');
   assert.equal(await web.figure(page, 'formula'), '25 400 000 kr');
+  // To the öre the rule says "hela ören", not "hela 0,01 kr".
+  await page.fill('[data-path="/rounding/unit"]', '0,01');
+  await web.settle(page);
+  assert.match(await web.text(page, '.rule'), /Till hela ören med Sainte-Laguë/);
 });
 
 test('a minimum number of units typed in its field lifts every recipient to it; half a unit is not a whole number', async () => {

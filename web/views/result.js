@@ -149,7 +149,7 @@
     const rounding = result.rounding || {};
     const method = rounding.method || 'largest-remainder';
     let rule = t('rule.rounding', {
-      unit: format.kr(rounding.unit_ore),
+      unit: format.roundingUnit(rounding.unit_ore),
       method: t('method.' + method),
       level: t('level.' + (rounding.level === 'component' ? 'component' : 'recipient')),
     });

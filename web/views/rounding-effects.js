@@ -48,7 +48,7 @@
     if (apportioned) {
       const rounding = result.rounding || {};
       box.appendChild(h('p', { class: 'effects-text', text: t('effects.explain', {
-        unit: format.kr(rounding.unit_ore),
+        unit: format.roundingUnit(rounding.unit_ore),
         method: t('method.' + (rounding.method || 'largest-remainder')),
       }) }));
       // The largest gain and loss, as the result states them.

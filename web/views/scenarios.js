@@ -42,7 +42,7 @@
     const focus = this.rememberFocus();
     clear(this.container);
     this.countEl.textContent = state.entries.length ? t('scenarios.count', { n: state.entries.length }) : '';
-    if (state.example) this.container.appendChild(h('p', { class: 'hint', text: t('scenarios.example') }));
+    // (An example being looked at is said once, by the save status beside the heading.)
     if (!state.entries.length) {
       this.container.appendChild(h('p', { class: 'hint', text: t('scenarios.none') }));
       return;

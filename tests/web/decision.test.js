@@ -126,6 +126,20 @@ test('what if 60/40 instead of 75/25: the slider moves the table, live, to the c
   await s.close();
 });
 
+test('a share typed past 100 % or with decimals is tried as the nearest whole per cent, and the field says so', async () => {
+  const s = await session(server.url + '#example=stockholm-2021-model');
+  const { page } = s;
+  await toCompare(page);
+  await page.fill('[data-compare="share-number"]', '150');
+  await page.waitForFunction(() => /150 prövas som 100 %/.test(document.querySelector('[data-compare="share-adjusted"]').textContent));
+  assert.equal(await page.inputValue('[data-compare="share"]'), '100');
+  await page.fill('[data-compare="share-number"]', '62.5');
+  await page.waitForFunction(() => /62.5 prövas som 63 %/.test(document.querySelector('[data-compare="share-adjusted"]').textContent));
+  await page.fill('[data-compare="share-number"]', '60');
+  await page.waitForFunction(() => document.querySelector('[data-compare="share-adjusted"]').textContent === '');
+  await s.close();
+});
+
 test('a snapshot before an edit: A stays as it was, B follows the edits, with the findings that appear', async () => {
   const s = await session(server.url + '#example=stockholm-2021-model');
   const { page } = s;

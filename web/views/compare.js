@@ -171,9 +171,14 @@
       'data-compare': 'share-number', inputmode: 'numeric',
     });
     const out = h('output', { id: outputId, for: rangeId + ' ' + numberId, class: 'compare-shares' });
+    // A share typed outside 0–100 or with decimals is tried as the nearest
+    // whole per cent in range, and the field says so.
+    const adjusted = h('p', { class: 'hint', 'data-compare': 'share-adjusted', 'aria-live': 'polite' });
     const onValue = (raw, from) => {
-      const value = Math.max(0, Math.min(100, Math.round(Number(raw))));
+      const value = Math.max(0, Math.min(100, Math.round(Number(String(raw).replace(',', '.')))));
       if (!Number.isFinite(value)) return;
+      const typed = Number(String(raw).replace(',', '.'));
+      adjusted.textContent = typed !== value ? t('compare.whatif.adjusted', { typed: String(raw), value: String(value) }) : '';
       this.whatif.value = value;
       if (from !== range) range.value = String(value);
       if (from !== number) number.value = String(value);
@@ -192,6 +197,7 @@
       h('span', { class: 'unit', 'aria-hidden': 'true', text: '%' }),
       out,
     ]));
+    box.appendChild(adjusted);
     const reset = h('button', { type: 'button', class: 'button quiet small', 'data-compare': 'reset', text: t('compare.whatif.reset') });
     reset.addEventListener('click', () => {
       this.whatif.value = null;

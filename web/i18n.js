@@ -375,6 +375,7 @@
       'example.stockholm-2021': 'Stockholm 2021 – publicerade belopp',
       'example.linkoping-2021': 'Linköping 2021 – fasta belopp till tre nämnder',
       'example.linkoping-2022': 'Linköping 2022 – kostnadsberäknade insatser',
+      'example.linkoping-2022-tree': 'Linköping 2022 – nämnder och insatser i nivåer',
       'example.socialstyrelsen-2023': 'Socialstyrelsen 2023 – nationell nyckel med omfördelning',
 
       // Decision support (web/decision.js and its views).
@@ -897,6 +898,7 @@
       'example.stockholm-2021': 'Stockholm 2021 – published amounts',
       'example.linkoping-2021': 'Linköping 2021 – fixed amounts to three committees',
       'example.linkoping-2022': 'Linköping 2022 – cost-built measures',
+      'example.linkoping-2022-tree': 'Linköping 2022 – committees and measures in levels',
       'example.socialstyrelsen-2023': 'National Board of Health and Welfare 2023 – national key with redistribution',
 
       // Decision support (web/decision.js and its views).

@@ -73,12 +73,17 @@ test('switching to English changes every visible string and the html lang; switc
   const swedish = await page.evaluate(interfaceStrings);
   assert.ok(swedishIn(swedish).length > 40, 'the word list finds the Swedish interface');
 
+  const pickerSv = await page.evaluate(() => [...document.querySelectorAll('#example-picker option')].map((o) => o.textContent));
   await page.click('#lang-switch');
   await web.settle(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const english = await page.evaluate(interfaceStrings);
   assert.deepEqual(swedishIn(english), []);
   assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  // Every example in the picker has an English name.
+  const picker = await page.evaluate(() => [...document.querySelectorAll('#example-picker option')].map((o) => o.textContent));
+  assert.equal(picker.length, pickerSv.length);
+  picker.forEach((name, i) => assert.notEqual(name, pickerSv[i], 'an example named in Swedish only: ' + name));
   assert.match(await web.text(page, '#lang-switch'), /^Svenska$/);
   assert.equal(await page.getAttribute('#lang-switch', 'lang'), 'sv');
   await web.screenshot(page, 'http-english', { fullPage: true });

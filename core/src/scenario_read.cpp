@@ -144,10 +144,6 @@ class Reader {
       }
       ore = (negative ? value.get<std::int64_t>() : std::int64_t(value.get<std::uint64_t>())) * kOrePerKrona;
     } else if (auto text = source_text(value)) {
-      if (value.is_string() && text->find_first_not_of(" \t\u00a0") == std::string::npos) {
-        add("amount.empty", path);  // an emptied field, not a word that is no amount
-        return std::nullopt;
-      }
       AmountParse parsed = parse_amount(*text);
       if (!parsed.ok()) {
         add(amount_code(parsed.error), path, {{"input", quoted_input(value)}});
@@ -223,6 +219,9 @@ class Reader {
     switch (e) {
       case ParseError::too_many_decimals: return "amount.too_precise";
       case ParseError::out_of_range: return "amount.out_of_range";
+      // An emptied field (blank in the parser's own sense: spaces of every
+      // kind), not a word that is no amount.
+      case ParseError::empty: return "amount.empty";
       default: return "amount.syntax";
     }
   }

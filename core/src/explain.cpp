@@ -25,6 +25,7 @@ using detail::Basis;
 using detail::Component;
 using detail::Computation;
 using detail::fraction_text;
+using detail::join_list;
 using detail::ojson;
 using detail::Recipient;
 using detail::rounded_ore;
@@ -130,15 +131,6 @@ std::string ordinal(std::size_t n, bool sv) {
   if (!teen && last == 2) return out + "nd";
   if (!teen && last == 3) return out + "rd";
   return out + "th";
-}
-
-std::string join_list(const std::vector<std::string>& items, bool sv) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? (sv ? " och " : " and ") : ", ";
-    out += items[i];
-  }
-  return out;
 }
 
 // ”Befolkning” / “Befolkning”

@@ -46,6 +46,17 @@ inline ojson findings_json(const std::vector<Finding>& findings) {
 
 // Invalid UTF-8 (from a caller's argument, never from a read scenario) is
 // replaced, not thrown on.
+// "a, b och c" / "a, b and c": a list in a sentence of the result's
+// messages and of explanations.
+inline std::string join_list(const std::vector<std::string>& items, bool sv) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? (sv ? " och " : " and ") : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 inline std::string dump_json(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
 }  // namespace fordela::detail

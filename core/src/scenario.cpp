@@ -306,7 +306,6 @@ class Computer {
         if (!s_.rounding.recipient_level) {
           std::int64_t units = out.frames[c] / s_.rounding.unit;
           out.not_allocated_rounding += out.frames[c] % s_.rounding.unit;
-          if (out.frames[c] % s_.rounding.unit != 0) parts_left_over_.push_back(c);
           auto result = split_checked(basis, units, options(), path);
           if (!result) {
             ok = false;
@@ -396,20 +395,19 @@ class Computer {
       for (std::size_t r = 0; r < n; ++r) out.formula[r] += result->units[r] * s_.rounding.unit;
     }
     if (out.not_allocated_rounding > 0 && !s_.rounding.recipient_level) {
-      // Rounded part by part: what is left over is each part's, not the pot's.
-      std::string sv, en;
-      for (std::size_t i = 0; i < parts_left_over_.size(); ++i) {
-        const std::size_t c = parts_left_over_[i];
+      // Rounded part by part: what is left over is each part's, not the
+      // pot's (the parts apportioned above, whose frames leave a remainder).
+      std::vector<std::string> sv, en;
+      for (std::size_t c = 0; c < s_.key.size(); ++c) {
         const Ore left = out.frames[c] % s_.rounding.unit;
-        const std::string name = s_.key[c].name;
-        const char* sep_sv = i == 0 ? "" : i + 1 == parts_left_over_.size() ? " och " : ", ";
-        const char* sep_en = i == 0 ? "" : i + 1 == parts_left_over_.size() ? " and " : ", ";
-        sv += sep_sv + format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")";
-        en += sep_en + format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")";
+        if (!s_.key[c].apportioned() || out.basis_totals[c].is_zero() || left == 0) continue;
+        const std::string& name = s_.key[c].name;
+        sv.push_back(format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")");
+        en.push_back(format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")");
       }
       add("rounding.not_allocated_parts", "/rounding/level",
           {{"amount_ore", std::to_string(out.not_allocated_rounding)}, {"unit_ore", std::to_string(s_.rounding.unit)},
-           {"parts_sv", sv}, {"parts_en", en}});
+           {"parts_sv", detail::join_list(sv, true)}, {"parts_en", detail::join_list(en, false)}});
     } else if (out.not_allocated_rounding > 0) {
       add("rounding.not_allocated", "/rounding/unit",
           {{"amount_ore", std::to_string(out.not_allocated_rounding)}, {"unit_ore", std::to_string(s_.rounding.unit)}});
@@ -501,7 +499,6 @@ class Computer {
   std::vector<Finding>& findings_;
   std::string prefix_;
   int level_;
-  std::vector<std::size_t> parts_left_over_;  // components whose frame is not a multiple of the unit
 };
 
 

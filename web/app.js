@@ -593,8 +593,7 @@
     // The table on screen is then an earlier computation: it must not
     // reach a decision paper as if it were this one.
     if (errorCount > 0) {
-      status.textContent = t('copy.errors');
-      window.setTimeout(() => { if (status.textContent === t('copy.errors')) status.textContent = ''; }, 8000);
+      Fordela.workspace.status(t('copy.errors'));
       return;
     }
     Fordela.clipboard.copyResult(lastGood.result, lastGood.scenario).then((ok) => {

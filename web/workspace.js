@@ -34,7 +34,10 @@
   // Work gets its id at its first change, so that every later write (and a
   // retry after a failure) updates the same entry.
   function changed() {
-    if (!store.entryId) store.entryId = library.newId();
+    if (!store.entryId) {
+      store.entryId = library.newId();
+      keepLevel(); // an example edited on a sub-level is that level's work from now on
+    }
     pending = { scenario: store.scenario, id: store.entryId };
   }
 
@@ -64,7 +67,6 @@
     if (!pending) return;
     if (library.save(pending.id, pending.scenario)) {
       pending = null;
-      keepLevel();
       lastSaved = new Date();
       if (saveProblem) {
         saveProblem = null;
@@ -324,6 +326,8 @@
     return result && result.ok && Array.isArray(result.recipients) ? result : null;
   }
 
+  // A message beside the result's buttons (copy, exports), gone after a
+  // while unless another took its place.
   function exportStatus(text) {
     const status = $('copy-status');
     status.textContent = text;
@@ -339,16 +343,15 @@
     // The CSV is the table on screen: the level being edited (a sub-level's
     // rows and totals); the JSON is the core's whole result, every level.
     const path = store.path;
-    const chain = Fordela.levels.chain(store.scenario, path, null);
-    const below = path ? '-' + files.slug(chain[chain.length - 1].name) : '';
-    const name = files.slug(store.scenario.title) + below + '-' + t('export.suffix');
+    const title = files.slug(store.scenario.title);
     if (kind === 'csv') {
+      const chain = Fordela.levels.chain(store.scenario, path, null);
+      const below = path ? '-' + files.slug(chain[chain.length - 1].name) : '';
       const level = Fordela.levels.resultAt(result, path);
-      files.download(Fordela.core.resultCsv(level, store.level(), i18n.lang()), name + '.csv', 'text/csv;charset=utf-8');
+      files.download(Fordela.core.resultCsv(level, store.level(), i18n.lang()), title + below + '-' + t('export.suffix') + '.csv', 'text/csv;charset=utf-8');
       exportStatus(t('export.csv_done'));
     } else {
-      const whole = files.slug(store.scenario.title) + '-' + t('export.suffix');
-      files.download(JSON.stringify(result, null, 2) + '\n', whole + '.json', 'application/json');
+      files.download(JSON.stringify(result, null, 2) + '\n', title + '-' + t('export.suffix') + '.json', 'application/json');
       exportStatus(t('export.json_done'));
     }
   }
@@ -460,5 +463,5 @@
     render();
   }
 
-  Fordela.workspace = { init, restore, flush, keepLevel, openLink, copyLink, openFile };
+  Fordela.workspace = { init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
 })(window.Fordela = window.Fordela || {});

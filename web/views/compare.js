@@ -175,9 +175,9 @@
     // whole per cent in range, and the field says so.
     const adjusted = h('p', { class: 'hint', 'data-compare': 'share-adjusted', 'aria-live': 'polite' });
     const onValue = (raw, from) => {
-      const value = Math.max(0, Math.min(100, Math.round(Number(String(raw).replace(',', '.')))));
-      if (!Number.isFinite(value)) return;
       const typed = Number(String(raw).replace(',', '.'));
+      const value = Math.max(0, Math.min(100, Math.round(typed)));
+      if (!Number.isFinite(value)) return;
       adjusted.textContent = typed !== value ? t('compare.whatif.adjusted', { typed: String(raw), value: String(value) }) : '';
       this.whatif.value = value;
       if (from !== range) range.value = String(value);

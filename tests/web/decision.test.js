@@ -28,21 +28,9 @@ async function shot(page, selector, name) {
   await el.screenshot({ path: path.join(web.ARTIFACTS, name + '.png') });
 }
 
-// A page of its own (storage, clipboard), watched for console errors, CSP
-// violations and requests leaving the page.
-async function session(url, options) {
-  const context = await web.newContext(browser, options);
-  const page = await context.newPage();
-  const watch = web.watch(page, url.startsWith('file:') ? null : server.origin);
-  await web.open(page, url);
-  await web.settle(page);
-  return {
-    page,
-    async close() {
-      assert.deepEqual(await watch.check(), []);
-      await context.close();
-    },
-  };
+// A page of its own, watched (web.session).
+function session(url, options) {
+  return web.session(browser, server, url, options);
 }
 
 // A scenario opened the way a user opens one: as a file.

@@ -102,10 +102,8 @@ test('the print view is an A4 appendix: title, rule and inputs above the table, 
 });
 
 test('an out-of-date result is printed under a note saying so, and is not copied', async () => {
-  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-  const watch = web.watch(page, server.origin);
-  await web.open(page, server.url + '#example=stockholm-2021-model');
+  const s = await web.session(browser, server, server.url + '#example=stockholm-2021-model', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page } = s;
   await page.click('#copy-result');
   await page.waitForFunction(() => /kopierad/.test(document.getElementById('copy-status').textContent));
   const before = await page.evaluate(() => navigator.clipboard.readText());
@@ -122,8 +120,7 @@ test('an out-of-date result is printed under a note saying so, and is not copied
   assert.ok(noteTop < tableTop, 'above the table');
   assert.match(await web.text(page, '.stale-banner'), /^Inaktuellt/);
   await web.screenshot(page, 'http-print-view-stale', { fullPage: true });
-  assert.deepEqual(await watch.check(), []);
-  await context.close();
+  await s.close();
 });
 
 test('a copied link opens exactly the same scenario in another browser, without the first one\'s storage', async () => {

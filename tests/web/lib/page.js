@@ -170,6 +170,26 @@ function suite(ready) {
   });
 }
 
+// A page of its own (storage, clipboard) opened at url, watched for console
+// errors, CSP violations and requests leaving the page (server's origin;
+// none allowed from file://): {page, close()}, where close() fails the test
+// on anything the watch saw.
+async function session(browser, server, url, options) {
+  const assert = require('node:assert/strict');
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  const seen = watch(page, url.startsWith('file:') ? null : server.origin);
+  await open(page, url);
+  await settle(page);
+  return {
+    page,
+    async close() {
+      assert.deepEqual(await seen.check(), []);
+      await context.close();
+    },
+  };
+}
+
 // An example's scenario document, as examples/ holds it.
 function example(id) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', id + '.json'), 'utf8'));
@@ -214,5 +234,5 @@ function excelOre(cell) {
 module.exports = {
   ROOT, ARTIFACTS, FILE_URL,
   launch, startServer, newContext, watch, open, text, normalize, figure, resultTable, screenshot, settle,
-  suite, example, downloadOf, readExcelCsv, excelOre,
+  suite, session, example, downloadOf, readExcelCsv, excelOre,
 };

@@ -154,6 +154,7 @@
 
   function computeNow() {
     window.clearTimeout(computeTimer);
+    computeTimer = null;
     if (!coreReady || !store.scenario) return;
     let result;
     try {
@@ -681,6 +682,11 @@
       showNotice(t('notice.core_missing', { message: e && e.message ? e.message : String(e) }));
     });
   }
+
+  // Whether the page still has work queued: a recomputation waiting for the
+  // typing to pause, or a change waiting to be saved. Tests wait on this
+  // instead of a number of milliseconds that a slower machine would miss.
+  Fordela.busy = () => computeTimer !== null || Fordela.workspace.saving();
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

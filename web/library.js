@@ -13,7 +13,7 @@
   const LEGACY = 'scenario';
 
   function now() {
-    return new Date().toISOString();
+    return Fordela.clock.now().toISOString();
   }
 
   function newId() {

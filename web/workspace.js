@@ -64,10 +64,11 @@
   // Writes the pending change now.
   function flush() {
     window.clearTimeout(saveTimer);
+    saveTimer = null;
     if (!pending) return;
     if (library.save(pending.id, pending.scenario)) {
       pending = null;
-      lastSaved = new Date();
+      lastSaved = Fordela.clock.now();
       if (saveProblem) {
         saveProblem = null;
         hooks.announce(t('save.again'));
@@ -463,5 +464,10 @@
     render();
   }
 
-  Fordela.workspace = { init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
+  // Whether a change waits to be written (tests wait for it, not for a time).
+  function saving() {
+    return saveTimer !== null;
+  }
+
+  Fordela.workspace = { saving, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
 })(window.Fordela = window.Fordela || {});

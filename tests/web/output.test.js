@@ -101,6 +101,34 @@ test('the print view is an A4 appendix: title, rule and inputs above the table, 
   await context.close();
 });
 
+test('the chart never shows the previous scenario: opened off screen, it holds no old bars and draws the new ones when scrolled to', async () => {
+  const s = await web.session(browser, server, server.url + '#example=stockholm-2021-model');
+  const { page } = s;
+  const barNames = () => page.$$eval('#chart .bar-label', (els) => els.map((el) => el.getAttribute('data-name')));
+  await page.locator('#chart').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#chart .bar-label');
+  assert.ok((await barNames()).includes('Rinkeby-Kista'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.selectOption('#example-picker', 'linkoping-2022');
+  await page.click('#open-example');
+  await page.waitForFunction(() => location.hash === '#example=linkoping-2022');
+  await web.settle(page);
+  const offScreen = await barNames();
+  assert.ok(!offScreen.includes('Rinkeby-Kista'), 'no bar of the previous scenario: ' + offScreen.join(', '));
+  await page.locator('#chart').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart .bar-label')].some((el) => /Skäggetorp/.test(el.getAttribute('data-name'))));
+  // Printed, it is the new scenario's chart too.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.selectOption('#example-picker', 'stockholm-2021-model');
+  await page.click('#open-example');
+  await page.waitForFunction(() => location.hash === '#example=stockholm-2021-model');
+  await web.settle(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart .bar-label')].some((el) => el.getAttribute('data-name') === 'Rinkeby-Kista'));
+  assert.ok(!(await barNames()).some((n) => /Skäggetorp/.test(n)));
+  await s.close();
+});
+
 test('an out-of-date result is printed under a note saying so, and is not copied', async () => {
   const s = await web.session(browser, server, server.url + '#example=stockholm-2021-model', { permissions: ['clipboard-read', 'clipboard-write'] });
   const { page } = s;

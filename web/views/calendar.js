@@ -19,32 +19,6 @@
   const DATES = ['period_start', 'requisition_deadline', 'period_end', 'report_deadline'];
   const CONDITIONS = ['requisitioned', 'used_in_period', 'reported', 'repaid', 'not_replacing'];
 
-  // ---- today, injectable for tests --------------------------------------------
-
-  let fixedToday = null;
-  const clockListeners = [];
-
-  function localToday() {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    return now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
-  }
-
-  // Fordela.clock.set('2021-05-01') fixes today (tests); set(null) goes
-  // back to the computer's local date.
-  const clock = {
-    today() {
-      return fixedToday || localToday();
-    },
-    set(iso) {
-      fixedToday = iso && dayNumber(iso) !== null ? iso : null;
-      for (const listener of clockListeners) listener();
-    },
-    subscribe(listener) {
-      clockListeners.push(listener);
-    },
-  };
-
   // Days since 1970-01-01 of a valid YYYY-MM-DD, else null.
   function dayNumber(iso) {
     const m = DATE.exec(String(iso || ''));
@@ -201,7 +175,7 @@
   CalendarView.prototype.update = function (state) {
     this.state = state;
     if (!this.timeline) return;
-    const today = clock.today();
+    const today = Fordela.clock.today();
     const { dates, inherited } = this.hooks.dates();
     this.renderTimeline(dates, inherited, today);
 
@@ -303,7 +277,6 @@
     return t('calendar.next', { what: t('calendar.date.' + this.next.key), date: dateText(this.next.date), when: relative(this.next.days) });
   };
 
-  Fordela.clock = clock;
   Fordela.views.CalendarView = CalendarView;
   Fordela.views.calendarDays = { dayNumber, daysUntil };
 })(window.Fordela = window.Fordela || {});

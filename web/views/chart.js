@@ -67,6 +67,14 @@
 
   ChartView.prototype.render = function (state) {
     if (!this.visible) {
+      // Nothing out of date stays drawn while the chart waits off screen
+      // (a scroll, a full-page screenshot or a find would show the previous
+      // scenario's bars): the old drawing goes, its height kept so that the
+      // page does not jump.
+      if (!this.pending && this.container.firstChild) {
+        this.container.style.minHeight = this.container.getBoundingClientRect().height + 'px';
+        clear(this.container);
+      }
       this.pending = state;
       return;
     }
@@ -76,6 +84,7 @@
 
   ChartView.prototype.draw = function (state) {
     clear(this.container);
+    this.container.style.minHeight = '';
     if (!state.good) return;
     const { result, scenario } = state.good;
     const rows = result.recipients || [];

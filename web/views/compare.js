@@ -274,7 +274,7 @@
     take.addEventListener('click', () => {
       const now = this.hooks.current();
       if (!now) return;
-      this.snapshot = { doc: clone(now.doc), path: now.path, time: new Date(), title: now.doc.title || '' };
+      this.snapshot = { doc: clone(now.doc), path: now.path, time: Fordela.clock.now(), title: now.doc.title || '' };
       this.writeSnapshot(this.snapshotKey());
       this.update(true);
       this.hooks.announce(t('compare.snapshot.taken'));

@@ -236,8 +236,21 @@
     this.announceTimer = window.setTimeout(() => { this.live.textContent = sentence; }, 1200);
   };
 
+  // The day it was printed, as dates are written in a decision paper (2026-11-29).
+  function printedOn() {
+    return t('print.generated', { version: Fordela.core.version(), date: Fordela.clock.today() });
+  }
+
   function ResultView(container) {
     this.container = container;
+    // The printed date follows the page's clock, also when it is set after
+    // the result was drawn, or when the page stayed open past midnight.
+    const redate = () => {
+      const foot = this.container.querySelector('.print-foot');
+      if (foot) foot.textContent = printedOn();
+    };
+    Fordela.clock.subscribe(redate);
+    window.addEventListener('beforeprint', redate);
   }
 
   ResultView.prototype.render = function (state) {
@@ -257,9 +270,7 @@
       h('p', { class: 'print-title', 'data-user': 'true', text: scenario.title || t('result.heading') }),
       scenario.notes ? h('p', { class: 'print-notes', 'data-user': 'true', text: scenario.notes }) : null,
     ]));
-    // The day it was printed, as dates are written in a decision paper (2026-11-29).
-    const today = Fordela.clock ? Fordela.clock.today() : '';
-    body.appendChild(h('p', { class: 'print-only print-foot', text: t('print.generated', { version: Fordela.core.version(), date: today }) }));
+    body.appendChild(h('p', { class: 'print-only print-foot', text: printedOn() }));
 
     const rule = h('dl', { class: 'rule' });
     for (const line of ruleLines(result, scenario)) {

@@ -105,9 +105,18 @@ function watch(page, origin) {
   };
 }
 
+// The browser's clock in every test: a fixed instant, never the machine's
+// today. FORDELA_TEST_NOW moves it (scripts/test-clock runs the suites at
+// other dates); a test that needs a given day sets the page's own clock
+// with Fordela.clock.set('YYYY-MM-DD').
+const TEST_NOW = process.env.FORDELA_TEST_NOW || '2026-11-29T12:00:00Z';
+
 async function newContext(browser, options) {
   const context = await browser.newContext(Object.assign({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' }, options));
   context.setDefaultTimeout(10000);
+  const now = new Date(TEST_NOW);
+  if (Number.isNaN(now.getTime())) throw new Error('FORDELA_TEST_NOW is not a date: ' + TEST_NOW);
+  await context.clock.setFixedTime(now);
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -148,9 +157,12 @@ function screenshot(page, name, options) {
   return page.screenshot(Object.assign({ path: path.join(ARTIFACTS, name + '.png') }, options));
 }
 
-// Waits for the debounced recomputation after an edit.
-function settle(page) {
-  return page.waitForTimeout(250);
+// Waits for the debounced recomputation (and save) after an edit: at
+// least the typing pause, then until the page says nothing is queued, so
+// a slow machine waits longer instead of failing.
+async function settle(page) {
+  await page.waitForTimeout(250);
+  await page.waitForFunction(() => !window.Fordela || !window.Fordela.busy || !window.Fordela.busy());
 }
 
 // The browser and the server a test file shares: started before its
@@ -232,7 +244,7 @@ function excelOre(cell) {
 }
 
 module.exports = {
-  ROOT, ARTIFACTS, FILE_URL,
+  ROOT, ARTIFACTS, FILE_URL, TEST_NOW,
   launch, startServer, newContext, watch, open, text, normalize, figure, resultTable, screenshot, settle,
   suite, session, example, downloadOf, readExcelCsv, excelOre,
 };

@@ -257,7 +257,7 @@
         { name: t('recipient.new', { n: 1 }), values: { antal: 1 } },
         { name: t('recipient.new', { n: 2 }), values: { antal: 1 } },
       ],
-      key: [{ name: t('new.component'), share: 100, basis: 'indicator', indicator: 'antal' }],
+      key: [{ name: t('part.auto.indicator', { label: t('new.indicator') }), share: 100, basis: 'indicator', indicator: 'antal' }],
       earmarks: [],
       rounding: { unit: 1, method: 'largest-remainder', level: 'recipient' },
     };
@@ -279,7 +279,13 @@
     const path = el.getAttribute && el.getAttribute('data-path');
     const kind = el.getAttribute && el.getAttribute('data-kind');
     if (!path || kind === 'bool' || kind === 'select') return;
-    store.setInLevel(path, readValue(el));
+    const value = readValue(el);
+    // A column's new label renames the parts named after it (Fordela.partNames).
+    const label = /^\/indicators\/(\d+)\/label$/.exec(path);
+    if (label && store.level().indicators && store.level().indicators[Number(label[1])]) {
+      Fordela.partNames.follow(store.level(), (s) => { s.indicators[Number(label[1])].label = value; });
+    }
+    store.setInLevel(path, value);
   }
 
   function onChange(event) {
@@ -290,7 +296,9 @@
     const value = readValue(el);
     const basis = /^\/key\/(\d+)\/basis$/.exec(path);
     if (basis) {
-      store.mutateLevel((s) => setBasis(s.key[Number(basis[1])], value, s));
+      store.mutateLevel((s) => Fordela.partNames.follow(s, () => setBasis(s.key[Number(basis[1])], value, s)));
+    } else if (/^\/key\/\d+\/indicator$/.test(path)) {
+      store.mutateLevel((s) => Fordela.partNames.follow(s, () => { s.key[Number(path.split('/')[2])].indicator = value; }));
     } else {
       store.setInLevel(path, value, true);
     }
@@ -481,64 +489,101 @@
 
   // ---- paste from Excel and Word -----------------------------------------
 
-  // Tab-separated rows pasted into the recipients table fill it from the
-  // cell pasted into, adding rows as needed. Numbers stay as pasted text:
-  // the core reads Swedish formats ("48 000", "1,5", "5 900 000 kr").
+  // A range of cells pasted into the recipients' table, or anywhere outside
+  // a field while the level holds only a new scenario's defaults, is read
+  // as the import reads it (Fordela.paste): a header row names the columns,
+  // missing columns are created, and the outcome is said with Ångra. Numbers
+  // stay as pasted text: the core reads Swedish formats ("48 000", "1,5").
   function onPaste(event) {
     const el = event.target;
     const path = el.getAttribute && el.getAttribute('data-path');
-    if (!path || !el.closest('#recipients-table')) return;
+    const inTable = Boolean(path && el.closest('#recipients-table'));
+    const inField = Boolean(el.closest && el.closest('input, textarea, select, [contenteditable]'));
+    const level = store.level();
+    if (!inTable && (inField || !Fordela.paste.pristine(level))) return;
     const text = event.clipboardData && event.clipboardData.getData('text/plain');
-    if (!text || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
+    const rows = Fordela.paste.pastedRows(text);
+    if (!rows) return;
     event.preventDefault();
 
-    const tokens = parsePointer(path);
-    const startRow = Number(tokens[1]);
-    const columns = views.RecipientsView.columns(store.level());
-    const startCol = tokens[2] === 'name' ? 0 : columns.indexOf(tokens[3]);
-    if (startCol < 0) return;
-    // Excel quotes cells holding line breaks or quotes: the core's reader.
-    const read = Fordela.core.readCsv(text, '\t');
-    let rows = read.ok ? read.rows : text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => line.split('\t'));
-    // A header row copied along with the data: text where numbers go.
-    if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
-      rows = rows.slice(1);
+    let at = null;
+    if (inTable) {
+      const tokens = parsePointer(path);
+      at = { row: Number(tokens[1]), column: tokens[2] === 'name' ? 'name' : tokens[3] };
     }
-    const count = Math.max((store.level().recipients || []).length, startRow + rows.length);
+    const planned = Fordela.paste.plan(level, rows, at);
+    if (planned.kind === 'choose') {
+      Fordela.workspace.openImport(text, t('paste.choose'));
+      return;
+    }
+    const count = planned.kind === 'import'
+      ? (planned.mode === 'replace' ? planned.plan.rows.length : (level.recipients || []).length + Fordela.files.importEffect(level, planned.plan).added)
+      : Math.max((level.recipients || []).length, planned.startRow + planned.rows.length);
     if (count > Fordela.document.MAX_RECIPIENTS) {
       showNotice(t('paste.too_many_recipients', { n: count.toLocaleString(i18n.lang() === 'sv' ? 'sv-SE' : 'en-GB') }));
       return;
     }
+    const before = JSON.parse(JSON.stringify({ indicators: level.indicators, recipients: level.recipients, key: level.key }));
+    let added = [];
+    let gone = '';
     store.mutateLevel((s) => {
-      s.recipients = s.recipients || [];
-      rows.forEach((cells, r) => {
-        const index = startRow + r;
-        if (!s.recipients[index]) s.recipients[index] = { name: '', values: {} };
-        const recipient = s.recipients[index];
-        cells.forEach((raw, c) => {
-          const column = columns[startCol + c];
-          if (column === undefined) return;
-          const cell = raw.trim();
-          if (column === 'name') {
-            recipient.name = cell;
-          } else {
-            recipient.values = recipient.values || {};
-            if (cell === '') delete recipient.values[column];
-            else recipient.values[column] = cell;
-          }
-        });
-      });
+      if (planned.kind === 'import') {
+        added = planned.plan.columns.filter((c) => c.isNew);
+        gone = Fordela.files.applyImport(s, planned.plan, planned.mode);
+      } else {
+        added = Fordela.paste.fillCells(s, planned, (n) => t('paste.column.new', { n }));
+        gone = Fordela.files.dropStrayDefaults(s, added.length > 0);
+      }
     });
-    focusSelector([byPath(path)]);
-    announce(t('announce.pasted', { n: rows.length }));
+    const pasted = planned.kind === 'import' ? planned.plan.rows.length : planned.rows.length;
+    const kind = (c) => t(c.kind === 'amount' ? 'kind.amount' : 'kind.count').replace(/\s*\(.*\)$/, '').toLowerCase();
+    const names = added.map((c) => c.label + ' (' + kind(c) + ')').join(', ');
+    const said = (added.length === 0 ? t('paste.done', { rows: pasted })
+      : t(added.length === 1 ? 'paste.done.column' : 'paste.done.columns', { rows: pasted, n: added.length, names }))
+      + (gone ? ' ' + t('paste.done.default_gone', { name: gone }) : '');
+    if (path) focusSelector([byPath(path)]);
+    offerPasteUndo(said, before);
+  }
+
+  // The outcome of a paste, said where the table is, with Ångra: the
+  // columns, rows and key as they were before it.
+  function offerPasteUndo(said, before) {
+    const toast = toasts.recipients || (toasts.recipients = new views.Toast($(UNDOABLE.recipients.toast), () => {}));
+    const path = store.path;
+    undoDocument = store.scenario;
+    toast.show(() => [said, t('scenarios.undo'), t('paste.undo.of')], () => {
+      if (store.scenario !== undoDocument || store.path !== path) return;
+      store.mutateLevel((s) => {
+        for (const key of ['indicators', 'recipients', 'key']) {
+          if (before[key] === undefined) delete s[key];
+          else s[key] = before[key];
+        }
+      });
+      announce(t('paste.undone'));
+    }, UNDO_MS);
+    announce(said);
   }
 
   // ---- toolbar -----------------------------------------------------------
 
-  function renderPicker() {
+  // The picker says what is open: an example by its name, or the user's own
+  // work ("Egen fördelning", or its title) while it is not an example.
+  // `follow`: show what is open now, not what was last chosen in the list.
+  let pickerShows; // the example id (or null) the picker was last drawn for
+  function renderPicker(follow) {
     const picker = $('example-picker');
     const current = picker.value;
     while (picker.firstChild) picker.removeChild(picker.firstChild);
+    pickerShows = store.exampleId || null;
+    if (!store.exampleId && store.scenario) {
+      const title = typeof store.scenario.title === 'string' ? store.scenario.title.trim() : '';
+      const own = document.createElement('option');
+      own.value = '';
+      own.disabled = true;
+      own.setAttribute('data-user', 'true');
+      own.textContent = title ? t('picker.own.titled', { title }) : t('picker.own');
+      picker.appendChild(own);
+    }
     for (const example of examples) {
       const label = i18n.has('example.' + example.id) ? t('example.' + example.id) : (example.scenario && example.scenario.title) || example.id;
       const option = document.createElement('option');
@@ -546,7 +591,9 @@
       option.textContent = label;
       picker.appendChild(option);
     }
-    picker.value = current || store.exampleId || DEFAULT_EXAMPLE;
+    if (follow || !current) picker.value = store.exampleId || '';
+    else picker.value = current;
+    if (picker.selectedIndex < 0) picker.value = store.exampleId || DEFAULT_EXAMPLE;
   }
 
   function switchLanguage() {
@@ -608,7 +655,8 @@
     main.addEventListener('input', onInput);
     main.addEventListener('change', onChange);
     main.addEventListener('click', onClick);
-    main.addEventListener('paste', onPaste);
+    // On the document: a paste into a new scenario may come with no field focused.
+    document.addEventListener('paste', onPaste);
     $('open-example').addEventListener('click', () => {
       if (openExample($('example-picker').value)) announce(t('announce.opened', { name: $('example-picker').selectedOptions[0].textContent }));
     });
@@ -647,10 +695,12 @@
       const recipients = store.scenario.recipients || [];
       $('requisition-details').open = recipients.some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
       renderEditor();
+      if (coreReady) renderPicker(true);
       computeNow();
       return;
     }
     if (!store.exampleId && location.hash) setHash('');
+    if (coreReady && (pickerShows !== (store.exampleId || null) || /^\/title$/.test(change.path || ''))) renderPicker(true);
     $('link-status').hidden = true;
     if (change.kind === 'structure') renderEditor();
     else renderEditor(dependentViews(change.path.startsWith(store.path) ? change.path.slice(store.path.length) : change.path));

@@ -84,7 +84,7 @@
     return /^[\s\u00a0\u202f]*[-\u2212+]?[\d\s\u00a0\u202f]*[.,]?\d+([.,]\d+)?[\s\u00a0\u202f]*(kr|tkr|mkr|mnkr|%)?[\s\u00a0\u202f]*$/i.test(cell);
   }
 
-  function uniqueId(base, taken) {
+  function uniqueColumnId(base, taken) {
     let id = slug(base).replace(/-/g, '_').slice(0, 40) || 'kolumn';
     if (/^\d/.test(id)) id = 'k' + id;
     let candidate = id;
@@ -132,7 +132,7 @@
           columns.push({ index: i, header, id: existing.id, label: existing.label, kind: existing.kind, isNew: false });
         } else {
           const label = header.replace(/\s*\((kr|sek)\)\s*$/i, '').trim() || header;
-          columns.push({ index: i, header, id: uniqueId(label, taken), label, kind: AMOUNT_HEADER.test(header) ? 'amount' : 'count', isNew: true });
+          columns.push({ index: i, header, id: uniqueColumnId(label, taken), label, kind: AMOUNT_HEADER.test(header) ? 'amount' : 'count', isNew: true });
         }
       }
     }
@@ -198,7 +198,28 @@
       }
     }
     scenario.recipients = after;
+    return dropStrayDefaults(scenario, plan.columns.filter((c) => c.isNew).length > 0);
   }
 
-  Fordela.files = { readText, readScenario, slug, download, planImport, importEffect, applyImport, looksNumeric };
+  // The column a new scenario starts with ("Antal"), never filled, goes when
+  // real columns arrive; a part of the key that pointed at it moves to the
+  // first real column. Returns the label of the column removed, or ''.
+  function dropStrayDefaults(scenario, realColumnsArrived) {
+    if (!realColumnsArrived) return '';
+    const stray = (scenario.indicators || []).find((ind) => Fordela.paste.isDefaultColumn(scenario, ind.id)
+      && !(scenario.recipients || []).some((r) => r && r.values && Object.prototype.hasOwnProperty.call(r.values, ind.id)));
+    if (!stray) return '';
+    Fordela.partNames.follow(scenario, () => {
+      scenario.indicators = scenario.indicators.filter((ind) => ind !== stray);
+      for (const part of scenario.key || []) {
+        if (!part || part.indicator !== stray.id) continue;
+        const wanted = part.basis === 'fixed' ? 'amount' : 'count';
+        const first = scenario.indicators.find((ind) => ind.kind === wanted) || scenario.indicators[0];
+        if (first) part.indicator = first.id;
+      }
+    });
+    return stray.label;
+  }
+
+  Fordela.files = { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, uniqueColumnId };
 })(window.Fordela = window.Fordela || {});

@@ -370,6 +370,21 @@
       'new.title': 'Ny fördelning',
       'new.indicator': 'Antal',
       'new.component': 'Fördelning efter antal',
+      'part.auto.indicator': 'Efter {label}',
+      'picker.own': 'Egen fördelning',
+      'picker.own.titled': 'Egen fördelning: {title}',
+      'part.auto.fixed': 'Fasta belopp: {label}',
+      'part.auto.weighted': 'Viktat antal',
+      'part.auto.equal': 'Lika delar',
+      'part.auto.cost': 'Kostnadsberäknat',
+      'paste.column.new': 'Kolumn {n}',
+      'paste.done': '{rows} mottagare inklistrade.',
+      'paste.done.columns': '{rows} mottagare inklistrade, {n} nya kolumner: {names}.',
+      'paste.done.column': '{rows} mottagare inklistrade, 1 ny kolumn: {names}.',
+      'paste.done.default_gone': 'Kolumnen ”{name}” som sidan började med är borttagen.',
+      'paste.undo.of': 'Ångra inklistringen',
+      'paste.undone': 'Inklistringen är ångrad.',
+      'paste.choose': 'Raderna har en rubrikrad men matchar inte mottagarna i tabellen. Välj hur de ska läsas in.',
 
       'example.stockholm-2021-model': 'Stockholm 2021 – fördelningsmodellen 75/25',
       'example.stockholm-2021': 'Stockholm 2021 – publicerade belopp',
@@ -893,6 +908,21 @@
       'new.title': 'New allocation',
       'new.indicator': 'Count',
       'new.component': 'Allocation by count',
+      'part.auto.indicator': 'By {label}',
+      'picker.own': 'Own allocation',
+      'picker.own.titled': 'Own allocation: {title}',
+      'part.auto.fixed': 'Fixed amounts: {label}',
+      'part.auto.weighted': 'Weighted count',
+      'part.auto.equal': 'Equal shares',
+      'part.auto.cost': 'Cost-built',
+      'paste.column.new': 'Column {n}',
+      'paste.done': '{rows} recipients pasted.',
+      'paste.done.columns': '{rows} recipients pasted, {n} new columns: {names}.',
+      'paste.done.column': '{rows} recipients pasted, 1 new column: {names}.',
+      'paste.done.default_gone': 'The column “{name}” the page started with is removed.',
+      'paste.undo.of': 'Undo the paste',
+      'paste.undone': 'The paste is undone.',
+      'paste.choose': 'The rows have a header row but do not match the recipients in the table. Choose how to import them.',
 
       'example.stockholm-2021-model': 'Stockholm 2021 – the 75/25 allocation model',
       'example.stockholm-2021': 'Stockholm 2021 – published amounts',
@@ -1078,7 +1108,12 @@
   }
 
   function t(key, args) {
-    let text = STRINGS[current][key];
+    return tIn(current, key, args);
+  }
+
+  // t() in a given language: what a name set by the page reads in either.
+  function tIn(language, key, args) {
+    let text = (STRINGS[language] || STRINGS.sv)[key];
     if (text === undefined) text = STRINGS.sv[key];
     if (text === undefined) return key;
     if (args) text = text.replace(/\{(\w+)\}/g, (m, name) => (args[name] === undefined ? m : isolated(args[name])));
@@ -1098,5 +1133,5 @@
     document.title = t('page.title');
   }
 
-  Fordela.i18n = { t, lang, setLang, has, applyStatic, STRINGS };
+  Fordela.i18n = { t, tIn, lang, setLang, has, applyStatic, STRINGS };
 })(window.Fordela = window.Fordela || {});

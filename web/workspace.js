@@ -389,6 +389,17 @@
     importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
   }
 
+  // A paste that needs a choice: the import panel opens with the text in it
+  // and a line saying why.
+  function openImport(text, note) {
+    importView.set({ open: true, text, note });
+    planFrom(text, '\t', '');
+    const textarea = document.getElementById('import-text');
+    if (textarea) textarea.value = text;
+    const focus = document.getElementById('import-apply');
+    if (focus && !focus.disabled) focus.focus();
+  }
+
   const importCommands = {
     file(file) {
       files.readText(file).then((read) => {
@@ -414,7 +425,7 @@
         return;
       }
       store.mutateLevel((s) => files.applyImport(s, plan, mode));
-      importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
+      importView.set({ open: false, plan: null, effect: null, problem: '', note: '', text: '', fileName: '' });
       importPlan = null;
       hooks.announce(t('import.done', { rows }));
       const toggle = $('import-toggle');
@@ -422,7 +433,7 @@
     },
     close() {
       importPlan = null;
-      importView.set({ open: false, plan: null, effect: null, problem: '', text: '', fileName: '' });
+      importView.set({ open: false, plan: null, effect: null, problem: '', note: '', text: '', fileName: '' });
     },
   };
 
@@ -469,5 +480,5 @@
     return saveTimer !== null;
   }
 
-  Fordela.workspace = { saving, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
+  Fordela.workspace = { saving, openImport, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
 })(window.Fordela = window.Fordela || {});

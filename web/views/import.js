@@ -12,7 +12,7 @@
   function ImportView(container, commands) {
     this.container = container;
     this.commands = commands;
-    this.state = { open: false, text: '', fileName: '', plan: null, effect: null, problem: '', mode: 'merge' };
+    this.state = { open: false, text: '', fileName: '', plan: null, effect: null, problem: '', note: '', mode: 'merge' };
     this.textTimer = null;
     this.render();
   }
@@ -70,6 +70,7 @@
       h('div', { class: 'button-row' }, [choose, fileInput, h('span', { id: 'import-file-name', class: 'import-file-name', 'data-user': 'true' })]),
       h('div', { class: 'field' }, [h('label', { for: 'import-text', text: t('import.paste') }), textarea]),
       h('div', { id: 'import-dynamic' }, [
+        h('p', { id: 'import-note', class: 'notice info', role: 'status', hidden: true }),
         h('div', { id: 'import-preview', class: 'import-preview', role: 'status' }),
         h('p', { id: 'import-problem', class: 'notice error', role: 'alert', hidden: true }),
         h('div', { id: 'import-modes' }),
@@ -93,6 +94,9 @@
     const preview = document.getElementById('import-preview');
     clear(preview);
     if (s.plan) Fordela.dom.append(preview, this.preview());
+    const note = document.getElementById('import-note');
+    note.textContent = s.note || '';
+    note.hidden = !s.note;
     const problem = document.getElementById('import-problem');
     problem.textContent = s.problem;
     problem.hidden = !s.problem;

@@ -3,6 +3,7 @@
 // recipient's amount was computed; `compare` sets two scenarios side by
 // side; `apportion` splits seats or an amount among the weights of a CSV
 // read on standard input.
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -16,11 +17,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fordela/api.hpp"
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
 #include "fordela/compare.hpp"
 #include "fordela/csv.hpp"
 #include "fordela/explain.hpp"
+#include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
 
@@ -132,32 +135,205 @@ Arguments parse_arguments(const std::vector<std::string_view>& args,
   return parsed;
 }
 
-// The whole of a file, or of standard input for "-"; nullopt (with the
+// ---- reading input -----------------------------------------------------------
+
+// The largest input read, the core's largest document. Reading stops one
+// byte past it, so that /dev/zero or an endless pipe ends with a message
+// instead of filling the memory.
+constexpr std::size_t kMaxInputBytes = fordela::ScenarioLimits{}.max_document_bytes;
+
+struct Input {
+  std::string bytes;
+  bool too_large = false;  // more than kMaxInputBytes; bytes holds one more
+};
+
+std::string input_name(const std::string& path) { return path == "-" ? "standard input" : path; }
+
+// A file, or standard input for "-", up to the limit; nullopt (with the
 // reason on stderr) when it cannot be read.
-std::optional<std::string> read_input(const std::string& path) {
+std::optional<Input> read_input(const std::string& path) {
   std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     std::fprintf(stderr, "fordela: cannot open %s: %s\n", path.c_str(), std::strerror(errno));
     return std::nullopt;
   }
-  std::string text;
+  Input input;
   char buffer[65536];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  while (input.bytes.size() <= kMaxInputBytes) {
+    const std::size_t wanted = std::min(sizeof buffer, kMaxInputBytes + 1 - input.bytes.size());
+    const std::size_t n = std::fread(buffer, 1, wanted, file);
+    if (n == 0) break;
+    input.bytes.append(buffer, n);
+  }
+  input.too_large = input.bytes.size() > kMaxInputBytes;
   const bool failed = std::ferror(file) != 0;
   const int read_errno = errno;
   if (file != stdin) std::fclose(file);
   if (failed) {
-    std::fprintf(stderr, "fordela: cannot read %s: %s\n", path == "-" ? "standard input" : path.c_str(),
-                 std::strerror(read_errno));
+    std::fprintf(stderr, "fordela: cannot read %s: %s\n", input_name(path).c_str(), std::strerror(read_errno));
     return std::nullopt;
   }
-  return text;
+  return input;
+}
+
+void append_utf8(std::string& out, std::uint32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// Well-formed UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
+bool is_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    std::uint32_t least = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      length = 2, code = c & 0x1F, least = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, code = c & 0x0F, least = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, code = c & 0x07, least = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return false;
+      code = (code << 6) | (byte(i + k) & 0x3F);
+    }
+    if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+// Windows-1252's 0x80-0x9F; the five it leaves undefined map to the C1
+// controls of the same number, as the page's TextDecoder does.
+constexpr std::uint16_t kWindows1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+struct Decoded {
+  std::string text;          // UTF-8
+  std::string_view encoding;  // what was read when it was not UTF-8
+  std::string error;          // why it is no text, if it is not
+};
+
+Decoded from_utf16(std::string_view bytes, bool little_endian) {
+  Decoded out;
+  out.encoding = little_endian ? "UTF-16LE" : "UTF-16BE";
+  out.text.reserve(bytes.size());
+  const std::size_t units = bytes.size() / 2;
+  const auto unit = [&](std::size_t k) {
+    const auto a = static_cast<unsigned char>(bytes[2 * k]);
+    const auto b = static_cast<unsigned char>(bytes[2 * k + 1]);
+    return static_cast<std::uint32_t>(little_endian ? a | (b << 8) : (a << 8) | b);
+  };
+  for (std::size_t k = 0; k < units; ++k) {
+    std::uint32_t code = unit(k);
+    if (code >= 0xD800 && code <= 0xDBFF && k + 1 < units && unit(k + 1) >= 0xDC00 && unit(k + 1) <= 0xDFFF) {
+      code = 0x10000 + ((code - 0xD800) << 10) + (unit(k + 1) - 0xDC00);
+      ++k;
+    } else if (code >= 0xD800 && code <= 0xDFFF) {
+      out.error = "it is UTF-16 text with half a character (a lone surrogate) at character " + std::to_string(k + 1);
+      return out;
+    }
+    append_utf8(out.text, code);
+  }
+  if (bytes.size() % 2 != 0) out.error = "it is UTF-16 text with an odd number of bytes (cut short?)";
+  return out;
+}
+
+// Text as the page reads a file (web/files.js): UTF-8 with or without a
+// BOM, else Windows-1252, what Swedish Excel writes as "CSV
+// (semikolonavgränsad)"; and before those, UTF-16 with a BOM, Excel's
+// "Unicode text". A NUL byte in the first 4 KiB is no text at all.
+Decoded decode_text(std::string bytes) {
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  std::string_view view = bytes;
+  if (view.starts_with("\xFF\xFE")) return from_utf16(view.substr(2), true);
+  if (view.starts_with("\xFE\xFF")) return from_utf16(view.substr(2), false);
+  Decoded out;
+  if (view.starts_with(kUtf8Bom)) bytes.erase(0, kUtf8Bom.size());
+  if (std::string_view(bytes).substr(0, 4096).find('\0') != std::string_view::npos) {
+    out.error = "it is not a text file (it holds NUL bytes)";
+    return out;
+  }
+  if (is_utf8(bytes)) {
+    out.text = std::move(bytes);
+    return out;
+  }
+  out.encoding = "Windows-1252";
+  out.text.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    append_utf8(out.text, b >= 0x80 && b < 0xA0 ? kWindows1252High[b - 0x80] : b);
+  }
+  return out;
+}
+
+// The input as UTF-8 text, saying on stderr which encoding it was read
+// in when not UTF-8; nullopt after saying why it cannot be used. Input
+// past the limit is passed on as it is when `pass_too_large`, for the
+// core to report (document.too_large) in its own answer.
+std::optional<std::string> read_text(const std::string& path, bool pass_too_large = true) {
+  std::optional<Input> input = read_input(path);
+  if (!input) return std::nullopt;
+  if (input->too_large) {
+    if (pass_too_large) return std::move(input->bytes);
+    const fordela::Finding too_large =
+        fordela::make_finding("document.too_large", "", {{"limit", std::to_string(kMaxInputBytes)}});
+    std::fprintf(stderr, "fordela: %s: %s (%s)\n", input_name(path).c_str(), too_large.message_en.c_str(),
+                 too_large.code.c_str());
+    return std::nullopt;
+  }
+  Decoded decoded = decode_text(std::move(input->bytes));
+  if (!decoded.error.empty()) {
+    std::fprintf(stderr, "fordela: cannot read %s: %s\n", input_name(path).c_str(), decoded.error.c_str());
+    return std::nullopt;
+  }
+  if (!decoded.encoding.empty()) {
+    std::fprintf(stderr, "note: read %s as %.*s\n", input_name(path).c_str(), static_cast<int>(decoded.encoding.size()),
+                 decoded.encoding.data());
+  }
+  return std::move(decoded.text);
 }
 
 void write_out(std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (!text.empty() && text.back() != '\n') std::fputc('\n', stdout);
+}
+
+// ---- reading the core's answers ----------------------------------------------
+
+// "ok" and "findings" of an answer of the core, the rest skipped unbuilt:
+// a million recipients' result is 400 MB of text and gigabytes as a DOM.
+// Discarded JSON when the answer is not JSON.
+nlohmann::json ok_and_findings(std::string_view answer) {
+  const auto wanted = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    return depth != 1 || event != nlohmann::json::parse_event_t::key || parsed == "ok" || parsed == "findings";
+  };
+  return nlohmann::json::parse(answer, wanted, false);
 }
 
 // ---- compute ---------------------------------------------------------------
@@ -186,13 +362,13 @@ int run_compute(const std::vector<std::string_view>& args) {
   if (auto it = parsed.options.find("--format"); it != parsed.options.end()) format = it->second;
   if (format != "json" && format != "csv") return usage_error("--format is json or csv, not '" + format + "'");
 
-  const std::optional<std::string> scenario = read_input(parsed.positional[0]);
+  const std::optional<std::string> scenario = read_text(parsed.positional[0]);
   if (!scenario) return kUsageError;
 
   // Printed exactly as the core returned it, so that the page (through
   // WebAssembly) and the CLI can be compared byte for byte.
   const std::string result = fordela::compute_scenario_json(*scenario);
-  const nlohmann::json parsed_result = nlohmann::json::parse(result, nullptr, false);
+  const nlohmann::json parsed_result = ok_and_findings(result);
   if (parsed_result.is_discarded() || !parsed_result.is_object()) {
     write_out(result);
     return bad_input("internal error: the core returned a result that is not a JSON object");
@@ -219,7 +395,7 @@ int run_explain(const std::vector<std::string_view>& args) {
   if (auto it = parsed.options.find("--lang"); it != parsed.options.end()) language = it->second;
   if (language != "sv" && language != "en") return usage_error("--lang is sv or en, not '" + language + "'");
 
-  const std::optional<std::string> scenario = read_input(parsed.positional[0]);
+  const std::optional<std::string> scenario = read_text(parsed.positional[0]);
   if (!scenario) return kUsageError;
   // More names lead down into nested levels: the recipient, then one of
   // the level that splits its amount, and so on.
@@ -240,145 +416,106 @@ int run_compare(const std::vector<std::string_view>& args) {
   const Arguments parsed = parse_arguments(args, {});
   if (!parsed.error.empty()) return usage_error(parsed.error);
   if (parsed.positional.size() != 2) return usage_error("compare takes two scenario files");
-  const std::optional<std::string> a = read_input(parsed.positional[0]);
+  const std::optional<std::string> a = read_text(parsed.positional[0]);
   if (!a) return kUsageError;
-  const std::optional<std::string> b = read_input(parsed.positional[1]);
+  const std::optional<std::string> b = read_text(parsed.positional[1]);
   if (!b) return kUsageError;
   const std::string result = fordela::compare_json(*a, *b);
   write_out(result);
-  const nlohmann::json parsed_result = nlohmann::json::parse(result, nullptr, false);
+  const nlohmann::json parsed_result = ok_and_findings(result);
   return parsed_result.is_object() && parsed_result.value("ok", false) ? kDone : kBadInput;
 }
 
 // ---- apportion -------------------------------------------------------------
-
-// A whole number of units: plain digits, nothing else.
-std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-std::string_view parse_error_text(fordela::ParseError error) {
-  switch (error) {
-    case fordela::ParseError::none: return "no error";
-    case fordela::ParseError::empty: return "empty";
-    case fordela::ParseError::syntax: return "not a number";
-    case fordela::ParseError::too_many_decimals: return "too many decimals";
-    case fordela::ParseError::out_of_range: return "out of range";
-  }
-  return "not a number";
-}
 
 std::string_view csv_error_text(fordela::CsvError error) {
   switch (error) {
     case fordela::CsvError::none: return "no error";
     case fordela::CsvError::unterminated_quote: return "a quoted field is never closed";
     case fordela::CsvError::text_after_quote: return "text after a closing quote";
-    case fordela::CsvError::too_many_rows: return "too many rows";
+    case fordela::CsvError::too_many_rows: return "more than 1 000 000 recipients";
     case fordela::CsvError::too_many_fields: return "too many fields on a line";
     case fordela::CsvError::field_too_long: return "a field is too long";
   }
   return "unreadable CSV";
 }
 
-std::string_view apportion_error_text(fordela::ApportionError error) {
-  switch (error) {
-    case fordela::ApportionError::none: return "no error";
-    case fordela::ApportionError::no_recipients: return "there are no recipients (only a header line?)";
-    case fordela::ApportionError::all_weights_zero: return "every weight is zero";
-    case fordela::ApportionError::negative_units: return "the number of units is negative";
-    case fordela::ApportionError::min_not_feasible:
-      return "--min is not feasible: the recipients with weight need more units than there are";
-    case fordela::ApportionError::too_few_units:
-      return "this method gives every recipient with weight one unit first, and there are too few units";
-    case fordela::ApportionError::bad_first_divisor: return "--first-divisor must lie in [1, 3)";
-  }
-  return "apportionment failed";
-}
-
-// The line a CSV record starts on (records can span lines inside quotes,
-// and empty lines are skipped). read_csv keeps no line per record, but
-// stopped just before record `index` it reports the line that record
-// begins on.
-std::size_t line_of_record(std::string_view text, std::size_t index) {
-  fordela::CsvLimits limits;
-  limits.max_rows = index;
-  const fordela::CsvTable upto = fordela::read_csv(text, ',', limits);
-  return upto.error == fordela::CsvError::too_many_rows ? upto.error_line : index + 1;
-}
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
-std::string quoted_names(const std::vector<std::string>& names, const std::vector<std::size_t>& indices) {
-  std::string out;
-  for (std::size_t k = 0; k < indices.size(); ++k) {
-    if (k > 0) out += k + 1 == indices.size() ? " and " : ", ";
-    out += '"' + names[indices[k]] + '"';
-  }
-  return out;
-}
-
-struct Recipients {
-  std::vector<std::string> names;
-  std::vector<fordela::BigNat> weights;
+// The options behind the request's fields, for messages.
+constexpr std::pair<std::string_view, std::string_view> kOptionOfField[] = {
+    {"/method", "--method"}, {"/first_divisor", "--first-divisor"}, {"/min_units", "--min"},
+    {"/units", "--seats"},   {"/total", "--total"},                 {"/unit", "--unit"},
 };
 
-// Reads "name,weight" rows after a header line; nullopt after saying why.
-std::optional<Recipients> read_recipients(std::string_view text) {
-  const fordela::CsvTable table = fordela::read_csv(text, ',');
+// "line 7: " for a weight, "--seats: " for an option, "" for the whole.
+std::string where(const std::string& path, const std::vector<std::size_t>& weight_lines) {
+  constexpr std::string_view kWeight = "/weights/";
+  if (path.starts_with(kWeight)) {
+    const std::size_t index = std::stoul(path.substr(kWeight.size()));
+    return index < weight_lines.size() ? "line " + std::to_string(weight_lines[index]) + ": " : "";
+  }
+  for (const auto& [field, option] : kOptionOfField) {
+    if (path == field) return std::string(option) + ": ";
+  }
+  return "";
+}
+
+// The answer's findings on stderr, in English, errors first; true when
+// there was an error. A list of a million bad weights is cut short.
+bool report(const std::vector<fordela::Finding>& findings, const std::vector<std::size_t>& weight_lines) {
+  constexpr std::size_t kShown = 20;
+  std::size_t errors = 0;
+  for (const fordela::Finding& f : findings) {
+    if (f.severity != fordela::Severity::error) continue;
+    if (++errors <= kShown) bad_input(where(f.path, weight_lines) + f.message_en + " (" + f.code + ")");
+  }
+  if (errors > kShown) bad_input("and " + std::to_string(errors - kShown) + " more errors");
+  if (errors > 0) return true;
+  for (const fordela::Finding& f : findings) warn(f.message_en + " (" + f.code + ")");
+  return false;
+}
+
+// Reads "name,weight" rows after a header line into the request; false
+// after saying why not. Tab- and semicolon-separated text (Excel's
+// "Unicode text", Swedish Excel's CSV) is read by its separator.
+bool read_recipients(std::string_view text, fordela::ApportionRequest& request, std::vector<std::size_t>& lines) {
+  fordela::CsvLimits limits;
+  limits.max_rows += 1;  // the header line is no recipient
+  fordela::CsvTable table = fordela::read_csv(text, fordela::guess_separator(text), limits);
   if (!table.ok()) {
     bad_input("line " + std::to_string(table.error_line) + ": " + std::string(csv_error_text(table.error)));
-    return std::nullopt;
+    return false;
   }
   if (table.rows.empty()) {
     bad_input("no CSV on standard input: expected a header line (name,weight) and one line per recipient");
-    return std::nullopt;
+    return false;
   }
   // A first line that reads as data would otherwise be dropped silently.
   if (const auto& header = table.rows[0]; header.size() == 2 && fordela::parse_decimal(header[1]).ok()) {
-    bad_input("line " + std::to_string(line_of_record(text, 0)) +
-              ": expected a header line such as name,weight, found a weight");
-    return std::nullopt;
+    bad_input("line " + std::to_string(table.row_lines[0]) + ": expected a header line such as name,weight, found a weight");
+    return false;
   }
-  Recipients recipients;
+  const std::size_t count = table.rows.size() - 1;
+  request.names.reserve(count);
+  request.weights.reserve(count);
+  lines.reserve(count);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    const std::string where = "line " + std::to_string(line_of_record(text, r)) + ": ";
+    auto& row = table.rows[r];
+    const std::string at = "line " + std::to_string(table.row_lines[r]) + ": ";
     if (row.size() != 2) {
-      bad_input(where + "expected 2 fields (name,weight), found " + std::to_string(row.size()));
-      return std::nullopt;
+      bad_input(at + "expected 2 fields (name,weight), found " + std::to_string(row.size()));
+      return false;
     }
     if (row[0].empty()) {
-      bad_input(where + "the name is empty");
-      return std::nullopt;
+      const fordela::Finding empty = fordela::make_finding("recipients.empty_name", "", {{"index", std::to_string(r)}});
+      bad_input(at + empty.message_en + " (" + empty.code + ")");
+      return false;
     }
-    const fordela::DecimalParse weight = fordela::parse_decimal(row[1]);
-    if (!weight.ok()) {
-      bad_input(where + "bad weight '" + row[1] + "' (" + std::string(parse_error_text(weight.error)) + ")");
-      return std::nullopt;
-    }
-    if (weight.value.micro < 0) {
-      bad_input(where + "negative weight '" + row[1] + "'");
-      return std::nullopt;
-    }
-    recipients.names.push_back(row[0]);
-    // Weights in millionths: only their ratios matter.
-    recipients.weights.emplace_back(static_cast<std::uint64_t>(weight.value.micro));
+    request.names.push_back(std::move(row[0]));
+    request.weights.push_back({std::move(row[1]), fordela::Notation::written});
+    lines.push_back(table.row_lines[r]);
+    row = {};  // the rows' memory goes as the request's grows
   }
-  return recipients;
+  return true;
 }
 
 int run_apportion(const std::vector<std::string_view>& args) {
@@ -402,66 +539,51 @@ int run_apportion(const std::vector<std::string_view>& args) {
     return usage_error("apportion needs --seats N, or --total T with --unit U");
   }
 
-  fordela::ApportionOptions options;
-  if (const std::string* method = option("--method")) {
-    const auto found = fordela::method_from_id(*method);
-    if (!found) return bad_input("unknown method '" + *method + "' (methods: " + method_list() + ")");
-    options.method = *found;
-  }
-  if (const std::string* divisor = option("--first-divisor")) {
-    const fordela::DecimalParse parsed_divisor = fordela::parse_decimal(*divisor);
-    if (!parsed_divisor.ok()) return bad_input("--first-divisor: cannot read '" + *divisor + "' as a number");
-    options.first_divisor = parsed_divisor.value;
-    if (options.method != fordela::Method::sainte_lague) {
-      warn("--first-divisor only affects sainte-lague; ignored for " + std::string(fordela::method_id(options.method)));
+  // The same request as apportion_json's, so that the CLI and the page
+  // read and refuse alike.
+  fordela::ApportionRequest request;
+  if (const std::string* method = option("--method")) request.method = *method;
+  if (const std::string* divisor = option("--first-divisor")) request.first_divisor = fordela::NumberInput{*divisor};
+  if (const std::string* min = option("--min")) request.min_units = fordela::NumberInput{*min};
+  if (seats != nullptr) request.units = fordela::NumberInput{*seats};
+  if (total != nullptr) request.total = *total;
+  if (unit != nullptr) request.unit = *unit;
+
+  // The options are checked before standard input is read, so that a
+  // mistyped option does not wait for input: with one weight of 1, any
+  // error is the options'.
+  {
+    fordela::ApportionRequest options_only = request;
+    options_only.weights = {{"1"}};
+    const fordela::ApportionAnswer answer = fordela::apportion_request(options_only);
+    std::vector<fordela::Finding> option_errors;
+    for (const auto& f : answer.findings) {
+      // What the apportionment itself found depends on the weights.
+      const bool about_weights = f.code == "rounding.min_infeasible" || f.code == "rounding.too_few_units" ||
+                                 f.code == "apportion.weights_zero" || f.code == "recipients.none";
+      if (f.severity == fordela::Severity::error && !about_weights) option_errors.push_back(f);
     }
+    if (report(option_errors, {})) return kBadInput;
   }
-  if (const std::string* min = option("--min")) {
-    const auto count = parse_count(*min);
-    if (!count) return bad_input("--min: '" + *min + "' is not a whole number of units");
-    options.min_units = *count;
+  if (request.first_divisor && request.method.value_or("") != "sainte-lague") {
+    warn("--first-divisor only affects sainte-lague; ignored for " + request.method.value_or("largest-remainder"));
   }
 
-  std::int64_t units = 0;
-  fordela::Ore unit_ore = 0;
-  if (seats != nullptr) {
-    const auto count = parse_count(*seats);
-    if (!count) return bad_input("--seats: '" + *seats + "' is not a whole number");
-    units = *count;
-  } else {
-    const fordela::AmountParse parsed_total = fordela::parse_amount(*total);
-    const fordela::AmountParse parsed_unit = fordela::parse_amount(*unit);
-    if (!parsed_total.ok() || parsed_total.ore < 0) {
-      return bad_input("--total: cannot read '" + *total + "' as an amount of kronor");
-    }
-    if (!parsed_unit.ok() || parsed_unit.ore <= 0) {
-      return bad_input("--unit: '" + *unit + "' is not a positive amount of kronor");
-    }
-    unit_ore = parsed_unit.ore;
-    units = parsed_total.ore / unit_ore;
-    if (const fordela::Ore rest = parsed_total.ore % unit_ore; rest != 0) {
-      warn(fordela::format_kr_en(rest) + " not allocated: the total " + fordela::format_kr_en(parsed_total.ore) +
-           " is not a multiple of the unit " + fordela::format_kr_en(unit_ore));
-    }
-  }
-
-  const std::optional<std::string> text = read_input("-");
+  std::optional<std::string> text = read_text("-", false);
   if (!text) return kBadInput;
-  const std::optional<Recipients> recipients = read_recipients(*text);
-  if (!recipients) return kBadInput;
+  std::vector<std::size_t> lines;
+  if (!read_recipients(*text, request, lines)) return kBadInput;
+  text.reset();
 
-  const fordela::ApportionResult result = fordela::apportion(recipients->weights, units, options);
-  if (!result.ok()) return bad_input(std::string(apportion_error_text(result.error)));
-  if (!result.tied.empty()) {
-    warn("tie: " + quoted_names(recipients->names, result.tied) + " had an equal claim to the last " +
-         (seats != nullptr ? "seat" : "unit") + "; decided in favour of the one listed first");
-  }
+  const fordela::ApportionAnswer answer = fordela::apportion_request(request);
+  if (report(answer.findings, lines) || !answer.ok) return kBadInput;
 
   std::string out = "name,allocation\n";
-  for (std::size_t i = 0; i < recipients->names.size(); ++i) {
-    const std::int64_t allocated = i < result.units.size() ? result.units[i] : 0;
-    out += csv_field(recipients->names[i]) + ',' +
-           (seats != nullptr ? std::to_string(allocated) : fordela::format_kr_plain(allocated * unit_ore)) + '\n';
+  for (std::size_t i = 0; i < request.names.size(); ++i) {
+    fordela::append_csv_text_cell(out, request.names[i], ',', true);
+    out += ',';
+    out += answer.unit_ore > 0 ? fordela::format_kr_plain(answer.allocation[i]) : std::to_string(answer.allocation[i]);
+    out += '\n';
   }
   write_out(out);
   return kDone;

@@ -33,6 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(again.ok() && again.value == decimal.value, "a formatted decimal reads back the same");
   }
 
+  // A JSON number's '.' is always its decimal mark: what written text
+  // reads, a JSON number reads the same, and what is ambiguous as written
+  // ("46,600") is only ever so for want of that rule.
+  const DecimalParse as_json = parse_decimal(text, Notation::json_number);
+  if (decimal.ok()) FUZZ_CHECK(as_json.ok() && as_json.value == decimal.value, "a JSON number reads as written text");
+  if (decimal.error == ParseError::ambiguous) FUZZ_CHECK(as_json.ok(), "ambiguous only as written text");
+
   // The JSON face the page calls for each amount typed.
   const auto answer = must_parse(parse_amount_json(text), "parse_amount_json");
   FUZZ_CHECK(answer.is_object() && answer.contains("ok"), "parse_amount_json answers {ok, ...}");

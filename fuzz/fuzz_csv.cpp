@@ -63,6 +63,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& field : row) FUZZ_CHECK(field.size() <= limits.max_field_bytes, "field within the limit");
   }
 
+  FUZZ_CHECK(table.row_lines.size() == table.rows.size(), "a line for every row");
+  for (std::size_t r = 1; r < table.row_lines.size(); ++r) {
+    FUZZ_CHECK(table.row_lines[r - 1] < table.row_lines[r], "rows begin on later and later lines");
+  }
+
+  // Written back as the CLI and the page write names: guarded cells start
+  // with ' and read back as written, the guard included.
+  for (const auto& row : table.rows) {
+    for (const auto& field : row) {
+      // After a first cell, so that a BOM starting the field is not
+      // taken for the text's own.
+      std::string line = std::string("x") + separator;
+      append_csv_text_cell(line, field, separator, true);
+      const CsvTable one = read_csv(line + "\n", separator, CsvLimits{});
+      FUZZ_CHECK(one.ok() && one.rows.size() == 1 && one.rows[0].size() == 2, "one guarded cell reads as one");
+      const std::string& back = one.rows[0][1];
+      const char first = back.empty() ? '\0' : back[0];
+      FUZZ_CHECK(first != '=' && first != '+' && first != '-' && first != '@', "no cell starts a formula");
+      FUZZ_CHECK(back == field || back == "'" + field, "a cell reads back, guarded or as it was");
+    }
+  }
+
   const CsvTable again = read_csv(write_quoted(table, separator), separator, CsvLimits{});
   FUZZ_CHECK(again.ok(), "the table written back reads");
   FUZZ_CHECK(again.rows == table.rows, "the table written back reads the same");

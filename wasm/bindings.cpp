@@ -149,7 +149,9 @@ val compute_columns_js(const val& input) {
   for (std::size_t c = 0; c < k; ++c) {
     const std::string path = "/components/" + std::to_string(c);
     const std::string share = text_of(components[c]["share"]);
-    const DecimalParse parsed = parse_decimal(share);
+    // A JS number's '.' is its decimal mark; typed text may be ambiguous.
+    const DecimalParse parsed =
+        parse_decimal(share, components[c]["share"].isNumber() ? Notation::json_number : Notation::written);
     if (!parsed.ok()) findings.push_back(make_finding("number.syntax", path + "/share", {{"input", share}}));
     s.components.push_back({parsed.value, to_integers(components[c]["basis"], path + "/basis", findings)});
   }

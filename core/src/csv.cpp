@@ -39,7 +39,10 @@ class Reader {
       }
       if (!end_line()) break;
     }
-    if (!table_.ok()) table_.rows.clear();
+    if (!table_.ok()) {
+      table_.rows.clear();
+      table_.row_lines.clear();
+    }
     return std::move(table_);
   }
 
@@ -135,6 +138,7 @@ class Reader {
         return false;
       }
       table_.rows.push_back(std::move(fields_));
+      table_.row_lines.push_back(record_line_);
       fields_.clear();
     }
     if (std::size_t n = line_end_at(pos_)) {
@@ -161,6 +165,27 @@ class Reader {
 
 CsvTable read_csv(std::string_view text, char separator, const CsvLimits& limits) {
   return Reader(without_bom(text), separator, limits).read();
+}
+
+void append_csv_text_cell(std::string& out, std::string_view cell, char separator, bool guard_formulas) {
+  bool formula = false;
+  if (guard_formulas && !cell.empty()) {
+    switch (cell.front()) {
+      case '=': case '+': case '-': case '@': case '\t': case '\r': case '\0': formula = true; break;
+      default: break;
+    }
+  }
+  bool needs_quotes = false;
+  for (char c : cell) {
+    if (c == separator || c == '"' || c == '\r' || c == '\n') needs_quotes = true;
+  }
+  if (needs_quotes) out += '"';
+  if (formula) out += '\'';
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  if (needs_quotes) out += '"';
 }
 
 char guess_separator(std::string_view text) {

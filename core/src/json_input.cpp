@@ -32,7 +32,14 @@ class BoundedDomBuilder {
   bool start_array(std::size_t /*size*/) { return open(json::array()); }
   bool end_object() { return close(); }
   bool end_array() { return close(); }
+  // A key given twice would otherwise silently take the last value:
+  // refused, naming the key.
   bool key(std::string& name) {
+    if (!stack_.empty() && stack_.back()->is_object() && stack_.back()->contains(name)) {
+      duplicate_key_ = true;
+      if (!keys_.empty()) keys_.back() = name;
+      return false;
+    }
     pending_key_ = name;
     if (!keys_.empty()) keys_.back() = std::move(name);
     return true;
@@ -45,6 +52,7 @@ class BoundedDomBuilder {
     // 406: a number too large for a double ("1e309"). The JSON is well
     // formed; the number is not one Fördela can take.
     number_overflow_ = ex.id == 406;
+    message_ = ex.what();
     return false;
   }
 
@@ -53,7 +61,10 @@ class BoundedDomBuilder {
     std::string path;
     for (std::size_t i = 0; i < stack_.size(); ++i) {
       path += '/';
-      path += stack_[i]->is_array() ? std::to_string(stack_[i]->size()) : pointer_token(keys_[i]);
+      // In an array, an open container is its last element; a value being
+      // read is not in it yet.
+      const bool inner = i + 1 < stack_.size();
+      path += stack_[i]->is_array() ? std::to_string(stack_[i]->size() - (inner ? 1 : 0)) : pointer_token(keys_[i]);
     }
     return path;
   }
@@ -62,6 +73,8 @@ class BoundedDomBuilder {
   bool too_deep() const { return too_deep_; }
   bool syntax_error() const { return syntax_error_; }
   bool number_overflow() const { return number_overflow_; }
+  bool duplicate_key() const { return duplicate_key_; }
+  const std::string& message() const { return message_; }
   std::size_t error_position() const { return error_position_; }
   const std::string& error_token() const { return error_token_; }
 
@@ -119,6 +132,8 @@ class BoundedDomBuilder {
   bool too_deep_ = false;
   bool syntax_error_ = false;
   bool number_overflow_ = false;
+  bool duplicate_key_ = false;
+  std::string message_;  // the parser's own, English and technical
   std::size_t error_position_ = 0;
   std::string error_token_;
 };
@@ -135,6 +150,27 @@ std::string display_token(std::string_view token) {
     out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
   }
   return out;
+}
+
+// What is wrong inside a string, in plain words, from the lexer's
+// message; empty when the error is not inside a string.
+std::pair<std::string, std::string> string_problem(const std::string& message) {
+  if (message.find("surrogate") != std::string::npos) {
+    return {"en \\u-kod är bara ena halvan av ett tecken (ett ensamt surrogat); ta bort den eller skriv hela tecknet",
+            "a \\u escape is only half of a character (a lone surrogate); remove it or write the whole character"};
+  }
+  if (message.find("ill-formed UTF-8") != std::string::npos) {
+    return {"texten är inte UTF-8; spara filen som UTF-8", "the text is not UTF-8; save the file as UTF-8"};
+  }
+  if (message.find("control character") != std::string::npos) {
+    return {"ett styrtecken (till exempel en tabb eller radbrytning) står direkt i texten; skriv det som \\t eller \\n",
+            "a control character (such as a tab or a line break) stands in the text as it is; write it as \\t or \\n"};
+  }
+  if (message.find("escape") != std::string::npos) {
+    return {"ett omvänt snedstreck \\ inleder inte en giltig kod; skriv \\\\ för ett snedstreck",
+            "a backslash \\ does not start a valid escape; write \\\\ for a backslash"};
+  }
+  return {};
 }
 
 }  // namespace
@@ -177,6 +213,14 @@ JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t ma
     input.error = make_finding("document.too_deep", "", {{"limit", std::to_string(max_depth)}});
     return input;
   }
+  if (builder.duplicate_key()) {
+    const std::string pointer = builder.current_pointer();
+    const std::size_t slash = pointer.rfind('/');
+    const std::string object = pointer.substr(0, slash);
+    input.error = make_finding("json.duplicate_key", pointer,
+                               {{"key", display_token(pointer.substr(slash + 1))}, {"object", object.empty() ? "/" : object}});
+    return input;
+  }
   if (builder.number_overflow()) {
     input.error = make_finding("number.out_of_range", builder.current_pointer(),
                                {{"input", display_token(builder.error_token())}, {"max", "1 000 000 000 000"}});
@@ -200,6 +244,12 @@ JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t ma
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
   }
   std::string token = display_token(builder.error_token());
+  if (auto [reason_sv, reason_en] = string_problem(builder.message()); !reason_en.empty()) {
+    input.error = make_finding("json.string_invalid", builder.current_pointer(),
+                               {{"line", std::to_string(line)}, {"column", std::to_string(column)},
+                                {"reason_sv", reason_sv}, {"reason_en", reason_en}});
+    return input;
+  }
   input.error = make_finding("json.syntax", "",
                              {{"line", std::to_string(line)},
                               {"column", std::to_string(column)},

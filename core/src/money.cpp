@@ -3,6 +3,7 @@
 // them) straight into exact integers: no floating point, no locale.
 #include "fordela/money.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -135,6 +136,15 @@ NumberText scan_number(std::string_view text) {
   while (std::size_t space = space_at(text, i)) i += space;
   n.unit = text.substr(i);
   return n;
+}
+
+// "46,600", "46.600", "1.000": one to three digits, not starting with 0,
+// then the only mark and exactly three digits, as an English or German
+// writer groups thousands. A first group of four digits or more, a space
+// group before the mark, or a leading 0 make the mark a decimal one.
+bool could_be_thousands_group(const NumberText& n) {
+  return n.fraction.size() == 3 && !n.integer.empty() && n.integer.size() <= 3 && n.integer.front() != '0' &&
+         std::all_of(n.integer.begin(), n.integer.end(), is_digit);
 }
 
 // The value of the number in units of 10^-scale, bounded by limit. Digits
@@ -279,7 +289,7 @@ AmountParse parse_amount(std::string_view text) {
   return result;
 }
 
-DecimalParse parse_decimal(std::string_view text) {
+DecimalParse parse_decimal(std::string_view text, Notation notation) {
   DecimalParse result;
   const NumberText n = scan_number(text);
   if (n.error != ParseError::none) {
@@ -288,6 +298,10 @@ DecimalParse parse_decimal(std::string_view text) {
   }
   if (!n.unit.empty()) {
     result.error = ParseError::syntax;
+    return result;
+  }
+  if (notation == Notation::written && could_be_thousands_group(n)) {
+    result.error = ParseError::ambiguous;
     return result;
   }
   result.error = to_scaled(n, 6, static_cast<std::uint64_t>(kMaxDecimalMicro), result.value.micro);
@@ -322,6 +336,11 @@ std::string format_decimal_plain(Decimal value) {
     while (digits[length - 1] == '0') --length;
     out += '.';
     out.append(digits.data(), length);
+    // "46.600" reads as a thousands group to an English or German eye, and
+    // parse_decimal refuses it as ambiguous: a fourth decimal keeps the
+    // plain form readable back ("46.6250").
+    const std::uint64_t whole = m / scale;
+    if (length == 3 && whole >= 1 && whole <= 999) out += '0';
   }
   return out;
 }

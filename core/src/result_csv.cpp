@@ -55,11 +55,7 @@ class CsvWriter {
 
   void text(std::string_view cell) {
     next();
-    if (dialect_.guard_formulas && starts_like_formula(cell)) {
-      quoted("'" + std::string(cell));
-    } else {
-      quoted(cell);
-    }
+    append_csv_text_cell(out_, cell, dialect_.separator, dialect_.guard_formulas);
   }
 
   void amount(std::optional<Ore> ore) {
@@ -69,7 +65,7 @@ class CsvWriter {
     for (char& c : number) {
       if (c == '.') c = dialect_.decimal_mark;
     }
-    quoted(number);
+    append_csv_text_cell(out_, number, dialect_.separator, false);
   }
 
   void blank() { next(); }
@@ -82,36 +78,9 @@ class CsvWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  static bool starts_like_formula(std::string_view cell) {
-    if (cell.empty()) return false;
-    switch (cell.front()) {
-      case '=': case '+': case '-': case '@': case '\t': case '\r': case '\0': return true;
-      default: return false;
-    }
-  }
-
   void next() {
     if (!first_) out_ += dialect_.separator;
     first_ = false;
-  }
-
-  // RFC 4180: a cell holding the separator, a quote or a line end is
-  // quoted, with quotes doubled.
-  void quoted(std::string_view cell) {
-    bool needs = false;
-    for (char c : cell) {
-      if (c == dialect_.separator || c == '"' || c == '\r' || c == '\n') needs = true;
-    }
-    if (!needs) {
-      out_ += cell;
-      return;
-    }
-    out_ += '"';
-    for (char c : cell) {
-      if (c == '"') out_ += '"';
-      out_ += c;
-    }
-    out_ += '"';
   }
 
   CsvDialect dialect_;

@@ -13,6 +13,7 @@
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "engine.hpp"
+#include "input_errors.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
 
@@ -234,24 +235,12 @@ class Computer {
   // Reports an apportionment error as a finding; true when it went well.
   bool check(const ApportionResult& result, std::int64_t units, std::size_t count, const std::string& path,
              const std::vector<std::size_t>* map = nullptr) {
-    switch (result.error) {
-      case ApportionError::none: break;
-      case ApportionError::min_not_feasible:
-        add("rounding.min_infeasible", "/rounding/min_units",
-            {{"min", std::to_string(s_.rounding.min_units)}, {"unit_ore", std::to_string(s_.rounding.unit)},
-             {"count", std::to_string(count)}, {"units", std::to_string(units)}});
-        return false;
-      case ApportionError::too_few_units:
-        add("rounding.too_few_units", "/rounding/unit",
-            {{"method", std::string(method_id(s_.rounding.method))}, {"unit_ore", std::to_string(s_.rounding.unit)},
-             {"count", std::to_string(count)}, {"units", std::to_string(units)}});
-        return false;
-      case ApportionError::bad_first_divisor:
-        add("rounding.first_divisor", "/rounding/first_divisor");
-        return false;
-      default:
-        add("apportion.weights_zero", path);
-        return false;
+    if (!result.ok()) {
+      Finding finding = detail::apportion_finding(result.error, {options(), units, count, s_.rounding.unit, path,
+                                                         "/rounding/unit", "/rounding/min_units", "/rounding/first_divisor"});
+      finding.path = prefix_ + finding.path;
+      findings_.push_back(std::move(finding));
+      return false;
     }
     if (!result.tied.empty()) add("apportion.tie", path, {{"names", join_names(s_, result.tied, map)}});
     return true;

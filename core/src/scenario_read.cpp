@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "input_errors.hpp"
 #include "json_input.hpp"
 #include "scenario_model.hpp"
 
@@ -22,18 +23,6 @@ constexpr std::size_t kMaxListItems = 1000;
 std::optional<std::string> source_text(const json& value) {
   if (value.is_string()) return value.get<std::string>();
   return number_text(value);
-}
-
-std::string quoted_input(const json& value) {
-  if (auto text = source_text(value)) {
-    const std::string& s = *text;
-    if (s.size() <= 60) return s;
-    std::string cut = s.substr(0, 60);
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-    if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
-    return cut + "…";
-  }
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -68,6 +57,10 @@ class Reader {
 
   void add(std::string_view code, std::string path, const FindingArgs& args = {}) {
     findings_.push_back(make_finding(code, prefix_ + path, args));
+  }
+  void add(Finding finding) {
+    finding.path = prefix_ + finding.path;
+    findings_.push_back(std::move(finding));
   }
   Reader nested(const std::string& path) { return Reader(limits_, findings_, prefix_ + path, level_ + 1); }
   int level() const { return level_; }
@@ -139,23 +132,23 @@ class Reader {
       if (value.is_number_unsigned() ? value.get<std::uint64_t>() > std::uint64_t(kMaxAmountOre / kOrePerKrona)
                                       : (value.get<std::int64_t>() > kMaxAmountOre / kOrePerKrona ||
                                          value.get<std::int64_t>() < -kMaxAmountOre / kOrePerKrona)) {
-        add("amount.out_of_range", path, {{"input", quoted_input(value)}});
+        add("amount.out_of_range", path, {{"input", quoted_value(value)}});
         return std::nullopt;
       }
       ore = (negative ? value.get<std::int64_t>() : std::int64_t(value.get<std::uint64_t>())) * kOrePerKrona;
     } else if (auto text = source_text(value)) {
       AmountParse parsed = parse_amount(*text);
       if (!parsed.ok()) {
-        add(amount_code(parsed.error), path, {{"input", quoted_input(value)}});
+        add(amount_finding(parsed.error, path, *text));
         return std::nullopt;
       }
       ore = parsed.ore;
     } else {
-      add("amount.syntax", path, {{"input", quoted_input(value)}});
+      add("amount.syntax", path, {{"input", quoted_value(value)}});
       return std::nullopt;
     }
     if (ore < 0 && !allow_negative) {
-      add("amount.negative", path, {{"input", quoted_input(value)}});
+      add("amount.negative", path, {{"input", quoted_value(value)}});
       return std::nullopt;
     }
     return ore;
@@ -168,23 +161,24 @@ class Reader {
       bool in_range = value.is_number_unsigned() ? value.get<std::uint64_t>() <= std::uint64_t(kMaxWhole)
                                                  : value.get<std::int64_t>() >= -kMaxWhole && value.get<std::int64_t>() <= kMaxWhole;
       if (!in_range) {
-        add("number.out_of_range", path, {{"input", quoted_input(value)}, {"max", "1 000 000 000 000"}});
+        add("number.out_of_range", path, {{"input", quoted_value(value)}, {"max", "1 000 000 000 000"}});
         return std::nullopt;
       }
       d.micro = value.get<std::int64_t>() * Decimal::kScale;
     } else if (auto text = source_text(value)) {
-      DecimalParse parsed = parse_decimal(*text);
+      // A JSON number's '.' is its decimal mark: only text is ambiguous.
+      DecimalParse parsed = parse_decimal(*text, value.is_string() ? Notation::written : Notation::json_number);
       if (!parsed.ok()) {
-        add(number_code(parsed.error), path, {{"input", quoted_input(value)}, {"max", "1 000 000 000 000"}});
+        add(number_finding(parsed.error, path, *text));
         return std::nullopt;
       }
       d = parsed.value;
     } else {
-      add("number.syntax", path, {{"input", quoted_input(value)}});
+      add("number.syntax", path, {{"input", quoted_value(value)}});
       return std::nullopt;
     }
     if (d.micro < 0) {
-      add("number.negative", path, {{"input", quoted_input(value)}});
+      add("number.negative", path, {{"input", quoted_value(value)}});
       return std::nullopt;
     }
     return d;
@@ -194,7 +188,7 @@ class Reader {
     if (value.is_string()) {
       if (auto d = parse_date(value.get_ref<const std::string&>())) return d;
     }
-    add("date.invalid", path, {{"input", quoted_input(value)}});
+    add("date.invalid", path, {{"input", quoted_value(value)}});
     return std::nullopt;
   }
 
@@ -215,24 +209,6 @@ class Reader {
       default: return {"ett värde", "a value"};
     }
   }
-  static std::string_view amount_code(ParseError e) {
-    switch (e) {
-      case ParseError::too_many_decimals: return "amount.too_precise";
-      case ParseError::out_of_range: return "amount.out_of_range";
-      // An emptied field (blank in the parser's own sense: spaces of every
-      // kind), not a word that is no amount.
-      case ParseError::empty: return "amount.empty";
-      default: return "amount.syntax";
-    }
-  }
-  static std::string_view number_code(ParseError e) {
-    switch (e) {
-      case ParseError::too_many_decimals: return "number.too_precise";
-      case ParseError::out_of_range: return "number.out_of_range";
-      default: return "number.syntax";
-    }
-  }
-
   const ScenarioLimits& limits_;
   std::vector<Finding>& findings_;
   std::string prefix_;
@@ -642,7 +618,7 @@ void read_rounding(Reader& r, const json& doc, Scenario& s) {
   if (const json* min = r.member(*rounding, "min_units"); min != nullptr && !min->is_null()) {
     if (auto d = r.decimal(*min, "/rounding/min_units")) {
       if (d->micro % Decimal::kScale != 0) {
-        r.add("number.not_whole", "/rounding/min_units", {{"input", quoted_input(*min)}});
+        r.add("number.not_whole", "/rounding/min_units", {{"input", quoted_value(*min)}});
       } else {
         s.rounding.min_units = d->micro / Decimal::kScale;
       }

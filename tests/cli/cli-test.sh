@@ -204,9 +204,8 @@ expect_out_equals "name,allocation
 A,6
 B,3
 C,1"
-expect_err_contains "warning: tie"
-expect_err_contains '"B"'
-expect_err_contains '"C"'
+expect_err_contains "warning: Equal claims to the last unit between B, C"
+expect_err_contains "apportion.tie"
 
 case_ "Sainte-Lague with Sweden's first divisor 1.2"
 # Divisors 1.2, 3, 5, 7, 9: A 3833 1533 920 657 511, B 2750 1100 660 (471),
@@ -264,7 +263,7 @@ expect_out_equals "name,allocation
 A,500000
 B,300000
 C,200000"
-expect_err_contains "warning: 50 kr not allocated"
+expect_err_contains "warning: 50 kr is not allocated"
 
 case_ "amounts as people write them: 5 mnkr in units of 250 tkr"
 run "name,weight
@@ -303,7 +302,7 @@ expect_err_contains "--unit"
 case_ "an unknown method is bad input, listing the methods"
 run "$votes" apportion --method hare-niemeyer --seats 10
 expect_status 1
-expect_err_contains "unknown method 'hare-niemeyer'"
+expect_err_contains "--method: Unknown rounding method “hare-niemeyer”"
 expect_err_contains "sainte-lague"
 
 case_ "a bad weight is reported with its line number"
@@ -332,8 +331,7 @@ A,10
 B,-5
 " apportion --seats 5
 expect_status 1
-expect_err_contains "line 3"
-expect_err_contains "negative weight"
+expect_err_contains "line 3: The value must not be negative: “-5”"
 
 case_ "a row with three fields is bad input"
 run "name,weight
@@ -355,7 +353,7 @@ A,0
 B,0
 " apportion --seats 5
 expect_status 1
-expect_err_contains "zero"
+expect_err_contains "Every weight is 0"
 
 case_ "an unterminated quote is bad input with its line"
 run 'name,weight
@@ -368,6 +366,158 @@ case_ "a non-numeric --seats is bad input"
 run "$votes" apportion --seats ten
 expect_status 1
 expect_err_contains "--seats"
+
+# ---- apportion: what a hostile run found (issue 17) --------------------
+
+case_ "a weight of 46,600 is ambiguous: refused, quoting it and both readings"
+run 'name,weight
+A,"46,600"
+B,46.600
+' apportion --seats 5
+expect_status 1
+expect_err_contains "line 2: “46,600” can be read two ways: as 46${NB:-$'\xc2\xa0'}600 or as 46.6"
+expect_err_contains "line 3: “46.600” can be read two ways"
+expect_err_contains "number.ambiguous"
+expect_out_equals ""
+
+case_ "a weight whose mark cannot be a thousands separator is read as a decimal"
+run 'name,weight
+A,"0,600"
+B,"1 046,600"
+C,"46,60"
+' apportion --seats 10
+expect_status 0
+expect_out_equals "name,allocation
+A,0
+B,10
+C,0"
+
+case_ "--first-divisor 1.200 is ambiguous too"
+run "$votes" apportion --method sainte-lague --first-divisor 1.200 --seats 10
+expect_status 1
+expect_err_contains "--first-divisor: “1.200” can be read two ways"
+
+case_ "--seats -5 says negative, not 'not a whole number'"
+run "$votes" apportion --seats -5
+expect_status 1
+expect_err_contains "--seats: The value must not be negative: “-5”"
+
+case_ "--seats 10^18 says too large, with the limit"
+run "$votes" apportion --seats 1000000000000000000
+expect_status 1
+expect_err_contains "--seats: The number “1000000000000000000” is too large (at most 1 000 000 000 000)"
+
+case_ "--seats 2.5 says not a whole number"
+run "$votes" apportion --seats 2.5
+expect_status 1
+expect_err_contains "--seats: “2.5” is not a whole number"
+
+case_ "--total past 10^13 kr names the limit"
+run "$votes" apportion --total 10000000000001 --unit 1
+expect_status 1
+expect_err_contains "--total: The amount “10000000000001” is too large. The largest amount is 10,000,000,000,000 kr."
+
+case_ "a bad --seats is reported before standard input is read"
+yes | "$FORDELA" apportion --seats ten >"$work/out" 2>"$work/err"
+status=${PIPESTATUS[1]}
+err="$(cat "$work/err")"
+expect_status 1
+expect_err_contains "--seats: “ten” is not a number"
+
+case_ "names that look like formulas are guarded in apportion's CSV"
+run 'name,weight
+=HYPERLINK("http://x.example"),1
++1+1,1
+@SUM(1),1
+-2,1
+' apportion --seats 4
+expect_status 0
+expect_out_equals "name,allocation
+\"'=HYPERLINK(\"\"http://x.example\"\")\",1
+'+1+1,1
+'@SUM(1),1
+'-2,1"
+
+case_ "1 000 000 recipients are accepted: the limit counts data rows, not the header"
+awk 'BEGIN { print "name,weight"; for (i = 1; i <= 1000000; i++) print "R" i "," (i % 97) + 1 }' >"$work/million.csv"
+run_file "$work/million.csv" apportion --seats 1000
+expect_status 0
+[[ "$(printf '%s\n' "$out" | wc -l)" == 1000001 ]] && pass || fail "expected 1 000 001 lines of output"
+
+case_ "a bad weight on the last of a million lines is reported with its line"
+sed '$ s/.*/Last,tio/' "$work/million.csv" >"$work/million-bad.csv"
+run_file "$work/million-bad.csv" apportion --seats 1000
+expect_status 1
+expect_err_contains "line 1000001: “tio” is not a number"
+
+case_ "1 000 001 recipients are refused, naming the limit"
+printf 'R0,1\n' >>"$work/million.csv"
+run_file "$work/million.csv" apportion --seats 1000
+expect_status 1
+expect_err_contains "line 1000002: more than 1 000 000 recipients"
+rm -f "$work/million.csv" "$work/million-bad.csv"
+
+case_ "Excel's Unicode text (UTF-16LE with a BOM, tab-separated) is read, saying so"
+{ printf '\xff\xfe'; printf 'namn\tröster\nÖstra\t3\nVästra\t1\n' | iconv -f UTF-8 -t UTF-16LE; } >"$work/unicode.txt"
+run_file "$work/unicode.txt" apportion --seats 4
+expect_status 0
+expect_out_equals "name,allocation
+Östra,3
+Västra,1"
+expect_err_contains "read standard input as UTF-16LE"
+
+case_ "UTF-16BE with a BOM is read too"
+{ printf '\xfe\xff'; printf 'name,weight\nA,1\n' | iconv -f UTF-8 -t UTF-16BE; } >"$work/utf16be.csv"
+run_file "$work/utf16be.csv" apportion --seats 2
+expect_status 0
+expect_out_equals "name,allocation
+A,2"
+
+case_ "a Windows-1252 scenario is read as the page reads it, saying so"
+iconv -f UTF-8 -t WINDOWS-1252 "$EXAMPLES/stockholm-2021.json" >"$work/ansi.json"
+run "" compute "$EXAMPLES/stockholm-2021.json"
+utf8_out="$out"
+run "" compute "$work/ansi.json"
+expect_status 0
+expect_out_equals "$utf8_out"
+expect_err_contains "read $work/ansi.json as Windows-1252"
+
+case_ "a UTF-8 scenario with a BOM is read as UTF-8, without a note"
+{ printf '\xef\xbb\xbf'; cat "$EXAMPLES/stockholm-2021.json"; } >"$work/bom.json"
+run "" compute "$work/bom.json"
+expect_status 0
+expect_out_equals "$utf8_out"
+expect_err_empty
+
+case_ "a file with NUL bytes is no text file"
+printf 'name,weight\nA,1\0\n' >"$work/binary.csv"
+run_file "$work/binary.csv" apportion --seats 1
+expect_status 1
+expect_err_contains "not a text file"
+
+case_ "compute /dev/zero stops at the 64 MiB limit instead of reading forever"
+run "" compute /dev/zero
+expect_status 1
+expect_json 'r.ok === false && r.findings[0].code === "document.too_large"'
+
+case_ "an endless standard input to apportion stops at the limit"
+yes | "$FORDELA" apportion --seats 1 >"$work/out" 2>"$work/err"
+status=${PIPESTATUS[1]}
+err="$(cat "$work/err")"
+expect_status 1
+expect_err_contains "larger than 67108864 bytes"
+
+case_ "a key given twice is refused, naming it and where"
+run '{"format": "fordela-scenario", "version": 1, "pot": {"total": 100, "total": 200}}' compute -
+expect_status 1
+expect_json 'r.findings[0].code === "json.duplicate_key" && r.findings[0].path === "/pot/total"'
+expect_json 'r.findings[0].message.en.includes("“total” occurs twice in the same object (/pot)")'
+
+case_ "half a character in a name names the field and what is wrong"
+run '{"format": "fordela-scenario", "version": 1, "recipients": [{"name": "Norr"}, {"name": "S\udc00der"}]}' compute -
+expect_status 1
+expect_json 'r.findings[0].code === "json.string_invalid" && r.findings[0].path === "/recipients/1/name"'
+expect_json 'r.findings[0].message.en.includes("lone surrogate")'
 
 # ---- compute -----------------------------------------------------------
 
@@ -406,6 +556,15 @@ run "" compute "$EXAMPLES/stockholm-2021.json" --format csv
 expect_status 0
 expect_out_contains "32926000"
 expect_out_contains "Rinkeby-Kista"
+
+case_ "names and component names that look like formulas are guarded in compute's CSV"
+sed 's/"Rinkeby-Kista"/"=HYPERLINK(\\"http:\/\/x.example\\")"/; s/"name": "Fördelningsmodell/"name": "+1+1 Fördelningsmodell/' \
+  "$EXAMPLES/stockholm-2021.json" >"$work/formulas.json"
+run "" compute "$work/formulas.json" --format csv
+expect_status 0
+expect_out_contains "\"'=HYPERLINK(\"\"http://x.example\"\")\""
+expect_out_contains "'+1+1 Fördelningsmodell"
+expect_out_lacks ",=HYPERLINK"
 
 case_ "Linköping 2022: 4 850 000 of a 5 000 000 frame, a warning but exit 0"
 run "" compute "$EXAMPLES/linkoping-2022.json"

@@ -192,6 +192,30 @@ TEST(ReadCsv, UsesGenerousDefaultLimits) {
 
 // ---- guess_separator ----
 
+// Issue 17: the CLI numbered its rows by reading the text again for each,
+// quadratic in the rows; the reader now keeps each row's first line.
+TEST(ReadCsv, KeepsTheLineEachRowBeginsOn) {
+  CsvTable t = read_csv("name,weight\n\n\"Two\nlines\",1\r\nB,2\rC,3");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.row_lines, (std::vector<std::size_t>{1, 3, 5, 6}));
+}
+
+TEST(WriteCsvCell, GuardsCellsThatASpreadsheetWouldRunAsAFormula) {
+  for (std::string_view cell : {"=HYPERLINK(\"http://x\")", "+1+1", "@SUM(1)", "-2", "\tTab"}) {
+    std::string out;
+    append_csv_text_cell(out, cell, ',', true);
+    const CsvTable back = read_csv(out, ',');
+    ASSERT_TRUE(back.ok()) << out;
+    EXPECT_EQ(back.rows[0][0], "'" + std::string(cell)) << out;
+  }
+  std::string plain;
+  append_csv_text_cell(plain, "=1+1", ',', false);
+  EXPECT_EQ(plain, "=1+1");
+  std::string quoted;
+  append_csv_text_cell(quoted, "Hässelby, Vällingby", ',', true);
+  EXPECT_EQ(quoted, "\"Hässelby, Vällingby\"");
+}
+
 TEST(GuessSeparator, PrefersTabThenSemicolonThenComma) {
   EXPECT_EQ(guess_separator("namn\tbelopp;x,y\n"), '\t');
   EXPECT_EQ(guess_separator("namn;belopp,x\n"), ';');

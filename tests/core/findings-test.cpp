@@ -122,6 +122,10 @@ std::vector<Trigger> triggers() {
   add("indicator.unknown", "error", "/recipients/0/values/zz", "a value in a column that does not exist",
       with_key(kCountColumn, R"([{"name": "Norr", "values": {"zz": 1}}])",
                R"([{"name": "Lika", "share": 100, "basis": "equal"}])"));
+  add("json.duplicate_key", "error", "/pot/total", "a pot's total given twice",
+      districts(R"({"total": 100, "total": 1000})"));
+  add("json.string_invalid", "error", "/title", "half a character in the title",
+      districts(R"({"total": 100})", R"(, "title": "Stadsdelar \ud800")"));
   add("json.syntax", "error", "", "a missing comma", "{\"format\": \"fordela-scenario\"\n \"version\": 1}");
   add("key.basis_unknown", "error", "/key/0/basis", "a basis Fördela does not know",
       with_key(kCountColumn, R"([{"name": "Norr"}])", R"([{"name": "Folk", "share": 100, "basis": "population"}])"));
@@ -187,6 +191,9 @@ std::vector<Trigger> triggers() {
       limits_with([](ScenarioLimits& l) { l.max_recipients = 1; }));
   add("number.negative", "error", "/recipients/0/values/n", "a negative count",
       with_key(kCountColumn, R"([{"name": "Norr", "values": {"n": -1}}])",
+               R"([{"name": "Lika", "share": 100, "basis": "equal"}])"));
+  add("number.ambiguous", "error", "/recipients/0/values/n", "46,600 inhabitants from an English export",
+      with_key(kCountColumn, R"([{"name": "Norr", "values": {"n": "46,600"}}])",
                R"([{"name": "Lika", "share": 100, "basis": "equal"}])"));
   add("number.out_of_range", "error", "/recipients/0/values/n", "a count above 10^12",
       with_key(kCountColumn, R"([{"name": "Norr", "values": {"n": 1000000000001}}])",
@@ -407,6 +414,47 @@ TEST(Messages, AJsonSyntaxErrorQuotesLineColumnAndToken) {
   EXPECT_NE(f["message"]["sv"].get<std::string>().find("rad 2"), std::string::npos) << f.dump();
   EXPECT_NE(f["message"]["en"].get<std::string>().find("line 2"), std::string::npos) << f.dump();
   EXPECT_NE(f["message"]["en"].get<std::string>().find("version"), std::string::npos) << f.dump();
+}
+
+TEST(Messages, AnAmbiguousCountQuotesItAndSaysHowToWriteEachReading) {
+  json result = compute(with_key(kCountColumn, R"([{"name": "Norr", "values": {"n": "46,600"}}])",
+                                 R"([{"name": "Lika", "share": 100, "basis": "equal"}])"));
+  json f = finding(result, "number.ambiguous");
+  ASSERT_FALSE(f.is_null()) << result.dump();
+  EXPECT_EQ(f["message"]["sv"], "”46,600” kan läsas på två sätt: som 46\u00A0600 eller som 46,6. Skriv 46\u00A0600 "
+                                "om det är ett heltal, eller 46,6 om det är ett decimaltal.");
+  EXPECT_EQ(f["message"]["en"], "“46,600” can be read two ways: as 46\u00A0600 or as 46.6. Write 46\u00A0600 for a "
+                                "whole number, or 46.6 for a decimal number.");
+}
+
+TEST(Messages, AJsonNumberWithThreeDecimalsIsNoThousandsGroup) {
+  json result = compute(with_key(kCountColumn, R"([{"name": "Norr", "values": {"n": 46.600}}])",
+                                 R"([{"name": "Lika", "share": 100, "basis": "equal"}])"));
+  EXPECT_TRUE(result["ok"].get<bool>()) << result.dump();
+}
+
+TEST(Messages, AKeyGivenTwiceIsNamedWithTheObjectItIsIn) {
+  json result = compute(districts(R"({"total": 100, "total": 1000})"));
+  json f = finding(result, "json.duplicate_key");
+  ASSERT_FALSE(f.is_null()) << result.dump();
+  EXPECT_EQ(f["message"]["en"], "The field “total” occurs twice in the same object (/pot). Remove one: otherwise it is "
+                                "unclear which one counts.");
+}
+
+TEST(Messages, HalfACharacterInANameNamesTheFieldAndSaysWhatIsWrong) {
+  json result = compute(two_equal(R"({"total": 100})", R"([{"name": "Norr"}, {"name": "S\udc00der"}])"));
+  json f = finding(result, "json.string_invalid");
+  ASSERT_FALSE(f.is_null()) << result.dump();
+  EXPECT_EQ(f["path"], "/recipients/1/name");
+  EXPECT_NE(f["message"]["en"].get<std::string>().find("lone surrogate"), std::string::npos) << f.dump();
+  EXPECT_NE(f["message"]["sv"].get<std::string>().find("ensamt surrogat"), std::string::npos) << f.dump();
+}
+
+// Issue 14: one vocabulary for input errors, whichever entry point.
+TEST(Messages, AnEmptiedAmountIsAmountEmptyFromEveryEntryPoint) {
+  EXPECT_FALSE(finding(parse(parse_amount_json("")), "amount.empty").is_null());
+  EXPECT_FALSE(finding(parse(parse_amount_json(" \u00A0")), "amount.empty").is_null());
+  EXPECT_FALSE(finding(parse(apportion_json(R"({"weights": [1], "total": " "})")), "amount.empty").is_null());
 }
 
 // Apportioning seats (units, not money) must not speak of öre.

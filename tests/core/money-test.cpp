@@ -27,6 +27,7 @@ std::string_view name(ParseError e) {
     case ParseError::syntax: return "syntax";
     case ParseError::too_many_decimals: return "too_many_decimals";
     case ParseError::out_of_range: return "out_of_range";
+    case ParseError::ambiguous: return "ambiguous";
   }
   return "?";
 }
@@ -297,6 +298,37 @@ TEST(ParseDecimal, RefusesUnitsAndMalformedNumbers) {
   EXPECT_EQ(parse_decimal(",5").error, ParseError::syntax);
   EXPECT_EQ(parse_decimal("").error, ParseError::empty);
   EXPECT_EQ(parse_decimal(" \t").error, ParseError::empty);
+}
+
+// Issue 17: "46,600" pasted from an English or German export was read as
+// 46,6, a thousandfold error.
+TEST(ParseDecimal, RefusesAThreeDigitGroupAfterTheOnlyMarkAsAmbiguous) {
+  for (const char* text : {"46,600", "46.600", "1.000", "1,000", "-46,600", MINUS "2,125", "999.999", " 46,600 "}) {
+    EXPECT_EQ(parse_decimal(text).error, ParseError::ambiguous) << text;
+  }
+}
+
+TEST(ParseDecimal, ReadsAMarkThatCannotBeAThousandsSeparatorAsDecimal) {
+  EXPECT_TRUE(decimal_parses_to("0,600", 600'000)) << "a leading 0 is no thousands group";
+  EXPECT_TRUE(decimal_parses_to("1046,600", 1'046'600'000)) << "a first group has at most three digits";
+  EXPECT_TRUE(decimal_parses_to("1 046,600", 1'046'600'000)) << "spaces group the thousands, so ',' is decimal";
+  EXPECT_TRUE(decimal_parses_to("46,6", 46'600'000));
+  EXPECT_TRUE(decimal_parses_to("46,60", 46'600'000));
+  EXPECT_TRUE(decimal_parses_to("46,6000", 46'600'000));
+  EXPECT_TRUE(decimal_parses_to("46 600", 46'600'000'000));
+}
+
+TEST(ParseDecimal, ReadsAJsonNumbersDotAsItsDecimalMark) {
+  const DecimalParse p = parse_decimal("46.600", Notation::json_number);
+  ASSERT_TRUE(p.ok()) << name(p.error);
+  EXPECT_EQ(p.value.micro, 46'600'000);
+}
+
+TEST(FormatDecimalPlain, WritesAFourthDecimalRatherThanAnAmbiguousThird) {
+  EXPECT_EQ(format_decimal_plain(Decimal{2'125'000}), "2.1250");
+  EXPECT_EQ(format_decimal_plain(Decimal{-46'625'000}), "-46.6250");
+  EXPECT_EQ(format_decimal_plain(Decimal{1'046'625'000}), "1046.625");
+  EXPECT_TRUE(decimal_parses_to(format_decimal_plain(Decimal{999'999'000}), 999'999'000));
 }
 
 // ---- formatters ----

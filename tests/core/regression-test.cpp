@@ -92,7 +92,9 @@ TEST(HostileText, BrokenUtf8AndLoneSurrogatesAreRefusedAsJsonNotPassedOn) {
     EXPECT_TRUE(valid_utf8(text)) << text;
     json result = parse(text);
     EXPECT_FALSE(result["ok"].get<bool>());
-    EXPECT_EQ(first_error(result)["code"], "json.syntax");
+    // Issue 17: said at the field, in plain words, not as a JSON syntax error.
+    EXPECT_EQ(first_error(result)["code"], "json.string_invalid");
+    EXPECT_EQ(first_error(result)["path"], "/recipients/0/name");
   }
 }
 

@@ -141,6 +141,17 @@ TEST(ResultExcelCsv, TextThatExcelWouldRunAsAFormulaIsKeptAsText) {
   EXPECT_EQ(cells_of(excel_csv(one_recipient(R"("\r\nx")")))[1][0], "'\r\nx");
 }
 
+// Issue 17: `fordela compute --format csv` wrote =HYPERLINK(…) unchanged.
+TEST(ResultPlainCsv, NamesAndComponentNamesThatLookLikeFormulasAreGuardedToo) {
+  std::string text = one_recipient(R"x("=HYPERLINK(\"http://x\")")x");
+  text.replace(text.find(R"("name": "Fast")"), 14, R"("name": "+1+1")");
+  const std::string csv = result_json_to_csv(compute_scenario_json(text));
+  CsvTable table = read_csv(csv, ',');
+  ASSERT_TRUE(table.ok()) << csv;
+  EXPECT_EQ(table.rows[0][1], "'+1+1 (exact)");
+  EXPECT_EQ(table.rows[1][0], "'=HYPERLINK(\"http://x\")");
+}
+
 TEST(ResultExcelCsv, HeadersFromUserTextAreGuardedAsWell) {
   auto rows = cells_of(excel_csv(one_recipient(R"("Alby")", R"("=cmd|' /C calc'!A0")")));
   EXPECT_EQ(rows[0][2], "'=cmd|' /C calc'!A0 (öronmärkt) (kr)");

@@ -1,6 +1,7 @@
 // A CSV reader (RFC 4180 quoting) for recipients and weights pasted or
-// imported by the user. Separator configurable (',' for the CLI, ';' for
-// Swedish Excel, '\t' for rows pasted from Excel or Word).
+// imported by the user, and the one writer of a CSV text cell. Separator
+// configurable (',' for the CLI, ';' for Swedish Excel, '\t' for rows
+// pasted from Excel or Word).
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,9 @@ enum class CsvError {
 
 struct CsvTable {
   std::vector<std::vector<std::string>> rows;  // header row included
+  // The line each row begins on (rows can span lines inside quotes, and
+  // empty lines are skipped), for messages that point at a row.
+  std::vector<std::size_t> row_lines;
   CsvError error = CsvError::none;
   std::size_t error_line = 0;  // 1-based line where the error was found
   bool ok() const { return error == CsvError::none; }
@@ -35,6 +39,13 @@ struct CsvTable {
 // Reads the whole text. Accepts CRLF or LF line ends, a leading UTF-8 BOM,
 // and a missing final line end; skips lines that are entirely empty.
 CsvTable read_csv(std::string_view text, char separator = ',', const CsvLimits& limits = {});
+
+// Appends one text cell to `out`: quoted (RFC 4180) when it holds the
+// separator, a quote or a line end. With guard_formulas, a cell starting
+// with = + - @ tab CR or NUL gets a leading ' first, so that a spreadsheet
+// shows it as text instead of running it as a formula. Numbers are not
+// text cells: write them unguarded.
+void append_csv_text_cell(std::string& out, std::string_view cell, char separator, bool guard_formulas);
 
 // Picks the separator of pasted text: tab if the first line has one, else
 // ';' if it has one, else ','.

@@ -36,7 +36,13 @@ enum class ParseError {
   syntax,           // not a number as people write them
   too_many_decimals,// more decimals than allowed (öre for amounts, 6 for decimals)
   out_of_range,     // beyond the documented bound
+  ambiguous,        // "46,600": a thousands group or three decimals?
 };
+
+// How the text of a decimal was written: by a person (pasted, typed,
+// imported), where "46,600" may be an English 46 600 as well as 46,6; or
+// as a JSON number, whose grammar has '.' as its only decimal mark.
+enum class Notation { written, json_number };
 
 struct AmountParse {
   Ore ore = 0;
@@ -58,8 +64,13 @@ struct DecimalParse {
 AmountParse parse_amount(std::string_view text);
 
 // Parses a decimal number (no unit suffix): "48 000", "0,5", "1.25",
-// "−3". At most six decimals.
-DecimalParse parse_decimal(std::string_view text);
+// "−3". At most six decimals. Written by a person, a number whose only
+// separator is a ',' or '.' followed by exactly three digits is
+// ParseError::ambiguous when it could be a thousands group: "46,600",
+// "46.600", "1.000". It is not when the part before the mark cannot be a
+// first group: "0,600", "1046,600", "1 046,600" (a space groups, so the
+// comma is the decimal mark).
+DecimalParse parse_decimal(std::string_view text, Notation notation = Notation::written);
 
 // "6 214 587 kr" style, U+00A0 between groups, decimals only when the
 // amount has öre ("6 214 587,50 kr"); U+2212 for minus.
@@ -68,7 +79,8 @@ std::string format_kr_sv(Ore ore);
 std::string format_kr_en(Ore ore);
 // Plain machine form in kronor: "6214587" or "6214587.50" or "-12.05".
 std::string format_kr_plain(Ore ore);
-// Plain machine form of a decimal: "0.5", "48000", "1.000001".
+// Plain machine form of a decimal: "0.5", "48000", "1.000001"; "2.1250"
+// rather than "2.125", which parse_decimal refuses as ambiguous.
 std::string format_decimal_plain(Decimal value);
 
 }  // namespace fordela

@@ -15,12 +15,15 @@ struct CsvDialect {
   // A UTF-8 byte order mark first: without it Excel reads UTF-8 as ANSI.
   bool byte_order_mark = false;
   // Text cells starting with = + - @ tab CR or NUL get a leading ' so that
-  // a spreadsheet shows them as text instead of running them as a formula.
+  // a spreadsheet shows them as text instead of running them as a formula
+  // (append_csv_text_cell in csv.hpp).
   bool guard_formulas = false;
 };
 
-// The CLI's CSV: ',' and '.', no BOM (result_json_to_csv in scenario.hpp).
-inline constexpr CsvDialect kPlainCsv{};
+// The CLI's CSV: ',' and '.', no BOM (result_json_to_csv in scenario.hpp);
+// names guarded as in every CSV Fördela writes, since its files end up in
+// spreadsheets too.
+inline constexpr CsvDialect kPlainCsv{',', '.', false, true};
 // What Excel in Sweden opens with a double click: ';' between cells, ','
 // as the decimal mark, UTF-8 with a BOM, no "sep=" line.
 inline constexpr CsvDialect kSwedishExcelCsv{';', ',', true, true};

@@ -17,6 +17,7 @@
 #include "engine.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -25,6 +26,7 @@ using detail::Basis;
 using detail::Component;
 using detail::Computation;
 using detail::fraction_text;
+using detail::isolated;
 using detail::join_list;
 using detail::ojson;
 using detail::Recipient;
@@ -134,15 +136,16 @@ std::string ordinal(std::size_t n, bool sv) {
 }
 
 // ”Befolkning” / “Befolkning”
-std::string quoted(std::string_view text, bool sv) { return (sv ? "”" : "“") + std::string(text) + "”"; }
+std::string quoted(std::string_view text, bool sv) { return (sv ? "”" : "“") + isolated(text) + "”"; }
 
 void merge(ojson& into, const ojson& values) {
   for (auto it = values.begin(); it != values.end(); ++it) into[it.key()] = it.value();
 }
 
+// A column's label as a sentence shows it.
 std::string label_of(const Scenario& s, std::size_t indicator) {
   const auto& ind = s.indicators[indicator];
-  return ind.label.empty() ? ind.id : ind.label;
+  return isolated(ind.label.empty() ? ind.id : ind.label);
 }
 
 // ---- the rounding methods in words -------------------------------------------
@@ -217,7 +220,7 @@ struct Story {
 // apportionment itself reports.
 Story tell_split(const Scenario& s, const Split& split) {
   Story out;
-  const std::string name = s.recipients[split.map ? (*split.map)[split.who] : split.who].name;
+  const std::string name = isolated(s.recipients[split.map ? (*split.map)[split.who] : split.who].name);
   const Method method = split.options.method;
   BigNat total;
   for (const auto& w : split.weights) total += w;
@@ -364,7 +367,7 @@ Story tell_split(const Scenario& s, const Split& split) {
     for (std::size_t i : again.tied) {
       const std::string& other = s.recipients[split.map ? (*split.map)[i] : i].name;
       out.values["tied"].push_back(other);
-      if (i != split.who) others.push_back(other);
+      if (i != split.who) others.push_back(isolated(other));
     }
     out.words += {name + " hade lika stort anspråk på den sista enheten som " + join_list(others, true) +
                       "; den som står först i listan fick den. ",
@@ -383,9 +386,9 @@ Story tell_split(const Scenario& s, const Split& split) {
 class Explainer {
  public:
   // `above` names the recipient whose amount this level splits (empty at
-  // the top).
-  Explainer(const Scenario& s, const Computation& c, std::size_t r, std::string above = {})
-      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(rec_.name), above_(std::move(above)) {}
+  // the top). Names are kept isolated, as sentences show them.
+  Explainer(const Scenario& s, const Computation& c, std::size_t r, std::string_view above = {})
+      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(isolated(rec_.name)), above_(isolated(above)) {}
 
   ojson steps() {
     pot();
@@ -459,8 +462,8 @@ class Explainer {
     } else {
       std::vector<std::string> sv, en;
       for (const auto& d : s_.deductions) {
-        sv.push_back((d.name.empty() ? std::string("avdrag") : d.name) + " " + kr(d.amount, true));
-        en.push_back((d.name.empty() ? std::string("deduction") : d.name) + " " + kr(d.amount, false));
+        sv.push_back((d.name.empty() ? std::string("avdrag") : isolated(d.name)) + " " + kr(d.amount, true));
+        en.push_back((d.name.empty() ? std::string("deduction") : isolated(d.name)) + " " + kr(d.amount, false));
       }
       w += {"Avdrag: " + join_list(sv, true) + ". Kvar att fördela enligt nyckeln: " + kr(c_.net, true) + ".",
             "Deductions: " + join_list(en, false) + ". Left to split by the key: " + kr(c_.net, false) + "."};
@@ -589,7 +592,7 @@ class Explainer {
                           kr(cost.cost_per_post, sv) + " × " + decimal(cost.months, sv) + "/12" +
                           (sv ? " månader " : " months ") + equals_kr(salary, salary_den, sv);
         for (const auto& item : cost.other) {
-          out += " + " + (item.name.empty() ? std::string(sv ? "övrigt" : "other") : item.name) + " " + kr(item.amount, sv);
+          out += " + " + (item.name.empty() ? std::string(sv ? "övrigt" : "other") : isolated(item.name)) + " " + kr(item.amount, sv);
         }
         if (!cost.other.empty()) out += " " + equals_kr(num, den, sv);
         return out;
@@ -785,7 +788,7 @@ class Explainer {
     if (r_ < c_.subs.size() && c_.subs[r_]) {
       const Scenario& sub = c_.subs[r_]->scenario;
       std::vector<std::string> names;
-      for (std::size_t i = 0; i < sub.recipients.size() && i < 10; ++i) names.push_back(sub.recipients[i].name);
+      for (std::size_t i = 0; i < sub.recipients.size() && i < 10; ++i) names.push_back(isolated(sub.recipients[i].name));
       if (sub.recipients.size() > 10) names.push_back("…");
       w += {" " + name_ + " fördelar " + kr(sub.total, true) + " vidare i en underfördelning mellan " +
                 count(std::int64_t(sub.recipients.size()), true) + " mottagare: " + join_list(names, true) + ".",
@@ -801,7 +804,7 @@ class Explainer {
   const Computation& c_;
   std::size_t r_;
   const Recipient& rec_;
-  const std::string& name_;
+  const std::string name_;
   const std::string above_;
   ojson steps_ = ojson::array();
 };
@@ -822,9 +825,27 @@ std::string names_of(const Scenario& s) {
       names += " …";
       break;
     }
-    names += (i > 0 ? ", " : "") + s.recipients[i].name;
+    names += (i > 0 ? ", " : "") + isolated(s.recipients[i].name);
   }
   return names;
+}
+
+// The recipient named `name`: written exactly so, or else the one recipient
+// whose name folds alike (typed decomposed, or with an invisible character);
+// the number of recipients when there is none, or no one such.
+std::size_t find_recipient(const Scenario& s, const std::string& name) {
+  const std::size_t none = s.recipients.size();
+  for (std::size_t r = 0; r < none; ++r) {
+    if (s.recipients[r].name == name) return r;
+  }
+  const std::string folded = detail::folded_name(name);
+  std::size_t found = none;
+  for (std::size_t r = 0; r < none; ++r) {
+    if (detail::folded_name(s.recipients[r].name) != folded) continue;
+    if (found != none) return none;
+    found = r;
+  }
+  return found;
 }
 
 std::string joined_path(const std::vector<std::string>& names) {
@@ -856,8 +877,7 @@ std::string explain_json(std::string_view scenario_json, const std::vector<std::
   std::string above;
   std::size_t r = 0;
   for (std::size_t depth = 0; depth < names.size(); ++depth) {
-    r = 0;
-    while (r < s->recipients.size() && s->recipients[r].name != names[depth]) ++r;
+    r = find_recipient(*s, names[depth]);
     if (r == s->recipients.size()) {
       o.findings.push_back(make_finding("explain.unknown_recipient", level + "/recipients",
                                         {{"name", names[depth]}, {"names", names_of(*s)}}));
@@ -885,11 +905,11 @@ std::string explain_json(std::string_view scenario_json, const std::vector<std::
 
   ojson steps = Explainer(*s, *c, r, above).steps();
   const std::string& name = s->recipients[r].name;
-  std::string sv = "Så beräknades beloppet till " + name;
-  std::string en = "How the amount for " + name;
+  std::string sv = "Så beräknades beloppet till " + isolated(name);
+  std::string en = "How the amount for " + isolated(name);
   if (!above.empty()) {
-    sv += " (inom " + above + ")";
-    en += " (within " + above + ")";
+    sv += " (inom " + isolated(above) + ")";
+    en += " (within " + isolated(above) + ")";
   }
   sv += "\n";
   en += " was computed\n";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <unordered_map>
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
@@ -15,6 +16,7 @@
 #include "engine.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -80,7 +82,7 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
       break;
     }
     if (shown++ > 0) out += ", ";
-    out += s.recipients[map ? (*map)[i] : i].name;
+    out += detail::isolated(s.recipients[map ? (*map)[i] : i].name);
   }
   return out;
 }
@@ -103,6 +105,7 @@ class Computer {
     out.total.assign(n, 0);
     out.redistribution.assign(n, 0);
     out.final.assign(n, 0);
+    warn_of_lookalike_names();
 
     for (const auto& d : s_.deductions) out.deductions += d.amount;
     out.net = s_.total - out.deductions;
@@ -173,6 +176,21 @@ class Computer {
     if (!off.empty()) {
       add("rounding.quota_violation", path,
           {{"names", join_names(s_, off, map)}, {"method", std::string(method_id(opts.method))}});
+    }
+  }
+
+  // Names that differ only in invisible characters or in composed and
+  // decomposed letters look like one recipient but are two. They are kept
+  // apart (merging would move money silently) and named in a warning.
+  void warn_of_lookalike_names() {
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      const auto [first, fresh] = seen.emplace(detail::folded_name(s_.recipients[r].name), r);
+      if (fresh) continue;
+      const std::size_t f = first->second;
+      add("recipients.lookalike_names", "/recipients/" + std::to_string(r) + "/name",
+          {{"first", s_.recipients[f].name}, {"first_index", std::to_string(f + 1)},
+           {"second", s_.recipients[r].name}, {"second_index", std::to_string(r + 1)}});
     }
   }
 
@@ -271,7 +289,7 @@ class Computer {
     out.frames = frames.units;
     if (!frames.tied.empty()) {
       std::string names;
-      for (std::size_t i : frames.tied) names += (names.empty() ? "" : ", ") + s_.key[i].name;
+      for (std::size_t i : frames.tied) names += (names.empty() ? "" : ", ") + detail::isolated(s_.key[i].name);
       add("apportion.tie", "/key", {{"names", names}});
     }
     return true;
@@ -345,9 +363,12 @@ class Computer {
               {{"name", comp.name}, {"allocated_ore", std::to_string(sum)}, {"frame_ore", std::to_string(frame)},
                {"gap_ore", std::to_string(frame - sum)}});
         } else if (sum > frame) {
+          // Money that is not in the pot cannot be paid: no result, rather
+          // than one with a negative amount "not allocated".
           add("frame.over", path,
               {{"name", comp.name}, {"allocated_ore", std::to_string(sum)}, {"frame_ore", std::to_string(frame)},
                {"excess_ore", std::to_string(sum - frame)}});
+          ok = false;
         }
       }
     }
@@ -401,7 +422,7 @@ class Computer {
       for (std::size_t c = 0; c < s_.key.size(); ++c) {
         const Ore left = out.frames[c] % s_.rounding.unit;
         if (!s_.key[c].apportioned() || out.basis_totals[c].is_zero() || left == 0) continue;
-        const std::string& name = s_.key[c].name;
+        const std::string name = detail::isolated(s_.key[c].name);
         sv.push_back(format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")");
         en.push_back(format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")");
       }

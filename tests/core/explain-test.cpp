@@ -464,6 +464,58 @@ TEST(Explain, AScenarioWithErrorsIsNotExplained) {
   EXPECT_TRUE(has_finding(broken, "json.syntax")) << broken.dump();
 }
 
+// A right-to-left override in a name would turn the sentence after it
+// around ("≈ 5 195 454,55 kr" read as "rk 55,454 591 5 ≈"): wherever a
+// name, a part's or a column's name enters a sentence it is isolated, FSI
+// before and PDI after, in the steps and in the text to copy.
+TEST(Explain, NamesWithARightToLeftOverrideAreIsolatedInEverySentence) {
+  const std::string rlo = "\xE2\x80\xAE";
+  const std::string fsi = "\xE2\x81\xA8";
+  const std::string pdi = "\xE2\x81\xA9";
+  json s = json::parse(example_text("stockholm-2021-model"));
+  const std::string name = "Rinkeby" + rlo + "-Kista";
+  const std::string part = "Befolkning" + rlo + " 25";
+  const std::string column = "Utsatta" + rlo + " områden";
+  for (auto& r : s["recipients"]) {
+    if (r["name"] == "Rinkeby-Kista") r["name"] = name;
+  }
+  s["key"][1]["name"] = part;
+  s["indicators"][0]["label"] = column;
+  s["earmarks"][0]["name"] = "Extra" + rlo + " medel";
+  const json e = explain(s.dump(), name);
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  std::vector<std::string> texts;
+  for (const auto& step : e["steps"]) {
+    texts.push_back(step["sv"]);
+    texts.push_back(step["en"]);
+  }
+  texts.push_back(e["text"]["sv"]);
+  texts.push_back(e["text"]["en"]);
+  for (std::string text : texts) {
+    // Take out each isolated value: no override may be left outside one.
+    for (const std::string& value : {name, part, column, "Extra" + rlo + " medel"}) {
+      for (auto at = text.find(fsi + value + pdi); at != std::string::npos; at = text.find(fsi + value + pdi)) {
+        text.erase(at, value.size() + 6);
+      }
+    }
+    EXPECT_EQ(text.find(rlo), std::string::npos) << "an override outside FSI … PDI in: " << text;
+  }
+  EXPECT_TRUE(contains(e["text"]["sv"], "Så beräknades beloppet till " + fsi + name + pdi + "\n"));
+  EXPECT_TRUE(contains(step_of(e, "exact")["sv"], "Sammanlagt ger nyckeln " + fsi + name + pdi + " exakt"));
+  // A name without such controls reads as it did.
+  const json plain = explain(example_text("stockholm-2021-model"), "Skärholmen");
+  EXPECT_EQ(plain.dump().find(fsi), std::string::npos);
+}
+
+TEST(Explain, ANameTypedDecomposedFindsTheRecipient) {
+  // "Årby" with A + U+030A (as macOS may type it) is the recipient "Årby".
+  const std::string s = scenario(R"("pot": {"total": 3}, "recipients": [{"name": "\u00c5rby"}, {"name": "Norr"}],
+    "key": [{"name": "Lika", "share": 100, "basis": "equal"}])");
+  const json e = explain(s, "A\xCC\x8Arby");
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  EXPECT_EQ(e["recipient"], "\xC3\x85rby");
+}
+
 TEST(Explain, ANameThatIsNotUtf8IsAnsweredWithValidJson) {
   const json e = explain(example_text("stockholm-2021-model"), "\xff\xfe");
   EXPECT_FALSE(e["ok"].get<bool>());

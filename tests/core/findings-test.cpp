@@ -110,7 +110,7 @@ std::vector<Trigger> triggers() {
   add("frame.not_fully_allocated", "warning", "/key/0", "fixed amounts of 80 kr in a 100 kr frame",
       with_key(kAmountColumn, R"([{"name": "Norr", "values": {"b": 50}}, {"name": "Söder", "values": {"b": 30}}])",
                R"([{"name": "Fast", "share": 100, "basis": "fixed", "indicator": "b"}])", R"({"total": 100})"));
-  add("frame.over", "warning", "/key/0", "fixed amounts of 110 kr in a 100 kr frame",
+  add("frame.over", "error", "/key/0", "fixed amounts of 110 kr in a 100 kr frame",
       with_key(kAmountColumn, R"([{"name": "Norr", "values": {"b": 80}}, {"name": "Söder", "values": {"b": 30}}])",
                R"([{"name": "Fast", "share": 100, "basis": "fixed", "indicator": "b"}])", R"({"total": 100})"));
   add("indicator.duplicate", "error", "/indicators/1/id", "two columns with one id",
@@ -203,6 +203,8 @@ std::vector<Trigger> triggers() {
       two_equal(R"({"total": 100})", R"([{"name": "Norr"}, {"name": "Norr"}])"));
   add("recipients.empty_name", "error", "/recipients/1/name", "a recipient with an empty name",
       two_equal(R"({"total": 100})", R"([{"name": "Norr"}, {"name": ""}])"));
+  add("recipients.lookalike_names", "warning", "/recipients/1/name", "Årby written composed and decomposed",
+      two_equal(R"({"total": 100})", R"([{"name": "\u00c5rby"}, {"name": "A\u030arby"}])"));
   add("recipients.none", "error", "/recipients", "no recipients", two_equal(R"({"total": 100})", "[]"));
   add("redistribution.no_takers", "warning", "/recipients", "money not requisitioned and nobody opted in",
       two_equal(R"({"total": 100})", R"([{"name": "Norr", "requisitioned": false}, {"name": "Söder"}])"));

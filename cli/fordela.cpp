@@ -294,8 +294,6 @@ std::string_view apportion_error_text(fordela::ApportionError error) {
     case fordela::ApportionError::negative_units: return "the number of units is negative";
     case fordela::ApportionError::min_not_feasible:
       return "--min is not feasible: the recipients with weight need more units than there are";
-    case fordela::ApportionError::too_few_units:
-      return "this method gives every recipient with weight one unit first, and there are too few units";
     case fordela::ApportionError::bad_first_divisor: return "--first-divisor must lie in [1, 3)";
   }
   return "apportionment failed";

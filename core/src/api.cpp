@@ -160,10 +160,6 @@ std::string apportion_json(std::string_view request_json) {
       return failure({make_finding("rounding.min_infeasible", "/min_units",
                                    {{"min", std::to_string(options.min_units)},
                                     {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}})});
-    case ApportionError::too_few_units:
-      return failure({make_finding("rounding.too_few_units", "/units",
-                                   {{"method", std::string(method_id(options.method))},
-                                    {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}})});
     default: return failure({make_finding("rounding.first_divisor", "/first_divisor")});
   }
 
@@ -172,6 +168,11 @@ std::string apportion_json(std::string_view request_json) {
     for (const auto& n : *it) names.push_back(n.is_string() ? n.get<std::string>() : std::string());
   }
   auto name_of = [&](std::size_t i) { return i < names.size() && !names[i].empty() ? names[i] : "#" + std::to_string(i + 1); };
+  if (result.one_each_to_largest) {
+    findings.push_back(make_finding("rounding.too_few_units", "/units",
+                                    {{"method", std::string(method_id(options.method))},
+                                     {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}}));
+  }
   if (!result.tied.empty()) {
     std::string list;
     for (std::size_t i : result.tied) list += (list.empty() ? "" : ", ") + name_of(i);

@@ -89,6 +89,9 @@ struct Problem {
   std::uint64_t first_num = 1;
   std::uint64_t first_den = 1;
   std::vector<std::size_t> active;  // recipients with weight, ascending
+  // A method whose first divisor is zero, with fewer units than
+  // recipients with weight: see one_each_to_the_largest.
+  bool too_few_units = false;
 };
 
 unsigned bit_width_u128(u128 value) {
@@ -448,10 +451,32 @@ void divisor_method(const std::vector<typename A::Int>& weights, const Problem& 
   }
 }
 
+// Adams, Dean and Huntington-Hill give every recipient with weight a unit
+// before anything else (the claim to a first unit is infinite). With fewer
+// units than such recipients, the units go one each to the largest weights,
+// as elsewhere (martinlackner/apportionment); equal weights at the cut are
+// a tie, broken for the recipient listed first.
+template <class A>
+void one_each_to_the_largest(const std::vector<typename A::Int>& weights, const Problem& problem,
+                             ApportionResult& out) {
+  out.one_each_to_largest = problem.units > 0;
+  std::vector<std::size_t> order = problem.active;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return weights[b] < weights[a]; });
+  const auto cut = static_cast<std::size_t>(problem.units);  // < order.size()
+  for (std::size_t i = 0; i < cut; ++i) out.units[order[i]] = 1;
+  if (cut == 0 || weights[order[cut - 1]] != weights[order[cut]]) return;
+  for (const std::size_t r : problem.active) {
+    if (weights[r] == weights[order[cut]]) out.tied.push_back(r);
+  }
+}
+
 template <class A>
 void run(const std::vector<typename A::Int>& weights, const Problem& problem,
          const typename A::Int& total_weight, ApportionResult& out) {
-  if (problem.method == Method::largest_remainder) {
+  if (problem.too_few_units) {
+    one_each_to_the_largest<A>(weights, problem, out);
+  } else if (problem.method == Method::largest_remainder) {
     largest_remainder<A>(weights, problem, total_weight, out);
   } else {
     divisor_method<A>(weights, problem, total_weight, out);
@@ -498,8 +523,9 @@ ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
   }
   problem.floor_units = min_units;
   if (first_divisor_is_zero(options.method)) {
-    if (with_weight > static_cast<u128>(units)) return ApportionError::too_few_units;
-    problem.floor_units = std::max<std::int64_t>(1, min_units);
+    // min_units is 0 here when the units are too few: it was feasible.
+    problem.too_few_units = with_weight > static_cast<u128>(units);
+    if (!problem.too_few_units) problem.floor_units = std::max<std::int64_t>(1, min_units);
   }
   return ApportionError::none;
 }

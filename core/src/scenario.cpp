@@ -136,7 +136,7 @@ class Computer {
                                                const ApportionOptions& opts, const std::string& path,
                                                const std::vector<std::size_t>* map = nullptr) {
     ApportionResult result = split(weights, units, opts);
-    if (!check(result, units, weights.size(), path, map)) return std::nullopt;
+    if (!check(result, weights, units, path, map)) return std::nullopt;
     rounding_effects(weights, units, opts, result, path, map);
     return result;
   }
@@ -250,18 +250,14 @@ class Computer {
   }
 
   // Reports an apportionment error as a finding; true when it went well.
-  bool check(const ApportionResult& result, std::int64_t units, std::size_t count, const std::string& path,
-             const std::vector<std::size_t>* map = nullptr) {
+  bool check(const ApportionResult& result, const std::vector<BigNat>& weights, std::int64_t units,
+             const std::string& path, const std::vector<std::size_t>* map = nullptr) {
+    const std::size_t count = weights.size();
     switch (result.error) {
       case ApportionError::none: break;
       case ApportionError::min_not_feasible:
         add("rounding.min_infeasible", "/rounding/min_units",
             {{"min", std::to_string(s_.rounding.min_units)}, {"unit_ore", std::to_string(s_.rounding.unit)},
-             {"count", std::to_string(count)}, {"units", std::to_string(units)}});
-        return false;
-      case ApportionError::too_few_units:
-        add("rounding.too_few_units", "/rounding/unit",
-            {{"method", std::string(method_id(s_.rounding.method))}, {"unit_ore", std::to_string(s_.rounding.unit)},
              {"count", std::to_string(count)}, {"units", std::to_string(units)}});
         return false;
       case ApportionError::bad_first_divisor:
@@ -270,6 +266,14 @@ class Computer {
       default:
         add("apportion.weights_zero", path);
         return false;
+    }
+    if (result.one_each_to_largest) {
+      // Told of the recipients the rule is about: those with a basis.
+      const auto with_weight = static_cast<std::size_t>(std::count_if(
+          weights.begin(), weights.end(), [](const BigNat& w) { return !w.is_zero(); }));
+      add("rounding.too_few_units", "/rounding/unit",
+          {{"method", std::string(method_id(s_.rounding.method))}, {"count", std::to_string(with_weight)},
+           {"units", std::to_string(units)}});
     }
     if (!result.tied.empty()) add("apportion.tie", path, {{"names", join_names(s_, result.tied, map)}});
     return true;

@@ -228,7 +228,7 @@ std::vector<Trigger> triggers() {
       districts(R"({"total": 1050})", R"(, "rounding": {"unit": 100})"));
   add("rounding.not_allocated_parts", "warning", "/rounding/level", "1 050 kr rounded part by part in units of 100 kr",
       districts(R"({"total": 1050})", R"(, "rounding": {"unit": 100, "level": "component"})"));
-  add("rounding.too_few_units", "error", "/rounding/unit", "Adams with one unit for two recipients",
+  add("rounding.too_few_units", "warning", "/rounding/unit", "Adams with one unit for two recipients",
       districts(R"({"total": 100})", R"(, "rounding": {"unit": 100, "method": "adams"})"));
   add("rounding.unit_invalid", "error", "/rounding/unit", "a rounding unit of 0 kr",
       districts(R"({"total": 100})", R"(, "rounding": {"unit": 0})"));
@@ -256,7 +256,7 @@ std::vector<Trigger> triggers() {
       R"({"weights": [1, 1], "total": "1 050 kr", "unit": "100 kr"})", Entry::apportion);
   add("rounding.min_infeasible", "error", "/min_units", "at least one seat each, one seat for two",
       R"({"weights": [1, 1], "units": 1, "min_units": 1})", Entry::apportion);
-  add("rounding.too_few_units", "error", "/units", "Adams with one seat for two parties",
+  add("rounding.too_few_units", "warning", "/units", "Adams with one seat for two parties",
       R"({"weights": [1, 1], "units": 1, "method": "adams"})", Entry::apportion);
   add("apportion.weights_zero", "error", "/weights", "seats among parties with no votes",
       R"({"weights": [0, 0], "units": 3})", Entry::apportion);

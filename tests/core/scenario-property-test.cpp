@@ -24,11 +24,9 @@ constexpr std::uint64_t kSeed = 20210525;  // the day Stockholm decided
 constexpr int kScenarios = 3000;
 
 // Errors a well-formed random scenario may legitimately meet: a column
-// that is 0 everywhere, too few units for Adams/Dean/Huntington-Hill, a
-// minimum the pot cannot cover, or fixed amounts or costs beyond their
-// part's frame.
-const std::set<std::string> kLegitimateErrors = {"key.basis_zero", "rounding.too_few_units",
-                                                 "rounding.min_infeasible", "frame.over"};
+// that is 0 everywhere, a minimum the pot cannot cover, or fixed amounts
+// or costs beyond their part's frame.
+const std::set<std::string> kLegitimateErrors = {"key.basis_zero", "rounding.min_infeasible", "frame.over"};
 
 // A JSON number with a fraction, written as the text it is (12.5, not a
 // double's 12.499999999999998): held in the document as a marked string

@@ -406,12 +406,31 @@ TEST(Methods, AMinimumThePotCannotCoverIsAnError) {
   EXPECT_EQ(error["path"], "/rounding/min_units");
 }
 
-TEST(Methods, AdamsWithFewerUnitsThanRecipientsIsAnError) {
-  json result = compute(votes(R"({"unit": 3, "method": "adams"})"));  // 2 units, 4 parties
-  EXPECT_FALSE(result["ok"].get<bool>());
-  json error = first_error(result);
-  EXPECT_EQ(error["code"], "rounding.too_few_units");
-  EXPECT_EQ(error["path"], "/rounding/unit");
+TEST(Methods, WithFewerUnitsThanRecipientsAdamsDeanAndHuntingtonHillGiveOneEachToTheLargest) {
+  for (const char* method : {"adams", "dean", "huntington-hill"}) {
+    SCOPED_TRACE(method);
+    // 2 units of 3 kr among 4 parties: C (6 000) and D (1 600) get one each.
+    json result = compute(votes(std::string(R"({"unit": 3, "method": ")") + method + "\"}"));
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_EQ(formula(result, "A"), 0);
+    EXPECT_EQ(formula(result, "B"), 0);
+    EXPECT_EQ(formula(result, "C"), 300);
+    EXPECT_EQ(formula(result, "D"), 300);
+    json warning = finding(result, "rounding.too_few_units");
+    ASSERT_FALSE(warning.is_null()) << result["findings"].dump();
+    EXPECT_EQ(warning["severity"], "warning");
+    EXPECT_EQ(warning["path"], "/rounding/unit");
+    EXPECT_FALSE(has_finding(result, "apportion.tie"));
+    // Equal votes at the cut: a tie, reported as ties are.
+    json tie = compute(votes(std::string(R"({"unit": 3, "method": ")") + method + "\"}", "[700, 6000, 700, 700]"));
+    ASSERT_TRUE(tie["ok"].get<bool>()) << tie.dump();
+    EXPECT_EQ(formula(tie, "B"), 300);
+    EXPECT_EQ(formula(tie, "A"), 300) << "the first listed of the three with 700 wins the tie";
+    json tied = finding(tie, "apportion.tie");
+    ASSERT_FALSE(tied.is_null()) << tie["findings"].dump();
+    EXPECT_NE(tied["message"]["sv"].get<std::string>().find("A, C, D"), std::string::npos)
+        << tied["message"]["sv"];
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -42,8 +42,6 @@ enum class ApportionError {
   all_weights_zero,
   negative_units,
   min_not_feasible,      // min_units × (recipients with weight) > units
-  too_few_units,         // Adams, Dean, Huntington-Hill give every
-                         // recipient with weight one unit first
   bad_first_divisor,     // outside [1, 3)
 };
 
@@ -56,6 +54,11 @@ struct ApportionResult {
   // broken in favour of the recipient listed first. Empty when no tie
   // decided a unit.
   std::vector<std::size_t> tied;
+  // Adams, Dean and Huntington-Hill give every recipient with weight one
+  // unit first. With fewer units than such recipients, the units went one
+  // each to the largest weights instead (tied as above when equal weights
+  // meet at the cut), and this is set.
+  bool one_each_to_largest = false;
   bool ok() const { return error == ApportionError::none; }
 };
 

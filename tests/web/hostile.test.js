@@ -183,7 +183,7 @@ test('a right-to-left override in a name cannot turn the explanation or the roun
   }, [first, second]);
   assert.ok(await leftOf('#explain-dialog .explain-step[data-kind="exact"]', '≈', 'kr'), 'the exact amount reads "≈ … kr"');
   await page.keyboard.press('Escape');
-  await page.waitForSelector('#explain-dialog:not([open])');
+  await page.waitForSelector('#explain-dialog:not([open])', { state: 'attached' });
   const gain = '#rounding-effects [data-effect="gain"] strong';
   await page.waitForSelector(gain);
   assert.match(await web.text(page, gain), /^\+[\d ]+,\d\d kr$/);

@@ -26,6 +26,7 @@ using detail::Computation;
 using detail::Outcome;
 using detail::Wide;
 using detail::Component;
+using detail::nat;
 using detail::Recipient;
 using detail::Scenario;
 using ojson = nlohmann::ordered_json;
@@ -33,8 +34,6 @@ using ojson = nlohmann::ordered_json;
 constexpr std::int64_t kOreToMicroKr = Decimal::kScale / kOrePerKrona;  // 10^4
 // Cost items: posts (millionths) × cost (öre) × months (millionths) / 12.
 const BigNat kCostDenominator = BigNat(12) * BigNat(std::uint64_t(Decimal::kScale)) * BigNat(std::uint64_t(Decimal::kScale));
-
-BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 : v)); }
 
 // The basis value of one recipient for an apportioned component, on a
 // common scale within the component.

@@ -184,9 +184,13 @@ class Computer {
   void warn_of_lookalike_names() {
     std::unordered_map<std::string, std::size_t> seen;
     for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      // Unnamed rows (the columnar API has no names) and exact repeats (an
+      // error of their own) are not look-alikes.
+      if (s_.recipients[r].name.empty()) continue;
       const auto [first, fresh] = seen.emplace(detail::folded_name(s_.recipients[r].name), r);
       if (fresh) continue;
       const std::size_t f = first->second;
+      if (s_.recipients[f].name == s_.recipients[r].name) continue;
       add("recipients.lookalike_names", "/recipients/" + std::to_string(r) + "/name",
           {{"first", s_.recipients[f].name}, {"first_index", std::to_string(f + 1)},
            {"second", s_.recipients[r].name}, {"second_index", std::to_string(r + 1)}});

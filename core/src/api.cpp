@@ -160,6 +160,11 @@ ApportionAnswer apportion_request(const ApportionRequest& request) {
   auto name_of = [&](std::size_t i) {
     return i < request.names.size() && !request.names[i].empty() ? request.names[i] : "#" + std::to_string(i + 1);
   };
+  if (result.one_each_to_largest) {
+    findings.push_back(make_finding("rounding.too_few_units", answer.unit_ore > 0 ? "/unit" : "/units",
+                                    {{"method", std::string(method_id(options.method))},
+                                     {"count", std::to_string(weights.size())}, {"units", std::to_string(units)}}));
+  }
   if (!result.tied.empty()) {
     std::string list;
     for (std::size_t i : result.tied) list += (list.empty() ? "" : ", ") + name_of(i);

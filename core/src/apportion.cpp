@@ -32,6 +32,7 @@ struct WideArith {
   using Int = u128;
   static Int from(u128 value) { return value; }
   static std::int64_t to_i64(const Int& value) { return static_cast<std::int64_t>(value); }
+  static BigNat to_big(const Int& value) { return BigNat::from_u128(value); }
   static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
     quotient = a / b;
     remainder = a - quotient * b;  // one 128-bit division, not two
@@ -65,6 +66,7 @@ struct BigArith {
   using Int = BigNat;
   static Int from(u128 value) { return BigNat::from_u128(value); }
   static std::int64_t to_i64(const Int& value) { return static_cast<std::int64_t>(value.to_u64()); }
+  static BigNat to_big(const Int& value) { return value; }
   static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
     auto result = BigNat::divmod(a, b);
     quotient = std::move(result.quotient);
@@ -89,6 +91,10 @@ struct Problem {
   std::uint64_t first_num = 1;
   std::uint64_t first_den = 1;
   std::vector<std::size_t> active;  // recipients with weight, ascending
+  // A method whose first divisor is zero, with fewer units than
+  // recipients with weight: see one_each_to_the_largest.
+  bool too_few_units = false;
+  bool trace = false;  // fill ApportionResult::trace (largest remainder)
 };
 
 unsigned bit_width_u128(u128 value) {
@@ -196,7 +202,6 @@ void largest_remainder(const std::vector<typename A::Int>& weights, const Proble
   }
   // Fewer than open.size(): the remainders sum to leftover × weight_left.
   const std::int64_t leftover = pins.units_left - handed_out;
-  if (leftover <= 0 || static_cast<std::size_t>(leftover) >= open.size()) return;
 
   // Larger remainder first; the recipient listed first wins a tie.
   auto ahead = [&](std::size_t a, std::size_t b) {
@@ -205,8 +210,27 @@ void largest_remainder(const std::vector<typename A::Int>& weights, const Proble
   };
   std::vector<std::size_t> order(open.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (problem.trace) {
+    // The whole order, for the explanation's ranks; taken before the
+    // leftover units are added below.
+    std::sort(order.begin(), order.end(), ahead);
+    RemainderTrace& trace = out.trace.emplace();
+    trace.pinned = pins.pinned;
+    trace.units_left = pins.units_left;
+    trace.weight_left = A::to_big(pins.weight_left);
+    trace.whole.assign(weights.size(), 0);
+    trace.remainders.assign(weights.size(), BigNat());
+    for (std::size_t i = 0; i < open.size(); ++i) {
+      trace.whole[open[i]] = out.units[open[i]];
+      trace.remainders[open[i]] = A::to_big(remainders[i]);
+    }
+    trace.leftover = leftover;
+    for (const std::size_t i : order) trace.served.push_back(open[i]);
+  }
+  if (leftover <= 0 || static_cast<std::size_t>(leftover) >= open.size()) return;
+
   const auto cut = order.begin() + leftover;
-  std::nth_element(order.begin(), cut, order.end(), ahead);
+  if (!problem.trace) std::nth_element(order.begin(), cut, order.end(), ahead);
   for (auto it = order.begin(); it != cut; ++it) ++out.units[open[*it]];
 
   const std::size_t last_in = *std::max_element(order.begin(), cut, ahead);
@@ -448,10 +472,32 @@ void divisor_method(const std::vector<typename A::Int>& weights, const Problem& 
   }
 }
 
+// Adams, Dean and Huntington-Hill give every recipient with weight a unit
+// before anything else (the claim to a first unit is infinite). With fewer
+// units than such recipients, the units go one each to the largest weights,
+// as elsewhere (martinlackner/apportionment); equal weights at the cut are
+// a tie, broken for the recipient listed first.
+template <class A>
+void one_each_to_the_largest(const std::vector<typename A::Int>& weights, const Problem& problem,
+                             ApportionResult& out) {
+  out.one_each_to_largest = problem.units > 0;
+  std::vector<std::size_t> order = problem.active;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return weights[b] < weights[a]; });
+  const auto cut = static_cast<std::size_t>(problem.units);  // < order.size()
+  for (std::size_t i = 0; i < cut; ++i) out.units[order[i]] = 1;
+  if (cut == 0 || weights[order[cut - 1]] != weights[order[cut]]) return;
+  for (const std::size_t r : problem.active) {
+    if (weights[r] == weights[order[cut]]) out.tied.push_back(r);
+  }
+}
+
 template <class A>
 void run(const std::vector<typename A::Int>& weights, const Problem& problem,
          const typename A::Int& total_weight, ApportionResult& out) {
-  if (problem.method == Method::largest_remainder) {
+  if (problem.too_few_units) {
+    one_each_to_the_largest<A>(weights, problem, out);
+  } else if (problem.method == Method::largest_remainder) {
     largest_remainder<A>(weights, problem, total_weight, out);
   } else {
     divisor_method<A>(weights, problem, total_weight, out);
@@ -498,15 +544,17 @@ ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
   }
   problem.floor_units = min_units;
   if (first_divisor_is_zero(options.method)) {
-    if (with_weight > static_cast<u128>(units)) return ApportionError::too_few_units;
-    problem.floor_units = std::max<std::int64_t>(1, min_units);
+    // min_units is 0 here when the units are too few: it was feasible.
+    problem.too_few_units = with_weight > static_cast<u128>(units);
+    if (!problem.too_few_units) problem.floor_units = std::max<std::int64_t>(1, min_units);
   }
   return ApportionError::none;
 }
 
 ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t units,
-                               const ApportionOptions& options, bool allow_fast) {
+                               const ApportionOptions& options, bool allow_fast, bool trace = false) {
   Problem problem;
+  problem.trace = trace;
   if (const ApportionError error = prepare(weights, units, options, problem);
       error != ApportionError::none) {
     return fail(error);
@@ -574,6 +622,11 @@ std::optional<Method> method_from_id(std::string_view id) {
 ApportionResult apportion(const std::vector<BigNat>& weights, std::int64_t units,
                           const ApportionOptions& options) {
   return apportion_impl(weights, units, options, /*allow_fast=*/true);
+}
+
+ApportionResult apportion_traced(const std::vector<BigNat>& weights, std::int64_t units,
+                                 const ApportionOptions& options) {
+  return apportion_impl(weights, units, options, /*allow_fast=*/true, /*trace=*/true);
 }
 
 namespace detail {

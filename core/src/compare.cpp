@@ -15,6 +15,7 @@
 #include "engine.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -77,10 +78,12 @@ std::string compare_json(std::string_view a_json, std::string_view b_json) {
     const auto& rb = b.outcome.scenario->recipients;
     const auto& fa = a.outcome.computation->final;
     const auto& fb = b.outcome.computation->final;
-    std::unordered_map<std::string_view, std::size_t> in_b;
-    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(rb[i].name, i);
-    std::unordered_map<std::string_view, std::size_t> in_a;
-    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(ra[i].name, i);
+    // Recipients are matched by name as a reader sees it: "Årby" typed
+    // decomposed in one scenario is the same recipient as in the other.
+    std::unordered_map<std::string, std::size_t> in_b;
+    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(detail::folded_name(rb[i].name), i);
+    std::unordered_map<std::string, std::size_t> in_a;
+    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(detail::folded_name(ra[i].name), i);
     Ore total_a = 0, total_b = 0;
     auto add = [&](const std::string& name, Ore amount_a, Ore amount_b, const char* only) {
       ojson r = {{"name", name}};
@@ -92,7 +95,7 @@ std::string compare_json(std::string_view a_json, std::string_view b_json) {
       total_b += amount_b;
     };
     for (std::size_t i = 0; i < ra.size(); ++i) {
-      auto found = in_b.find(ra[i].name);
+      auto found = in_b.find(detail::folded_name(ra[i].name));
       if (found == in_b.end()) {
         add(ra[i].name, fa[i], 0, "a");
       } else {
@@ -100,7 +103,7 @@ std::string compare_json(std::string_view a_json, std::string_view b_json) {
       }
     }
     for (std::size_t i = 0; i < rb.size(); ++i) {
-      if (!in_a.count(rb[i].name)) add(rb[i].name, 0, fb[i], "b");
+      if (!in_a.count(detail::folded_name(rb[i].name))) add(rb[i].name, 0, fb[i], "b");
     }
     out["totals"] = row(total_a, total_b);
   }

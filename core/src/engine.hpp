@@ -17,6 +17,10 @@ namespace fordela::detail {
 
 struct SubResult;
 
+// An amount or count in BigNat; a negative one (never in a computed
+// scenario) as 0.
+inline BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 : v)); }
+
 // Column by column: one vector per quantity, one entry per recipient.
 struct Computation {
   std::vector<Ore> frames;

@@ -17,6 +17,7 @@
 #include "engine.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -25,7 +26,9 @@ using detail::Basis;
 using detail::Component;
 using detail::Computation;
 using detail::fraction_text;
+using detail::isolated;
 using detail::join_list;
+using detail::nat;
 using detail::ojson;
 using detail::Recipient;
 using detail::rounded_ore;
@@ -46,8 +49,6 @@ struct Words {
     return *this;
   }
 };
-
-BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 : v)); }
 
 BigNat pow10(unsigned digits) {
   BigNat p(1);
@@ -134,15 +135,16 @@ std::string ordinal(std::size_t n, bool sv) {
 }
 
 // ”Befolkning” / “Befolkning”
-std::string quoted(std::string_view text, bool sv) { return (sv ? "”" : "“") + std::string(text) + "”"; }
+std::string quoted(std::string_view text, bool sv) { return (sv ? "”" : "“") + isolated(text) + "”"; }
 
 void merge(ojson& into, const ojson& values) {
   for (auto it = values.begin(); it != values.end(); ++it) into[it.key()] = it.value();
 }
 
+// A column's label as a sentence shows it.
 std::string label_of(const Scenario& s, std::size_t indicator) {
   const auto& ind = s.indicators[indicator];
-  return ind.label.empty() ? ind.id : ind.label;
+  return isolated(ind.label.empty() ? ind.id : ind.label);
 }
 
 // ---- the rounding methods in words -------------------------------------------
@@ -199,6 +201,7 @@ Words method_rule(Method method, Decimal first_divisor) {
 
 struct Split {
   const std::vector<BigNat>& weights;    // as the engine apportioned them
+  Ore money = 0;                         // the amount split (whole units and what is left of one)
   std::int64_t units = 0;                // whole units handed out
   ApportionOptions options;
   std::size_t who = 0;                   // index into weights
@@ -212,13 +215,123 @@ struct Story {
   ojson values = ojson::object();
 };
 
-// How `who` came to its units: its quota, and for largest remainder its
-// remainder's rank; for a divisor method the rule. Ties are those the
-// apportionment itself reports.
+std::string name_at(const Scenario& s, const Split& split, std::size_t i) {
+  return s.recipients[split.map ? (*split.map)[i] : i].name;
+}
+
+// Largest remainder as the apportionment traced it, from `who`'s side:
+// held at the minimum, or its whole units, its remainder's rank and where
+// the line between the remainders that got a unit and those that did not
+// fell. Every number is printed so that the next can be recomputed from it.
+Words tell_remainders(const Split& split, const RemainderTrace& trace, const std::string& name, ojson& values) {
+  const std::size_t who = split.who;
+  const BigNat& weight = split.weights[who];
+  const std::int64_t floor = std::max<std::int64_t>(0, split.options.min_units);
+  Words w;
+  if (trace.pinned[who]) {
+    values["minimum_units"] = floor;
+    return {"Den är under minimum, så " + name + " får minimum, " + units_words(floor, true) + ". ",
+            "It is below the minimum, so " + name + " gets the minimum, " + units_words(floor, false) + ". "};
+  }
+  const std::size_t pinned_count = static_cast<std::size_t>(std::count(trace.pinned.begin(), trace.pinned.end(), 1));
+  const BigNat& remainder = trace.remainders[who];
+  const std::int64_t whole = trace.whole[who];
+  const std::int64_t leftover = trace.leftover;
+  const std::size_t ranked = trace.served.size();
+  const std::size_t rank =
+      static_cast<std::size_t>(std::find(trace.served.begin(), trace.served.end(), who) - trace.served.begin()) + 1;
+  const bool extra = static_cast<std::int64_t>(rank) <= leftover;
+  if (pinned_count > 0) {
+    const std::string share_sv = approx(nat(trace.units_left) * weight, trace.weight_left, 4, true);
+    const std::string share_en = approx(nat(trace.units_left) * weight, trace.weight_left, 4, false);
+    w += {count(static_cast<std::int64_t>(pinned_count), true) + " mottagare med kvot under minimum fick minimum; de övriga " +
+              units_words(trace.units_left, true) + " delades efter underlaget, vilket ger " + name + " " + share_sv +
+              " enheter. ",
+          count(static_cast<std::int64_t>(pinned_count), false) +
+              " recipients with a quota below the minimum got the minimum; the other " +
+              units_words(trace.units_left, false) + " were split by the basis, which gives " + name + " " + share_en +
+              " units. "};
+  }
+  w += {"Det ger " + count(whole, true) + (whole == 1 ? " hel enhet" : " hela enheter") + " och en rest på " +
+            approx(remainder, trace.weight_left, 4, true) + ". ",
+        "That is " + count(whole, false) + (whole == 1 ? " whole unit" : " whole units") + " and a remainder of " +
+            approx(remainder, trace.weight_left, 4, false) + ". "};
+  const std::int64_t whole_sum = trace.units_left - leftover;
+  w += {"Mottagarnas hela enheter är sammanlagt " + count(whole_sum, true) + " av " + count(trace.units_left, true) + ". ",
+        "The recipients' whole units add up to " + count(whole_sum, false) + " of " + count(trace.units_left, false) +
+            ". "};
+  if (leftover <= 0) {
+    w += {"Alla enheter gick åt som hela enheter; ingen rest gav någon extra enhet. ",
+          "The whole units used up every unit; no remainder earned an extra unit. "};
+  } else {
+    const std::string rank_sv = rank == 1 ? "den största" : "den " + ordinal(rank, true) + " största";
+    const std::string rank_en = rank == 1 ? "the largest" : "the " + ordinal(rank, false) + " largest";
+    w += {"Sedan alla fått sina hela enheter återstod " + units_words(leftover, true) + ", som gick till " +
+              (leftover == 1 ? std::string("den största resten") : "de " + count(leftover, true) + " största resterna") +
+              ". Resten för " + name + " var " + rank_sv + " av " + count(std::int64_t(ranked), true) +
+              (extra ? ", så " + name + " fick en enhet till. "
+                     : (leftover == 1 ? std::string(", inte den största") : ", inte bland de " + count(leftover, true) + " största") +
+                           ", så " + name + " fick ingen extra enhet. "),
+          std::string(leftover == 1 ? "After every recipient had its whole units, 1 unit was left; it went to the largest remainder"
+                                    : "After every recipient had its whole units, " + units_words(leftover, false) +
+                                          " were left; they went to the " + count(leftover, false) + " largest remainders") +
+              ". The remainder of " + name + " was " + rank_en + " of " + count(std::int64_t(ranked), false) +
+              (extra ? ", so " + name + " received one more unit. "
+                     : (leftover == 1 ? std::string(", not the largest") : ", not among the " + count(leftover, false) + " largest") +
+                           ", so " + name + " received no extra unit. ")};
+    if (static_cast<std::size_t>(leftover) < ranked) {
+      const auto last_in = static_cast<std::size_t>(leftover) - 1;
+      const BigNat& in = trace.remainders[trace.served[last_in]];
+      const BigNat& out = trace.remainders[trace.served[last_in + 1]];
+      w += {"Den minsta rest som fick en enhet var " + approx(in, trace.weight_left, 4, true) +
+                ", den största som inte fick någon " + approx(out, trace.weight_left, 4, true) + ". ",
+            "The smallest remainder that received a unit was " + approx(in, trace.weight_left, 4, false) +
+                ", the largest that did not " + approx(out, trace.weight_left, 4, false) + ". "};
+    }
+  }
+  values["whole_units"] = whole;
+  values["whole_units_sum"] = whole_sum;
+  values["remainder"] = fraction_text(remainder, trace.weight_left);
+  values["leftover_units"] = leftover;
+  values["rank"] = rank;
+  values["ranked_among"] = ranked;
+  values["extra_unit"] = extra;
+  return w;
+}
+
+// A divisor method whose first divisor is zero, with fewer units than
+// recipients with a basis: the units went one each to the largest.
+Words tell_one_each(const Split& split, const std::string& name, ojson& values) {
+  const BigNat& weight = split.weights[split.who];
+  std::size_t with_weight = 0;
+  std::size_t rank = 1;
+  for (std::size_t i = 0; i < split.weights.size(); ++i) {
+    if (split.weights[i].is_zero()) continue;
+    ++with_weight;
+    if (split.weights[i] > weight || (split.weights[i] == weight && i < split.who)) ++rank;
+  }
+  values["one_each_to_largest"] = true;
+  values["basis_rank"] = rank;
+  const bool got = split.received > 0;
+  return {"Metoden ger först varje mottagare med underlag en enhet, men det finns bara " + units_words(split.units, true) +
+              " till " + count(std::int64_t(with_weight), true) + " mottagare. Enheterna går därför en var till de " +
+              count(split.units, true) + " med störst underlag. Underlaget för " + name + " är " +
+              (rank == 1 ? std::string("det största") : "det " + ordinal(rank, true) + " största") +
+              (got ? ", så " + name + " får en enhet. " : ", så " + name + " får ingen. "),
+          "The method first gives every recipient with a basis one unit, but there are only " +
+              units_words(split.units, false) + " for " + count(std::int64_t(with_weight), false) +
+              " recipients. So the units go one each to the " + count(split.units, false) +
+              " with the largest basis. The basis of " + name + " is " +
+              (rank == 1 ? std::string("the largest") : "the " + ordinal(rank, false) + " largest") +
+              (got ? ", so " + name + " receives a unit. " : ", so " + name + " receives none. ")};
+}
+
+// How `who` came to its units: its quota, stated so that it can be
+// recomputed from the amounts printed before it, and then what the
+// apportionment did (its trace, its ties), not a second telling of it.
 Story tell_split(const Scenario& s, const Split& split) {
   Story out;
-  const std::string name = s.recipients[split.map ? (*split.map)[split.who] : split.who].name;
-  const Method method = split.options.method;
+  const std::string name = isolated(name_at(s, split, split.who));
   BigNat total;
   for (const auto& w : split.weights) total += w;
   const BigNat& weight = split.weights[split.who];
@@ -237,134 +350,47 @@ Story tell_split(const Scenario& s, const Split& split) {
     out.words = {name + " har inget underlag och får 0 enheter.", name + " has no basis and receives 0 units."};
     return out;
   }
+  // The quota: its share of the whole units, from its exact amount and the
+  // amount split (not the amount over the unit, which would count the part
+  // of a unit that is not allocated).
   const BigNat quota_num = nat(split.units) * weight;
-  const Words quota_words{"Kvoten för " + name + ", dess exakta andel räknad i enheter, är " +
-                              approx(quota_num, total, 4, true) + ". ",
-                          "The quota of " + name + ", its exact share counted in units, is " +
-                              approx(quota_num, total, 4, false) + ". "};
+  const Ore exact_ore = rounded_ore(nat(split.money) * weight, total);
+  auto quota = [&](bool sv) {
+    return count(split.units, sv) + " × " + kr(exact_ore, sv) + " / " + kr(split.money, sv) + " " +
+           (approx(quota_num, total, 4, sv).rfind("≈", 0) == 0 ? "" : "= ") + approx(quota_num, total, 4, sv);
+  };
+  const Words quota_words{"Kvoten för " + name + " är dess andel av de " + count(split.units, true) +
+                              " hela enheterna: " + quota(true) + ". ",
+                          "The quota of " + name + " is its share of the " + count(split.units, false) +
+                              " whole units: " + quota(false) + ". "};
   out.words = quota_words;
   if (floor > 0) {
     out.words += {"Varje mottagare med underlag får minst " + units_words(floor, true) + ". ",
                   "Every recipient with a basis gets at least " + units_words(floor, false) + ". "};
   }
 
-  bool told = false;
-  if (method == Method::largest_remainder) {
-    // The engine's steps (apportion.cpp): recipients whose quota is below
-    // the floor get the floor; the others share the rest in whole units,
-    // and the units left over go to the largest remainders.
-    const std::size_t n = split.weights.size();
-    std::vector<char> pinned(n, 0);
-    std::int64_t units_left = split.units;
-    BigNat weight_left = total;
-    std::size_t pinned_count = 0;
-    for (bool changed = floor > 0; changed;) {
-      changed = false;
-      std::vector<std::size_t> below;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (pinned[i] || split.weights[i].is_zero()) continue;
-        if (nat(units_left) * split.weights[i] < nat(floor) * weight_left) below.push_back(i);
-      }
-      for (std::size_t i : below) {
-        pinned[i] = 1;
-        units_left -= floor;
-        weight_left -= split.weights[i];
-        ++pinned_count;
-        changed = true;
-      }
-    }
-    if (pinned[split.who]) {
-      out.words += {"Den är under minimum, så " + name + " får minimum, " + units_words(floor, true) + ". ",
-                    "It is below the minimum, so " + name + " gets the minimum, " + units_words(floor, false) + ". "};
-      out.values["minimum_units"] = floor;
-      told = split.received == floor;
-    } else {
-      std::vector<BigNat> remainders;
-      std::vector<std::size_t> open;
-      std::int64_t whole_sum = 0;
-      std::int64_t whole = 0;
-      BigNat remainder;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (pinned[i] || split.weights[i].is_zero()) continue;
-        auto [q, rem] = BigNat::divmod(nat(units_left) * split.weights[i], weight_left);
-        const auto q_units = static_cast<std::int64_t>(q.to_u64());
-        whole_sum += q_units;
-        if (i == split.who) {
-          whole = q_units;
-          remainder = rem;
-        }
-        open.push_back(i);
-        remainders.push_back(std::move(rem));
-      }
-      const std::int64_t leftover = units_left - whole_sum;
-      std::size_t rank = 1;
-      for (std::size_t k = 0; k < open.size(); ++k) {
-        if (remainders[k] > remainder || (remainders[k] == remainder && open[k] < split.who)) ++rank;
-      }
-      const bool extra = static_cast<std::int64_t>(rank) <= leftover;
-      if (pinned_count > 0) {
-        out.words += {count(static_cast<std::int64_t>(pinned_count), true) +
-                          " mottagare med kvot under minimum fick minimum; de övriga " + units_words(units_left, true) +
-                          " delades efter underlaget, vilket ger " + name + " " +
-                          approx(nat(units_left) * weight, weight_left, 4, true) + " enheter. ",
-                      count(static_cast<std::int64_t>(pinned_count), false) +
-                          " recipients with a quota below the minimum got the minimum; the other " +
-                          units_words(units_left, false) + " were split by the basis, which gives " + name + " " +
-                          approx(nat(units_left) * weight, weight_left, 4, false) + " units. "};
-      }
-      out.words += {"Det ger " + count(whole, true) + (whole == 1 ? " hel enhet" : " hela enheter") +
-                        " och en rest på " + approx(remainder, weight_left, 4, true) + ". ",
-                    "That is " + count(whole, false) + (whole == 1 ? " whole unit" : " whole units") +
-                        " and a remainder of " + approx(remainder, weight_left, 4, false) + ". "};
-      if (leftover <= 0) {
-        out.words += {"Alla enheter gick åt som hela enheter; ingen rest gav någon extra enhet. ",
-                      "The whole units used up every unit; no remainder earned an extra unit. "};
-      } else {
-        const std::string rank_sv = rank == 1 ? "den största" : "den " + ordinal(rank, true) + " största";
-        const std::string rank_en = rank == 1 ? "the largest" : "the " + ordinal(rank, false) + " largest";
-        out.words += {"Sedan alla fått sina hela enheter återstod " + units_words(leftover, true) + ", som gick till " +
-                          (leftover == 1 ? std::string("den största resten") : "de " + count(leftover, true) + " största resterna") +
-                          ". Resten för " + name + " var " + rank_sv + " av " + count(std::int64_t(open.size()), true) +
-                          (extra ? ", så " + name + " fick en enhet till. "
-                                 : (leftover == 1 ? std::string(", inte den största") : ", inte bland de " + count(leftover, true) + " största") +
-                                       ", så " + name + " fick ingen extra enhet. "),
-                      std::string(leftover == 1 ? "After every recipient had its whole units, 1 unit was left; it went to the largest remainder"
-                                                : "After every recipient had its whole units, " + units_words(leftover, false) +
-                                                      " were left; they went to the " + count(leftover, false) + " largest remainders") +
-                          ". The remainder of " + name + " was " + rank_en + " of " + count(std::int64_t(open.size()), false) +
-                          (extra ? ", so " + name + " received one more unit. "
-                                 : (leftover == 1 ? std::string(", not the largest") : ", not among the " + count(leftover, false) + " largest") +
-                                       ", so " + name + " received no extra unit. ")};
-      }
-      out.values["whole_units"] = whole;
-      out.values["remainder"] = fraction_text(remainder, weight_left);
-      out.values["leftover_units"] = leftover;
-      out.values["rank"] = rank;
-      out.values["ranked_among"] = open.size();
-      out.values["extra_unit"] = extra;
-      told = whole + (extra ? 1 : 0) == split.received;
-    }
-  } else {
-    const Words rule = method_rule(method, split.options.first_divisor);
-    out.words += {rule.sv + " ", rule.en + " "};
-    told = true;
-  }
-  if (!told) {
-    // Never expected: the story above disagrees with the engine. Say only
-    // what the engine did.
+  const ApportionResult result = apportion_traced(split.weights, split.units, split.options);
+  const bool agrees = result.ok() && result.units.size() == split.weights.size() &&
+                      result.units[split.who] == split.received;
+  if (!agrees) {
+    // Never expected: the same call on the same weights disagrees with the
+    // engine. Say only what the engine did.
     out.words = quota_words;
+  } else if (result.trace) {
+    out.words += tell_remainders(split, *result.trace, name, out.values);
+  } else if (result.one_each_to_largest) {
+    out.words += tell_one_each(split, name, out.values);
+  } else {
+    const Words rule = method_rule(split.options.method, split.options.first_divisor);
+    out.words += {rule.sv + " ", rule.en + " "};
   }
 
-  // Ties as the apportionment reports them: the same call on the same
-  // weights.
-  const ApportionResult again = apportion(split.weights, split.units, split.options);
-  if (again.ok() && again.units.size() == split.weights.size() && again.units[split.who] == split.received &&
-      std::find(again.tied.begin(), again.tied.end(), split.who) != again.tied.end()) {
+  if (agrees && std::find(result.tied.begin(), result.tied.end(), split.who) != result.tied.end()) {
     std::vector<std::string> others;
-    for (std::size_t i : again.tied) {
-      const std::string& other = s.recipients[split.map ? (*split.map)[i] : i].name;
+    for (std::size_t i : result.tied) {
+      const std::string other = name_at(s, split, i);
       out.values["tied"].push_back(other);
-      if (i != split.who) others.push_back(other);
+      if (i != split.who) others.push_back(isolated(other));
     }
     out.words += {name + " hade lika stort anspråk på den sista enheten som " + join_list(others, true) +
                       "; den som står först i listan fick den. ",
@@ -383,9 +409,9 @@ Story tell_split(const Scenario& s, const Split& split) {
 class Explainer {
  public:
   // `above` names the recipient whose amount this level splits (empty at
-  // the top).
-  Explainer(const Scenario& s, const Computation& c, std::size_t r, std::string above = {})
-      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(rec_.name), above_(std::move(above)) {}
+  // the top). Names are kept isolated, as sentences show them.
+  Explainer(const Scenario& s, const Computation& c, std::size_t r, std::string_view above = {})
+      : s_(s), c_(c), r_(r), rec_(s.recipients[r]), name_(isolated(rec_.name)), above_(isolated(above)) {}
 
   ojson steps() {
     pot();
@@ -459,8 +485,8 @@ class Explainer {
     } else {
       std::vector<std::string> sv, en;
       for (const auto& d : s_.deductions) {
-        sv.push_back((d.name.empty() ? std::string("avdrag") : d.name) + " " + kr(d.amount, true));
-        en.push_back((d.name.empty() ? std::string("deduction") : d.name) + " " + kr(d.amount, false));
+        sv.push_back((d.name.empty() ? std::string("avdrag") : isolated(d.name)) + " " + kr(d.amount, true));
+        en.push_back((d.name.empty() ? std::string("deduction") : isolated(d.name)) + " " + kr(d.amount, false));
       }
       w += {"Avdrag: " + join_list(sv, true) + ". Kvar att fördela enligt nyckeln: " + kr(c_.net, true) + ".",
             "Deductions: " + join_list(en, false) + ". Left to split by the key: " + kr(c_.net, false) + "."};
@@ -589,7 +615,7 @@ class Explainer {
                           kr(cost.cost_per_post, sv) + " × " + decimal(cost.months, sv) + "/12" +
                           (sv ? " månader " : " months ") + equals_kr(salary, salary_den, sv);
         for (const auto& item : cost.other) {
-          out += " + " + (item.name.empty() ? std::string(sv ? "övrigt" : "other") : item.name) + " " + kr(item.amount, sv);
+          out += " + " + (item.name.empty() ? std::string(sv ? "övrigt" : "other") : isolated(item.name)) + " " + kr(item.amount, sv);
         }
         if (!cost.other.empty()) out += " " + equals_kr(num, den, sv);
         return out;
@@ -615,10 +641,10 @@ class Explainer {
       w = {"Sammanlagt ger nyckeln " + name_ + " exakt " + kr(ore, true) + ".",
            "In all, the key gives " + name_ + " exactly " + kr(ore, false) + "."};
     } else {
-      const std::string fraction = fraction_text(num, den * BigNat(kOrePerKrona));
-      w = {"Sammanlagt ger nyckeln " + name_ + " exakt " + fraction + std::string(kNoBreakSpace) + "kr " +
-               equals_kr(num, den, true) + ".",
-           "In all, the key gives " + name_ + " exactly " + fraction + " kr " + equals_kr(num, den, false) + "."};
+      // The exact fraction stays in the values ("exact"), out of prose
+      // meant for a decision paper.
+      w = {"Sammanlagt ger nyckeln " + name_ + " " + equals_kr(num, den, true) + " (avrundat till helt öre).",
+           "In all, the key gives " + name_ + " " + equals_kr(num, den, false) + " (rounded to the öre)."};
     }
     add("exact", w, {{"exact", fraction_text(num, den)}, {"exact_ore", ore}});
   }
@@ -642,7 +668,7 @@ class Explainer {
     const Ore amount = c_.formula[r_] - given;
     Words w = rounding_intro();
     w += units_of(frames, units);
-    Story story = tell_split(s_, {weights, units, options(), r_, amount / unit, unit, nullptr});
+    Story story = tell_split(s_, {weights, frames, units, options(), r_, amount / unit, unit, nullptr});
     w += story.words;
     const Ore exact_ore = rounded_ore(c_.exact_num[r_], c_.exact_den);
     const Ore change = c_.formula[r_] - exact_ore;
@@ -667,7 +693,7 @@ class Explainer {
             "The part " + quoted(s_.key[k].name, false) + " is rounded on its own. "};
     w += rounding_intro();
     w += units_of(c_.frames[k], units);
-    Story story = tell_split(s_, {weights, units, options(), r_, amount / unit, unit, nullptr});
+    Story story = tell_split(s_, {weights, c_.frames[k], units, options(), r_, amount / unit, unit, nullptr});
     w += story.words;
     const Ore exact_ore = rounded_ore(c_.component_num[k][r_], c_.component_den[k]);
     w += {"Avrundningen ändrade andelen med " + signed_kr(amount - exact_ore, true) + " jämfört med den exakta andelen.",
@@ -726,16 +752,20 @@ class Explainer {
                count(std::int64_t(takers.size()), false) + " recipients that opted in, by their exact amounts by the key. "};
       if (c_.pool > 0 && !total.is_zero()) {
         const BigNat exact_num = nat(c_.pool) * weights[who];
-        w += {"Andelen för " + name_ + " är " + fraction_text(weights[who], total) + ": " + kr(c_.pool, true) + " × " +
-                  fraction_text(weights[who], total) + " " + equals_kr(exact_num, total, true) + ". ",
-              "The share of " + name_ + " is " + fraction_text(weights[who], total) + ": " + kr(c_.pool, false) +
-                  " × " + fraction_text(weights[who], total) + " " + equals_kr(exact_num, total, false) + ". "};
+        // The share as amounts a reader can divide: its exact amount by the
+        // key (to the öre) of theirs together.
+        const Ore own = rounded_ore(weights[who], c_.exact_den);
+        const Ore all = rounded_ore(total, c_.exact_den);
+        w += {"Andelen för " + name_ + " är dess belopp enligt nyckeln av deras sammanlagda: " + kr(c_.pool, true) +
+                  " × " + kr(own, true) + " / " + kr(all, true) + " " + equals_kr(exact_num, total, true) + ". ",
+              "The share of " + name_ + " is its amount by the key of theirs together: " + kr(c_.pool, false) + " × " +
+                  kr(own, false) + " / " + kr(all, false) + " " + equals_kr(exact_num, total, false) + ". "};
         w += rounding_intro();
         const std::int64_t units = c_.pool / s_.rounding.unit;
         w += units_of(c_.pool, units);
         ApportionOptions opts = options();
         opts.min_units = 0;  // the minimum is a rule of the first round
-        Story story = tell_split(s_, {weights, units, opts, who, amount / s_.rounding.unit, s_.rounding.unit, &takers});
+        Story story = tell_split(s_, {weights, c_.pool, units, opts, who, amount / s_.rounding.unit, s_.rounding.unit, &takers});
         w += story.words;
         values["share"] = fraction_text(weights[who], total);
         values["exact"] = fraction_text(exact_num, total);
@@ -785,7 +815,7 @@ class Explainer {
     if (r_ < c_.subs.size() && c_.subs[r_]) {
       const Scenario& sub = c_.subs[r_]->scenario;
       std::vector<std::string> names;
-      for (std::size_t i = 0; i < sub.recipients.size() && i < 10; ++i) names.push_back(sub.recipients[i].name);
+      for (std::size_t i = 0; i < sub.recipients.size() && i < 10; ++i) names.push_back(isolated(sub.recipients[i].name));
       if (sub.recipients.size() > 10) names.push_back("…");
       w += {" " + name_ + " fördelar " + kr(sub.total, true) + " vidare i en underfördelning mellan " +
                 count(std::int64_t(sub.recipients.size()), true) + " mottagare: " + join_list(names, true) + ".",
@@ -801,7 +831,7 @@ class Explainer {
   const Computation& c_;
   std::size_t r_;
   const Recipient& rec_;
-  const std::string& name_;
+  const std::string name_;
   const std::string above_;
   ojson steps_ = ojson::array();
 };
@@ -822,9 +852,27 @@ std::string names_of(const Scenario& s) {
       names += " …";
       break;
     }
-    names += (i > 0 ? ", " : "") + s.recipients[i].name;
+    names += (i > 0 ? ", " : "") + isolated(s.recipients[i].name);
   }
   return names;
+}
+
+// The recipient named `name`: written exactly so, or else the one recipient
+// whose name folds alike (typed decomposed, or with an invisible character);
+// the number of recipients when there is none, or no one such.
+std::size_t find_recipient(const Scenario& s, const std::string& name) {
+  const std::size_t none = s.recipients.size();
+  for (std::size_t r = 0; r < none; ++r) {
+    if (s.recipients[r].name == name) return r;
+  }
+  const std::string folded = detail::folded_name(name);
+  std::size_t found = none;
+  for (std::size_t r = 0; r < none; ++r) {
+    if (detail::folded_name(s.recipients[r].name) != folded) continue;
+    if (found != none) return none;
+    found = r;
+  }
+  return found;
 }
 
 std::string joined_path(const std::vector<std::string>& names) {
@@ -856,8 +904,7 @@ std::string explain_json(std::string_view scenario_json, const std::vector<std::
   std::string above;
   std::size_t r = 0;
   for (std::size_t depth = 0; depth < names.size(); ++depth) {
-    r = 0;
-    while (r < s->recipients.size() && s->recipients[r].name != names[depth]) ++r;
+    r = find_recipient(*s, names[depth]);
     if (r == s->recipients.size()) {
       o.findings.push_back(make_finding("explain.unknown_recipient", level + "/recipients",
                                         {{"name", names[depth]}, {"names", names_of(*s)}}));
@@ -885,11 +932,11 @@ std::string explain_json(std::string_view scenario_json, const std::vector<std::
 
   ojson steps = Explainer(*s, *c, r, above).steps();
   const std::string& name = s->recipients[r].name;
-  std::string sv = "Så beräknades beloppet till " + name;
-  std::string en = "How the amount for " + name;
+  std::string sv = "Så beräknades beloppet till " + isolated(name);
+  std::string en = "How the amount for " + isolated(name);
   if (!above.empty()) {
-    sv += " (inom " + above + ")";
-    en += " (within " + above + ")";
+    sv += " (inom " + isolated(above) + ")";
+    en += " (within " + isolated(above) + ")";
   }
   sv += "\n";
   en += " was computed\n";

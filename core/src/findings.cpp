@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "fordela/money.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -74,9 +75,9 @@ constexpr std::array kCatalogue{
     Entry{"frame.not_fully_allocated", W,
           "{name}: {allocated_ore} av ramen {frame_ore} är fördelat. {gap_ore} är inte fördelat.",
           "{name}: {allocated_ore} of the frame {frame_ore} is allocated. {gap_ore} is not allocated."},
-    Entry{"frame.over", W,
-          "{name}: {allocated_ore} är fördelat, {excess_ore} mer än ramen {frame_ore}. Minska beloppen eller öka ramen.",
-          "{name}: {allocated_ore} is allocated, {excess_ore} more than the frame {frame_ore}. Reduce the amounts or raise the frame."},
+    Entry{"frame.over", E,
+          "{name}: beloppen summerar till {allocated_ore}, men ramen är {frame_ore}. Det är {excess_ore} för mycket: pengar som inte finns i potten kan inte betalas ut. Minska beloppen eller öka delens andel.",
+          "{name}: the amounts add up to {allocated_ore}, but the frame is {frame_ore}. That is {excess_ore} too much: money that is not in the pot cannot be paid. Reduce the amounts or raise the part's share."},
     Entry{"indicator.duplicate", E, "Kolumnen ”{id}” finns redan. Ge varje kolumn ett eget id.",
           "The column “{id}” exists already. Give every column its own id."},
     Entry{"indicator.kind", E, "{name} använder kolumnen ”{id}” som belopp, men kolumnen är inte av typen belopp.",
@@ -129,6 +130,9 @@ constexpr std::array kCatalogue{
     Entry{"recipients.duplicate_name", E, "Namnet ”{name}” förekommer mer än en gång. Ge varje mottagare ett eget namn.",
           "The name “{name}” occurs more than once. Give every recipient a name of its own."},
     Entry{"recipients.empty_name", E, "Mottagare nummer {index} saknar namn.", "Recipient number {index} has no name."},
+    Entry{"recipients.lookalike_names", W,
+          "Mottagare {first_index}, ”{first}”, och mottagare {second_index}, ”{second}”, ser likadana ut men skiljer sig i osynliga tecken eller i hur bokstäverna är kodade. De räknas som två olika mottagare. Skriv om det ena namnet, eller slå ihop dem om de är samma mottagare.",
+          "Recipient {first_index}, “{first}”, and recipient {second_index}, “{second}”, look the same but differ in invisible characters or in how their letters are encoded. They count as two different recipients. Retype one of the names, or merge them if they are the same recipient."},
     Entry{"recipients.none", E, "Det finns inga mottagare. Lägg till minst en.", "There are no recipients. Add at least one."},
     Entry{"redistribution.no_takers", W,
           "{pool_ore} har inte rekvirerats, men ingen mottagare har anmält att den vill ha del av omfördelningen. Beloppet fördelas inte.",
@@ -165,9 +169,9 @@ constexpr std::array kCatalogue{
     Entry{"rounding.quota_violation", W,
           "Metoden {method} ger {names} mer än en enhet från den exakta kvoten. Största rest håller varje mottagare inom en enhet.",
           "The method {method} moves {names} more than one unit from the exact quota. Largest remainder keeps every recipient within one unit."},
-    Entry{"rounding.too_few_units", E,
-          "Metoden {method} ger först varje mottagare en enhet, men det finns bara {units} enheter till {count} mottagare. Välj en mindre avrundningsenhet eller en annan metod.",
-          "The method {method} first gives every recipient one unit, but there are only {units} units for {count} recipients. Choose a smaller rounding unit or another method."},
+    Entry{"rounding.too_few_units", W,
+          "Metoden {method} ger först varje mottagare med underlag en enhet, men det finns bara {units} enheter till {count} mottagare. Enheterna gick en var till dem med störst underlag; de övriga fick ingen. Välj en mindre avrundningsenhet eller en annan metod om alla ska få något.",
+          "The method {method} first gives every recipient with a basis one unit, but there are only {units} units for {count} recipients. The units went one each to those with the largest basis; the others received none. Choose a smaller rounding unit or another method if everyone should receive something."},
     Entry{"rounding.unit_invalid", E, "Avrundningsenheten ska vara större än 0, till exempel 1 kr, 1 000 kr eller 100 000 kr.",
           "The rounding unit must be greater than 0, for example 1 kr, 1 000 kr or 100 000 kr."},
     Entry{"string.too_long", E, "Texten är längre än {limit} byte. Korta den.", "The text is longer than {limit} bytes. Shorten it."},
@@ -184,22 +188,6 @@ const Entry* find_entry(std::string_view code) {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// A value holding a bidirectional control (a right-to-left override in a
-// recipient's name, say) would reorder the rest of the message around it.
-// Such a value is set between FIRST STRONG ISOLATE and POP DIRECTIONAL
-// ISOLATE, which end whatever the value opened.
-std::string isolated(const std::string& value) {
-  static constexpr std::string_view kBidiControls[] = {
-      "\xD8\x9C",                                                              // U+061C
-      "\xE2\x80\x8E", "\xE2\x80\x8F",                                         // U+200E-200F
-      "\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",  // U+202A-202E
-      "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"};       // U+2066-2069
-  for (std::string_view control : kBidiControls) {
-    if (value.find(control) != std::string::npos) return "\xE2\x81\xA8" + value + "\xE2\x81\xA9";
-  }
-  return value;
 }
 
 std::string render(std::string_view tmpl, const FindingArgs& args, bool swedish) {
@@ -221,7 +209,8 @@ std::string render(std::string_view tmpl, const FindingArgs& args, bool swedish)
                        ? (swedish ? format_kr_sv(ore) : format_kr_en(ore))
                        : v;
           } else {
-            out += isolated(arg->second);
+            // A value with a bidirectional control cannot turn the message around.
+            out += detail::isolated(arg->second);
           }
           i = close + 1;
           continue;

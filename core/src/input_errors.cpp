@@ -126,9 +126,6 @@ Finding apportion_finding(ApportionError error, const ApportionContext& context)
     case ApportionError::min_not_feasible:
       sizes.push_back({"min", std::to_string(context.options.min_units)});
       return make_finding("rounding.min_infeasible", context.min_units_path, sizes);
-    case ApportionError::too_few_units:
-      sizes.push_back({"method", std::string(method_id(context.options.method))});
-      return make_finding("rounding.too_few_units", context.units_path, sizes);
     case ApportionError::bad_first_divisor: return make_finding("rounding.first_divisor", context.first_divisor_path);
     case ApportionError::no_recipients: return make_finding("recipients.none", context.weights_path);
     case ApportionError::negative_units:

@@ -16,6 +16,7 @@
 #include "fordela/csv.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -134,8 +135,11 @@ std::optional<Ore> column_sum(const std::vector<std::optional<Ore>>& values) {
   return sum;
 }
 
+// A column's head: a component's or earmark's name (isolated, so that a
+// right-to-left override in it cannot turn the words after it around) and
+// what the column holds.
 std::string header_of(const std::string& name, const char* note) {
-  return name + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
+  return detail::isolated(name) + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
 }
 
 }  // namespace
@@ -154,7 +158,7 @@ std::string result_json_to_csv(std::string_view result_text) {
 
   CsvWriter csv(kPlainCsv);
   csv.text("name");
-  for (const auto& component : components) csv.text(text_of(member(component, "name")) + " (exact)");
+  for (const auto& component : components) csv.text(detail::isolated(text_of(member(component, "name"))) + " (exact)");
   csv.text("formula");
   for (std::size_t e = 0; e < earmark_count; ++e) csv.text("earmark " + std::to_string(e + 1));
   csv.text("total");

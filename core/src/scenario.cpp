@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <unordered_map>
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
@@ -16,6 +17,7 @@
 #include "input_errors.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
+#include "user_text.hpp"
 
 namespace fordela {
 namespace {
@@ -25,6 +27,7 @@ using detail::Computation;
 using detail::Outcome;
 using detail::Wide;
 using detail::Component;
+using detail::nat;
 using detail::Recipient;
 using detail::Scenario;
 using ojson = nlohmann::ordered_json;
@@ -32,8 +35,6 @@ using ojson = nlohmann::ordered_json;
 constexpr std::int64_t kOreToMicroKr = Decimal::kScale / kOrePerKrona;  // 10^4
 // Cost items: posts (millionths) × cost (öre) × months (millionths) / 12.
 const BigNat kCostDenominator = BigNat(12) * BigNat(std::uint64_t(Decimal::kScale)) * BigNat(std::uint64_t(Decimal::kScale));
-
-BigNat nat(std::int64_t v) { return BigNat(static_cast<std::uint64_t>(v < 0 ? 0 : v)); }
 
 // The basis value of one recipient for an apportioned component, on a
 // common scale within the component.
@@ -81,7 +82,7 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
       break;
     }
     if (shown++ > 0) out += ", ";
-    out += s.recipients[map ? (*map)[i] : i].name;
+    out += detail::isolated(s.recipients[map ? (*map)[i] : i].name);
   }
   return out;
 }
@@ -104,6 +105,7 @@ class Computer {
     out.total.assign(n, 0);
     out.redistribution.assign(n, 0);
     out.final.assign(n, 0);
+    warn_of_lookalike_names();
 
     for (const auto& d : s_.deductions) out.deductions += d.amount;
     out.net = s_.total - out.deductions;
@@ -134,7 +136,7 @@ class Computer {
                                                const ApportionOptions& opts, const std::string& path,
                                                const std::vector<std::size_t>* map = nullptr) {
     ApportionResult result = split(weights, units, opts);
-    if (!check(result, units, weights.size(), path, map)) return std::nullopt;
+    if (!check(result, weights, units, path, map)) return std::nullopt;
     rounding_effects(weights, units, opts, result, path, map);
     return result;
   }
@@ -174,6 +176,25 @@ class Computer {
     if (!off.empty()) {
       add("rounding.quota_violation", path,
           {{"names", join_names(s_, off, map)}, {"method", std::string(method_id(opts.method))}});
+    }
+  }
+
+  // Names that differ only in invisible characters or in composed and
+  // decomposed letters look like one recipient but are two. They are kept
+  // apart (merging would move money silently) and named in a warning.
+  void warn_of_lookalike_names() {
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+      // Unnamed rows (the columnar API has no names) and exact repeats (an
+      // error of their own) are not look-alikes.
+      if (s_.recipients[r].name.empty()) continue;
+      const auto [first, fresh] = seen.emplace(detail::folded_name(s_.recipients[r].name), r);
+      if (fresh) continue;
+      const std::size_t f = first->second;
+      if (s_.recipients[f].name == s_.recipients[r].name) continue;
+      add("recipients.lookalike_names", "/recipients/" + std::to_string(r) + "/name",
+          {{"first", s_.recipients[f].name}, {"first_index", std::to_string(f + 1)},
+           {"second", s_.recipients[r].name}, {"second_index", std::to_string(r + 1)}});
     }
   }
 
@@ -233,14 +254,23 @@ class Computer {
   }
 
   // Reports an apportionment error as a finding; true when it went well.
-  bool check(const ApportionResult& result, std::int64_t units, std::size_t count, const std::string& path,
-             const std::vector<std::size_t>* map = nullptr) {
+  bool check(const ApportionResult& result, const std::vector<BigNat>& weights, std::int64_t units,
+             const std::string& path, const std::vector<std::size_t>* map = nullptr) {
+    const std::size_t count = weights.size();
     if (!result.ok()) {
       Finding finding = detail::apportion_finding(result.error, {options(), units, count, s_.rounding.unit, path,
                                                          "/rounding/unit", "/rounding/min_units", "/rounding/first_divisor"});
       finding.path = prefix_ + finding.path;
       findings_.push_back(std::move(finding));
       return false;
+    }
+    if (result.one_each_to_largest) {
+      // Told of the recipients the rule is about: those with a basis.
+      const auto with_weight = static_cast<std::size_t>(std::count_if(
+          weights.begin(), weights.end(), [](const BigNat& w) { return !w.is_zero(); }));
+      add("rounding.too_few_units", "/rounding/unit",
+          {{"method", std::string(method_id(s_.rounding.method))}, {"count", std::to_string(with_weight)},
+           {"units", std::to_string(units)}});
     }
     if (!result.tied.empty()) add("apportion.tie", path, {{"names", join_names(s_, result.tied, map)}});
     return true;
@@ -260,7 +290,7 @@ class Computer {
     out.frames = frames.units;
     if (!frames.tied.empty()) {
       std::string names;
-      for (std::size_t i : frames.tied) names += (names.empty() ? "" : ", ") + s_.key[i].name;
+      for (std::size_t i : frames.tied) names += (names.empty() ? "" : ", ") + detail::isolated(s_.key[i].name);
       add("apportion.tie", "/key", {{"names", names}});
     }
     return true;
@@ -334,9 +364,12 @@ class Computer {
               {{"name", comp.name}, {"allocated_ore", std::to_string(sum)}, {"frame_ore", std::to_string(frame)},
                {"gap_ore", std::to_string(frame - sum)}});
         } else if (sum > frame) {
+          // Money that is not in the pot cannot be paid: no result, rather
+          // than one with a negative amount "not allocated".
           add("frame.over", path,
               {{"name", comp.name}, {"allocated_ore", std::to_string(sum)}, {"frame_ore", std::to_string(frame)},
                {"excess_ore", std::to_string(sum - frame)}});
+          ok = false;
         }
       }
     }
@@ -390,7 +423,7 @@ class Computer {
       for (std::size_t c = 0; c < s_.key.size(); ++c) {
         const Ore left = out.frames[c] % s_.rounding.unit;
         if (!s_.key[c].apportioned() || out.basis_totals[c].is_zero() || left == 0) continue;
-        const std::string& name = s_.key[c].name;
+        const std::string name = detail::isolated(s_.key[c].name);
         sv.push_back(format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")");
         en.push_back(format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")");
       }

@@ -605,6 +605,18 @@ expect_out_contains "+500,72${NB}kr"
 expect_out_contains "Sammanlagt får Rinkeby-Kista 6${NB}954${NB}200${NB}kr"
 expect_err_empty
 
+case_ "explain a name with a right-to-left override: the name is isolated (FSI … PDI), the numbers keep their order"
+RLO=$'\xe2\x80\xae'
+FSI=$'\xe2\x81\xa8'
+PDI=$'\xe2\x81\xa9'
+run '{"format": "fordela-scenario", "version": 1, "pot": {"total": 3}, "recipients": [{"name": "Norr\u202e000 001"}, {"name": "Söder"}], "key": [{"name": "Lika", "share": 100, "basis": "equal"}]}' explain - "Norr${RLO}000 001"
+expect_status 0
+expect_out_contains "Så beräknades beloppet till ${FSI}Norr${RLO}000 001${PDI}"
+expect_out_contains "Sammanlagt får ${FSI}Norr${RLO}000 001${PDI} 2${NB}kr"
+# Every override in the text sits inside an isolate.
+stripped="${out//"${FSI}Norr${RLO}000 001${PDI}"/}"
+if [[ "$stripped" == *"$RLO"* ]]; then fail "an override outside FSI … PDI"; else pass; fi
+
 case_ "explain --lang en writes English"
 run "" explain "$EXAMPLES/stockholm-2021-model.json" Rinkeby-Kista --lang en
 expect_status 0

@@ -75,9 +75,6 @@ ApportionError expected_error(const Case& c) {
       std::count_if(c.weights.begin(), c.weights.end(), [](std::uint64_t w) { return w != 0; });
   if (with_weight == 0) return c.units > 0 ? ApportionError::all_weights_zero : ApportionError::none;
   if (c.options.min_units * with_weight > c.units) return ApportionError::min_not_feasible;
-  if (first_divisor_is_zero(c.options.method) && with_weight > c.units) {
-    return ApportionError::too_few_units;
-  }
   return ApportionError::none;
 }
 
@@ -224,8 +221,33 @@ Reference largest_remainder_reference(const Case& c) {
   return ref;
 }
 
+// Adams, Dean, Huntington-Hill with fewer units than recipients with
+// weight: one unit at a time to the largest weight not yet served, the first
+// listed winning; a tie when the last served weighs as much as the next.
+Reference one_each_to_the_largest_reference(const Case& c) {
+  Reference ref;
+  ref.units.assign(c.weights.size(), 0);
+  std::uint64_t last = 0;
+  for (std::int64_t unit = 0; unit < c.units; ++unit) {
+    std::size_t best = c.weights.size();
+    for (std::size_t r = 0; r < c.weights.size(); ++r) {
+      if (c.weights[r] != 0 && ref.units[r] == 0 && (best == c.weights.size() || c.weights[r] > c.weights[best])) best = r;
+    }
+    ref.units[best] = 1;
+    last = c.weights[best];
+  }
+  bool contested = false;
+  for (std::size_t r = 0; r < c.weights.size(); ++r) contested = contested || (ref.units[r] == 0 && c.weights[r] != 0 && c.weights[r] == last);
+  for (std::size_t r = 0; contested && r < c.weights.size(); ++r) {
+    if (c.weights[r] == last) ref.tied.push_back(r);
+  }
+  return ref;
+}
+
 Reference reference(const Case& c) {
   if (c.options.method == Method::largest_remainder) return largest_remainder_reference(c);
+  const auto with_weight = std::count_if(c.weights.begin(), c.weights.end(), [](std::uint64_t w) { return w != 0; });
+  if (first_divisor_is_zero(c.options.method) && with_weight > c.units) return one_each_to_the_largest_reference(c);
   Reference ref;
   ref.units = one_unit_at_a_time(c);
   ref.tied = divisor_tie(c, ref.units);

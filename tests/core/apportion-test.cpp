@@ -289,12 +289,27 @@ TEST(ZeroFirstDivisor, EveryRecipientWithWeightGetsOneFirst) {
   }
 }
 
-TEST(ZeroFirstDivisor, FewerUnitsThanRecipientsIsAnError) {
+// Issue 14: 3 units among 6 recipients used to be refused ("too few
+// units"). As elsewhere (martinlackner/apportionment), the units go one each
+// to the largest weights; equal weights at the cut are a tie, won by the
+// first listed.
+TEST(ZeroFirstDivisor, FewerUnitsThanRecipientsGoOneEachToTheLargestWeights) {
   for (const Method method : {Method::adams, Method::dean, Method::huntington_hill}) {
-    EXPECT_EQ(apportion(weights({5, 3, 1}), 2, by(method)).error, ApportionError::too_few_units)
-        << method_id(method);
+    SCOPED_TRACE(std::string(method_id(method)));
+    const ApportionResult result = apportion(weights({5, 9, 1, 0, 7, 3}), 3, by(method));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.units, (Units{1, 1, 0, 0, 1, 0}));
+    EXPECT_TRUE(result.tied.empty());
+    EXPECT_TRUE(result.one_each_to_largest);
+    // 9 and 7 get one; 5, 5 and 5 tie for the third, on both paths.
+    for (const ApportionResult& tie : {apportion(weights({5, 9, 5, 1, 7, 5}), 3, by(method)),
+                                       detail::apportion_bignat_only(weights({5, 9, 5, 1, 7, 5}), 3, by(method))}) {
+      EXPECT_EQ(tie.units, (Units{1, 1, 0, 0, 1, 0}));
+      EXPECT_EQ(tie.tied, (Indices{0, 2, 5}));
+    }
   }
-  EXPECT_TRUE(apportion(weights({5, 3, 1}), 2, by(Method::dhondt)).ok());
+  EXPECT_FALSE(apportion(weights({5, 3, 1}), 2, by(Method::dhondt)).one_each_to_largest);
+  EXPECT_FALSE(apportion(weights({5, 3, 1}), 3, by(Method::adams)).one_each_to_largest);
 }
 
 TEST(ZeroFirstDivisor, TieForTheThirdUnitIgnoresTheForcedOnes) {
@@ -343,10 +358,6 @@ TEST(ApportionError, MinimumNotFeasible) {
             ApportionError::min_not_feasible);
 }
 
-TEST(ApportionError, TooFewUnits) {
-  EXPECT_EQ(apportion(weights({1, 1, 1}), 2, by(Method::huntington_hill)).error,
-            ApportionError::too_few_units);
-}
 
 // --- Exactness beyond 128 bits -----------------------------------------------
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,164 @@ TEST(Explain, EveryMethodAndLevelIsExplainedWithTheComputationsOwnNumbers) {
   }
 }
 
+// ---- every number of a rounding step, recomputed from the text ------------
+
+// Swedish text with its no-break spaces and minus signs made plain.
+std::string plain_sv(std::string text) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"\xC2\xA0", " "}, {"\xE2\x88\x92", "-"}}) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at)) text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+// "1 605 567,43" → 160556743 with two decimals; digits past `decimals`
+// are not expected.
+std::int64_t scaled_number(std::string text, int decimals) {
+  std::string digits;
+  int after = -1;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      if (after >= 0) ++after;
+    } else if (c == ',') {
+      after = 0;
+    }
+  }
+  for (int i = std::max(after, 0); i < decimals; ++i) digits += '0';
+  EXPECT_LE(after, decimals) << text;
+  return std::stoll(digits);
+}
+
+const std::string kNumber = "(\\d[\\d ]*(?:,\\d+)?)";
+
+// A controller with the explanation and a calculator: the quota is the
+// whole units times the exact amount over the amount split (both printed
+// before it), its whole part and remainder follow from it, the units left
+// over from the sum of the whole units, and the extra unit from where the
+// line between the remainders fell.
+void expect_rounding_recomputable(const std::string& before, const std::string& step_sv, const std::string& method) {
+  SCOPED_TRACE(step_sv);
+  const std::string text = plain_sv(step_sv);
+  const std::string earlier = plain_sv(before);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(text, m, std::regex(kNumber + " kr är " + kNumber + " enhete?r? om " + kNumber + " kr")));
+  const std::int64_t money = scaled_number(m[1], 2);
+  const std::int64_t units = scaled_number(m[2], 0);
+  const std::int64_t unit = scaled_number(m[3], 2);
+  EXPECT_EQ(units, money / unit) << "the whole units in the amount split";
+  if (units == 0) return;
+  const std::regex quota_re("dess andel av de " + kNumber + " hela enheterna: " + kNumber + " × " + kNumber + " kr / " +
+                            kNumber + " kr (≈|=) " + kNumber + "\\.");
+  if (!std::regex_search(text, m, quota_re)) {
+    EXPECT_NE(text.find("har inget underlag"), std::string::npos) << "no quota stated";
+    return;
+  }
+  EXPECT_EQ(scaled_number(m[1], 0), units);
+  EXPECT_EQ(scaled_number(m[2], 0), units);
+  const std::int64_t amount = scaled_number(m[3], 2);
+  EXPECT_EQ(scaled_number(m[4], 2), money) << "the amount split, as stated before";
+  EXPECT_NE(earlier.find(std::string(m[3]) + " kr"), std::string::npos) << m[3] << " kr is not printed before";
+  const std::int64_t quota = scaled_number(m[6], 4);  // ten-thousandths of a unit
+  // units × amount / money, with the amount rounded to the öre: within
+  // half an öre's worth and half the last decimal.
+  __extension__ typedef __int128 Wide;
+  const Wide exact = Wide(units) * amount * 10'000;
+  const Wide stated = Wide(quota) * money;
+  const Wide off = exact > stated ? exact - stated : stated - exact;
+  EXPECT_LE(2 * off, Wide(units) * 10'000 + money) << "the quota does not follow from the amounts before it";
+  if (m[5] == "=") EXPECT_EQ(off, 0);
+
+  const std::regex received_re("fick " + kNumber + " enhete?r?, det vill säga " + kNumber + " kr\\.");
+  ASSERT_TRUE(std::regex_search(text, m, received_re));
+  const std::int64_t received = scaled_number(m[1], 0);
+  EXPECT_EQ(scaled_number(m[2], 2), received * unit);
+  if (method != "largest-remainder" || text.find("under minimum") != std::string::npos) return;
+
+  ASSERT_TRUE(std::regex_search(text, m, std::regex("Det ger " + kNumber + " hel[a]? enhete?r? och en rest på (≈ )?" + kNumber + "\\.")));
+  const std::int64_t whole = scaled_number(m[1], 0);
+  const std::int64_t remainder = scaled_number(m[3], 4);
+  EXPECT_EQ(whole, quota / 10'000) << "the whole units of the quota";
+  EXPECT_EQ(remainder, quota % 10'000) << "the remainder is the quota less its whole units";
+  ASSERT_TRUE(std::regex_search(text, m, std::regex("hela enheter är sammanlagt " + kNumber + " av " + kNumber + "\\.")));
+  const std::int64_t whole_sum = scaled_number(m[1], 0);
+  EXPECT_EQ(scaled_number(m[2], 0), units);
+  const std::int64_t leftover = units - whole_sum;
+  if (leftover == 0) {
+    EXPECT_EQ(received, whole);
+    return;
+  }
+  ASSERT_TRUE(std::regex_search(text, m, std::regex("återstod " + kNumber + " enhete?r?")));
+  EXPECT_EQ(scaled_number(m[1], 0), leftover) << "the units left over are those the whole units leave";
+  const bool extra = received == whole + 1;
+  EXPECT_TRUE(extra || received == whole);
+  if (std::regex_search(text, m, std::regex("Den minsta rest som fick en enhet var (≈ )?" + kNumber +
+                                            ", den största som inte fick någon (≈ )?" + kNumber + "\\."))) {
+    const std::int64_t last_in = scaled_number(m[2], 4);
+    const std::int64_t first_out = scaled_number(m[4], 4);
+    EXPECT_GE(last_in, first_out);
+    if (extra) EXPECT_GE(remainder, last_in) << "an extra unit for a remainder below the line";
+    if (!extra) EXPECT_LE(remainder, first_out) << "no extra unit for a remainder above the line";
+  }
+}
+
+void expect_level_recomputable(const std::string& scenario_text, const json& level, const std::vector<std::string>& above) {
+  for (const json& r : level["recipients"]) {
+    std::vector<std::string> names = above;
+    names.push_back(r["name"]);
+    SCOPED_TRACE(r["name"].get<std::string>());
+    const json e = parse(explain_json(scenario_text, names));
+    if (!e["ok"].get<bool>()) continue;
+    std::string before;
+    for (const json& step : e["steps"]) {
+      if (step["kind"] == "rounding") expect_rounding_recomputable(before, step["sv"], step["method"]);
+      before += step["sv"].get<std::string>() + "\n";
+    }
+    if (r.contains("sub") && r["sub"].is_object()) expect_level_recomputable(scenario_text, r["sub"], names);
+  }
+}
+
+TEST(Explain, EveryNumberOfARoundingStepCanBeRecomputedFromTheNumbersPrintedBeforeIt) {
+  for (const std::string& example : example_names()) {
+    SCOPED_TRACE(example);
+    const std::string text = example_text(example);
+    const json result = compute(text);
+    if (!result.contains("recipients")) continue;
+    expect_level_recomputable(text, result, {});
+  }
+  // And under every method, rounded per recipient and per part.
+  const json model = json::parse(example_text("stockholm-2021-model"));
+  for (const char* method : {"largest-remainder", "dhondt", "sainte-lague", "huntington-hill", "adams", "dean"}) {
+    for (const char* level : {"recipient", "component"}) {
+      SCOPED_TRACE(std::string(method) + ", " + level);
+      json s = model;
+      s["rounding"] = {{"unit", 100000}, {"method", method}, {"level", level}};
+      s["pot"]["total"] = "25 437 000";  // not a whole number of units
+      const std::string text = s.dump();
+      expect_level_recomputable(text, compute(text), {});
+    }
+  }
+}
+
+// Issue 14: a pot of 12 152 000 kr in units of 10 000 kr is 1 215 whole
+// units; a quota is a share of those, not the amount over 10 000 (which
+// would count 1 215,2 units). The text says so with the numbers it uses.
+TEST(Explain, TheQuotaIsTheShareOfTheWholeUnitsAndSaysSo) {
+  json s = json::parse(example_text("stockholm-2021-model"));
+  s["pot"]["total"] = 12152000;
+  s["rounding"] = {{"unit", 10000}};
+  const json e = explain(s.dump(), "Rinkeby-Kista");
+  const json rounding = step_of(e, "rounding");
+  const std::string sv = plain_sv(rounding["sv"]);
+  EXPECT_TRUE(contains(sv, "12 152 000 kr är 1 215 enheter om 10 000 kr; 2 000 kr fördelas inte")) << sv;
+  EXPECT_TRUE(contains(sv, "dess andel av de 1 215 hela enheterna: 1 215 × ")) << sv;
+  EXPECT_TRUE(contains(sv, " kr / 12 152 000 kr ≈ ")) << sv;
+  // No exact fraction in the prose; it stays in the values.
+  for (const auto& step : e["steps"]) {
+    EXPECT_FALSE(std::regex_search(step["sv"].get<std::string>(), std::regex("\\d/\\d{4,}"))) << step["sv"];
+  }
+  EXPECT_TRUE(step_of(e, "exact")["exact"].get<std::string>().find('/') != std::string::npos);
+}
+
 TEST(Explain, RinkebyKistaInTheStockholmModelReadsAsTheHandCalculation) {
   const json e = explain(example_text("stockholm-2021-model"), "Rinkeby-Kista");
   ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
@@ -211,7 +370,8 @@ TEST(Explain, RinkebyKistaInTheStockholmModelReadsAsTheHandCalculation) {
   // 5 195 454,545… + 704 044,729… = 5 899 499,275… kr.
   const json exact = step_of(e, "exact");
   EXPECT_EQ(exact["exact_ore"], 589949928);
-  EXPECT_TRUE(contains(exact["sv"], sv_text("exakt 272751550000/46233 kr ≈ 5 899 499,28 kr"))) << exact["sv"];
+  EXPECT_TRUE(contains(exact["sv"], sv_text("nyckeln Rinkeby-Kista ≈ 5 899 499,28 kr (avrundat till helt öre)"))) << exact["sv"];
+  EXPECT_EQ(exact["exact"], "27275155000000/46233") << "the exact fraction (öre) stays in the values";
 
   // 254 units of 100 000 kr: quota 58,9950, remainder 0,9950, the largest
   // of the six remainders, so one of the 5 units left over: 59 units.
@@ -231,7 +391,9 @@ TEST(Explain, RinkebyKistaInTheStockholmModelReadsAsTheHandCalculation) {
   EXPECT_EQ(rounding["rounding_ore"], 50072);
   EXPECT_EQ(rounding["tied"], json::array());
   for (const char* part : {"Beloppen avrundas till hela 100 000 kr med största restmetoden.",
-                           "25 400 000 kr är 254 enheter om 100 000 kr.", "är ≈ 58,9950.",
+                           "25 400 000 kr är 254 enheter om 100 000 kr.",
+                           "dess andel av de 254 hela enheterna: 254 × 5 899 499,28 kr / 25 400 000 kr ≈ 58,9950.",
+                           "Mottagarnas hela enheter är sammanlagt 249 av 254.",
                            "Det ger 58 hela enheter och en rest på ≈ 0,9950.", "återstod 5 enheter",
                            "Resten för Rinkeby-Kista var den största av 6, så Rinkeby-Kista fick en enhet till.",
                            "Rinkeby-Kista fick 59 enheter, det vill säga 5 900 000 kr.",
@@ -332,6 +494,33 @@ TEST(Explain, ADivisorMethodIsStatedAsItsRule) {
   EXPECT_TRUE(contains(sl["en"], "divided by 1.2, 3, 5, 7")) << sl["en"];
 }
 
+TEST(Explain, FewerUnitsThanRecipientsUnderAdamsDeanAndHuntingtonHillSayWhyTheLargestGetThem) {
+  // 3 units of 100 kr among 6: 900 and 700 get one each; 500, 500 and 500
+  // tie for the third, which the first listed (Norr) gets.
+  for (const char* method : {"adams", "dean", "huntington-hill"}) {
+    SCOPED_TRACE(method);
+    const std::string s = scenario(R"("pot": {"total": 300},
+      "indicators": [{"id": "n", "label": "Invånare", "kind": "count"}],
+      "recipients": [{"name": "Norr", "values": {"n": 500}}, {"name": "Öst", "values": {"n": 900}},
+                     {"name": "Söder", "values": {"n": 500}}, {"name": "Väst", "values": {"n": 100}},
+                     {"name": "Mitt", "values": {"n": 700}}, {"name": "Syd", "values": {"n": 500}}],
+      "key": [{"name": "Invånare", "share": 100, "basis": "indicator", "indicator": "n"}],
+      "rounding": {"unit": 100, "method": ")" + std::string(method) + R"("})");
+    const json norr = step_of(explain(s, "Norr"), "rounding");
+    EXPECT_EQ(norr["units"], 1);
+    EXPECT_EQ(norr["one_each_to_largest"], true);
+    EXPECT_EQ(norr["tied"], json::array({"Norr", "Söder", "Syd"}));
+    EXPECT_TRUE(contains(norr["sv"], "det finns bara 3 enheter till 6 mottagare. Enheterna går därför en var till de 3 med "
+                                     "störst underlag. Underlaget för Norr är det 3:e största, så Norr får en enhet."))
+        << norr["sv"];
+    EXPECT_TRUE(contains(norr["sv"], "Norr hade lika stort anspråk på den sista enheten som Söder och Syd")) << norr["sv"];
+    EXPECT_TRUE(contains(norr["en"], "So the units go one each to the 3 with the largest basis.")) << norr["en"];
+    const json vast = step_of(explain(s, "Väst"), "rounding");
+    EXPECT_EQ(vast["units"], 0);
+    EXPECT_TRUE(contains(vast["sv"], "Underlaget för Väst är det 6:e största, så Väst får ingen.")) << vast["sv"];
+  }
+}
+
 TEST(Explain, ComponentLevelRoundingIsExplainedPerComponent) {
   json s = json::parse(example_text("stockholm-2021-model"));
   s["rounding"]["level"] = "component";
@@ -367,7 +556,9 @@ TEST(Explain, TheRedistributionRoundShowsThePoolAndTheShare) {
   EXPECT_EQ(step["pool_ore"], 566279100);  // Kommun H's 5 662 791 kr
   EXPECT_EQ(step["share"], "11/27");       // 11 of the 27 weighted areas of the four that opted in
   EXPECT_EQ(step["amount_ore"], 230706300);
-  EXPECT_TRUE(contains(step["sv"], sv_text("5 662 791 kr × 11/27 = 2 307 063 kr"))) << step["sv"];
+  // The share as amounts a reader can divide, not as a fraction.
+  EXPECT_TRUE(contains(step["sv"], sv_text("5 662 791 kr × 62 290 697,67 kr / 152 895 348,84 kr = 2 307 063 kr")))
+      << step["sv"];
 
   const json h = explain(s, "Kommun H");
   EXPECT_TRUE(contains(step_of(h, "redistribution")["sv"], "Kommun H har inte rekvirerat medlen.")) << h.dump();
@@ -462,6 +653,58 @@ TEST(Explain, AScenarioWithErrorsIsNotExplained) {
   const json broken = explain("{ not json", "Norr");
   EXPECT_FALSE(broken["ok"].get<bool>());
   EXPECT_TRUE(has_finding(broken, "json.syntax")) << broken.dump();
+}
+
+// A right-to-left override in a name would turn the sentence after it
+// around ("≈ 5 195 454,55 kr" read as "rk 55,454 591 5 ≈"): wherever a
+// name, a part's or a column's name enters a sentence it is isolated, FSI
+// before and PDI after, in the steps and in the text to copy.
+TEST(Explain, NamesWithARightToLeftOverrideAreIsolatedInEverySentence) {
+  const std::string rlo = "\xE2\x80\xAE";
+  const std::string fsi = "\xE2\x81\xA8";
+  const std::string pdi = "\xE2\x81\xA9";
+  json s = json::parse(example_text("stockholm-2021-model"));
+  const std::string name = "Rinkeby" + rlo + "-Kista";
+  const std::string part = "Befolkning" + rlo + " 25";
+  const std::string column = "Utsatta" + rlo + " områden";
+  for (auto& r : s["recipients"]) {
+    if (r["name"] == "Rinkeby-Kista") r["name"] = name;
+  }
+  s["key"][1]["name"] = part;
+  s["indicators"][0]["label"] = column;
+  s["earmarks"][0]["name"] = "Extra" + rlo + " medel";
+  const json e = explain(s.dump(), name);
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  std::vector<std::string> texts;
+  for (const auto& step : e["steps"]) {
+    texts.push_back(step["sv"]);
+    texts.push_back(step["en"]);
+  }
+  texts.push_back(e["text"]["sv"]);
+  texts.push_back(e["text"]["en"]);
+  for (std::string text : texts) {
+    // Take out each isolated value: no override may be left outside one.
+    for (const std::string& value : {name, part, column, "Extra" + rlo + " medel"}) {
+      for (auto at = text.find(fsi + value + pdi); at != std::string::npos; at = text.find(fsi + value + pdi)) {
+        text.erase(at, value.size() + 6);
+      }
+    }
+    EXPECT_EQ(text.find(rlo), std::string::npos) << "an override outside FSI … PDI in: " << text;
+  }
+  EXPECT_TRUE(contains(e["text"]["sv"], "Så beräknades beloppet till " + fsi + name + pdi + "\n"));
+  EXPECT_TRUE(contains(step_of(e, "exact")["sv"], "Sammanlagt ger nyckeln " + fsi + name + pdi + " ≈ "));
+  // A name without such controls reads as it did.
+  const json plain = explain(example_text("stockholm-2021-model"), "Skärholmen");
+  EXPECT_EQ(plain.dump().find(fsi), std::string::npos);
+}
+
+TEST(Explain, ANameTypedDecomposedFindsTheRecipient) {
+  // "Årby" with A + U+030A (as macOS may type it) is the recipient "Årby".
+  const std::string s = scenario(R"("pot": {"total": 3}, "recipients": [{"name": "\u00c5rby"}, {"name": "Norr"}],
+    "key": [{"name": "Lika", "share": 100, "basis": "equal"}])");
+  const json e = explain(s, "A\xCC\x8Arby");
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  EXPECT_EQ(e["recipient"], "\xC3\x85rby");
 }
 
 TEST(Explain, ANameThatIsNotUtf8IsAnsweredWithValidJson) {

@@ -73,13 +73,9 @@ TEST(HostileText, ARightToLeftOverrideInANameDoesNotReorderTheRestOfAMessage) {
   ASSERT_EQ(ties.size(), 1u) << result["findings"].dump();
   for (const char* language : {"sv", "en"}) {
     const std::string message = ties[0]["message"][language].get<std::string>();
-    // The list of tied names is the value: FSI before it, PDI right after
-    // it, so the sentence that follows reads as written.
-    const auto opened = message.find("\xE2\x81\xA8" + name);
-    const auto closed = message.find("\xE2\x81\xA9", opened);
-    ASSERT_NE(opened, std::string::npos) << message;
-    ASSERT_NE(closed, std::string::npos) << message;
-    EXPECT_EQ(message.substr(opened + 3, closed - opened - 3), name + ", Söder") << message;
+    // Each tied name is isolated, FSI before it and PDI right after it, so
+    // that the rest of the list and the sentence read as written.
+    EXPECT_NE(message.find("\xE2\x81\xA8" + name + "\xE2\x81\xA9, Söder"), std::string::npos) << message;
   }
   // A message without such controls is left as it was.
   json plain = compute(two_recipients("\"Norr\"", "3"));

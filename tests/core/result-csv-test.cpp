@@ -157,6 +157,14 @@ TEST(ResultExcelCsv, HeadersFromUserTextAreGuardedAsWell) {
   EXPECT_EQ(rows[0][2], "'=cmd|' /C calc'!A0 (öronmärkt) (kr)");
 }
 
+TEST(ResultExcelCsv, AHeadFromANameWithARightToLeftOverrideIsIsolatedFromWhatFollows) {
+  // "Extra", U+202E, " medel (öronmärkt) (kr)" would show the words after the name
+  // turned around: the name is set between FSI and PDI.
+  auto rows = cells_of(excel_csv(one_recipient(R"("Alby")", R"("Extra\u202e medel")")));
+  EXPECT_EQ(rows[0][2], "\xE2\x81\xA8" "Extra\xE2\x80\xAE medel\xE2\x81\xA9 (öronmärkt) (kr)");
+  EXPECT_EQ(cells_of(excel_csv(one_recipient(R"("Alby")")))[0][2], "Extra medel (öronmärkt) (kr)");
+}
+
 TEST(ResultExcelCsv, CellsWithSemicolonsQuotesOrLineBreaksAreQuoted) {
   auto lines = lines_of(excel_csv(one_recipient(R"("Alby; norra \"gamla\" delen")")));
   EXPECT_EQ(lines[1], R"("Alby; norra ""gamla"" delen";6214587,50;1000;6215587,50)");

@@ -406,12 +406,31 @@ TEST(Methods, AMinimumThePotCannotCoverIsAnError) {
   EXPECT_EQ(error["path"], "/rounding/min_units");
 }
 
-TEST(Methods, AdamsWithFewerUnitsThanRecipientsIsAnError) {
-  json result = compute(votes(R"({"unit": 3, "method": "adams"})"));  // 2 units, 4 parties
-  EXPECT_FALSE(result["ok"].get<bool>());
-  json error = first_error(result);
-  EXPECT_EQ(error["code"], "rounding.too_few_units");
-  EXPECT_EQ(error["path"], "/rounding/unit");
+TEST(Methods, WithFewerUnitsThanRecipientsAdamsDeanAndHuntingtonHillGiveOneEachToTheLargest) {
+  for (const char* method : {"adams", "dean", "huntington-hill"}) {
+    SCOPED_TRACE(method);
+    // 2 units of 3 kr among 4 parties: C (6 000) and D (1 600) get one each.
+    json result = compute(votes(std::string(R"({"unit": 3, "method": ")") + method + "\"}"));
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_EQ(formula(result, "A"), 0);
+    EXPECT_EQ(formula(result, "B"), 0);
+    EXPECT_EQ(formula(result, "C"), 300);
+    EXPECT_EQ(formula(result, "D"), 300);
+    json warning = finding(result, "rounding.too_few_units");
+    ASSERT_FALSE(warning.is_null()) << result["findings"].dump();
+    EXPECT_EQ(warning["severity"], "warning");
+    EXPECT_EQ(warning["path"], "/rounding/unit");
+    EXPECT_FALSE(has_finding(result, "apportion.tie"));
+    // Equal votes at the cut: a tie, reported as ties are.
+    json tie = compute(votes(std::string(R"({"unit": 3, "method": ")") + method + "\"}", "[700, 6000, 700, 700]"));
+    ASSERT_TRUE(tie["ok"].get<bool>()) << tie.dump();
+    EXPECT_EQ(formula(tie, "B"), 300);
+    EXPECT_EQ(formula(tie, "A"), 300) << "the first listed of the three with 700 wins the tie";
+    json tied = finding(tie, "apportion.tie");
+    ASSERT_FALSE(tied.is_null()) << tie["findings"].dump();
+    EXPECT_NE(tied["message"]["sv"].get<std::string>().find("A, C, D"), std::string::npos)
+        << tied["message"]["sv"];
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -437,7 +456,7 @@ TEST(Costs, PostsTimesCostPerPostTimesMonthsOver12PlusOtherCosts) {
   EXPECT_EQ(total(result, "not_allocated_ore"), 0);
 }
 
-TEST(Costs, CostsBelowTheFrameWarnOfTheGapAndAboveItOfTheExcess) {
+TEST(Costs, CostsBelowTheFrameWarnOfTheGapAndAboveItAreAnErrorNamingTheExcess) {
   const std::string doc = scenario(R"(
     "pot": {"total": 5000000},
     "recipients": [{"name": "Områdesteam", "cost": {"posts": 2.5, "cost_per_post": 700000}}],
@@ -449,14 +468,72 @@ TEST(Costs, CostsBelowTheFrameWarnOfTheGapAndAboveItOfTheExcess) {
   EXPECT_NE(gap["message"]["sv"].get<std::string>().find(sv_kr("3 250 000 kr")), std::string::npos) << gap.dump();
   EXPECT_EQ(total(under, "not_allocated_ore"), kr(3'250'000));
 
+  // Money that is not in the pot cannot be paid: no result, and no
+  // negative "not allocated".
   json over = compute(changed(doc, R"("total": 5000000)", R"("total": 1000000)"));
-  ASSERT_TRUE(over["ok"].get<bool>()) << "allocating more than the frame is a warning";
+  EXPECT_FALSE(over["ok"].get<bool>()) << over.dump();
+  EXPECT_FALSE(over.contains("totals")) << over.dump();
   json excess = finding(over, "frame.over");
   ASSERT_FALSE(excess.is_null()) << over.dump();
+  EXPECT_EQ(excess["severity"], "error");
   EXPECT_EQ(excess["path"], "/key/0");
   EXPECT_NE(excess["message"]["sv"].get<std::string>().find(sv_kr("750 000 kr")), std::string::npos)
       << excess.dump();
-  EXPECT_EQ(total(over, "not_allocated_ore"), kr(-750'000));
+}
+
+// Names that look the same but differ in an invisible character or in a
+// composed versus decomposed letter are two recipients that a reader takes
+// for one: they stay two (nothing moves silently) and a warning names both.
+TEST(Recipients, LookAlikeNamesAreKeptApartAndNamedInAWarning) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"Vivalla", "Viv\xE2\x80\x8B" "alla"},        // zero-width space
+      {"Vivalla", "\xEF\xBB\xBFVivalla"},            // byte order mark
+      {"Vivalla", "Viv\xE2\x81\xA0" "alla"},        // word joiner
+      {"\xC3\x85rby", "A\xCC\x8Arby"},              // Å composed / A + ring above
+      {"S\xC3\xB6" "der", "So\xCC\x88" "der"},         // ö composed / o + diaeresis
+  };
+  for (const auto& [first, second] : pairs) {
+    SCOPED_TRACE(second);
+    json result = compute_document({{"format", "fordela-scenario"}, {"version", 1}, {"pot", {{"total", 3}}},
+                                    {"recipients", {{{"name", first}}, {{"name", second}}, {{"name", "Norr"}}}},
+                                    {"key", {{{"name", "Lika"}, {"share", 100}, {"basis", "equal"}}}}});
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_EQ(result["recipients"].size(), 3u) << "kept as separate recipients";
+    const json warning = finding(result, "recipients.lookalike_names");
+    ASSERT_FALSE(warning.is_null()) << result["findings"].dump();
+    EXPECT_EQ(warning["severity"], "warning");
+    EXPECT_EQ(warning["path"], "/recipients/1/name");
+    for (const char* language : {"sv", "en"}) {
+      const std::string message = warning["message"][language];
+      EXPECT_NE(message.find(first), std::string::npos) << message;
+      EXPECT_NE(message.find(second), std::string::npos) << message;
+    }
+  }
+  json distinct = compute(kPopulation);
+  EXPECT_FALSE(has_finding(distinct, "recipients.lookalike_names"));
+}
+
+TEST(Fixed, AFixedPartOverItsFrameIsAnErrorStatingTheFrameTheSumAndTheExcess) {
+  // 1 200 000 kr of fixed amounts in a 1 000 000 kr frame used to pay out
+  // with ok: true and "not allocated" −200 000 kr.
+  json result = compute(scenario(R"(
+    "pot": {"total": 1000000},
+    "indicators": [{"id": "belopp", "label": "Belopp", "kind": "amount"}],
+    "recipients": [{"name": "Norr", "values": {"belopp": 700000}}, {"name": "Söder", "values": {"belopp": 500000}}],
+    "key": [{"name": "Fasta belopp", "share": 100, "basis": "fixed", "indicator": "belopp"}])"));
+  EXPECT_FALSE(result["ok"].get<bool>()) << result.dump();
+  EXPECT_FALSE(result.contains("totals")) << "no result pays money that is not in the pot";
+  json over = finding(result, "frame.over");
+  ASSERT_FALSE(over.is_null()) << result.dump();
+  EXPECT_EQ(over["severity"], "error");
+  const std::string sv = over["message"]["sv"];
+  const std::string en = over["message"]["en"];
+  for (const char* amount : {"1 000 000 kr", "1 200 000 kr", "200 000 kr"}) {
+    EXPECT_NE(sv.find(sv_kr(amount)), std::string::npos) << amount << " in " << sv;
+  }
+  for (const char* amount : {"1,000,000 kr", "1,200,000 kr", "200,000 kr"}) {
+    EXPECT_NE(en.find(amount), std::string::npos) << amount << " in " << en;
+  }
 }
 
 TEST(Fixed, FixedAmountsAreTakenAsTheyAreWithoutRounding) {

@@ -271,7 +271,7 @@ test('Rinkeby-Kista explained: the exact quota, +500,72 kr from rounding, copied
   assert.equal(await web.text(page, '#explain-dialog [data-figure="rounding"] dd'), '+500,72 kr');
   assert.equal(await web.text(page, '#explain-dialog [data-figure="final"] dd'), '6 954 200 kr');
   const steps = await web.text(page, '#explain-dialog .explain-steps');
-  assert.match(steps, /Kvoten för Rinkeby-Kista, dess exakta andel räknad i enheter, är ≈ 58,9950/);
+  assert.match(steps, /Kvoten för Rinkeby-Kista är dess andel av de 254 hela enheterna: 254 × 5 899 499,28 kr \/ 25 400 000 kr ≈ 58,9950/);
   assert.match(steps, /Avrundningen ändrade beloppet med \+500,72 kr/);
   await web.screenshot(page, 'decision-explain-rinkeby');
 

@@ -142,6 +142,56 @@ test('a file name with a right-to-left override cannot turn the message around i
   await session.context.close();
 });
 
+// Issue 17: with an unclosed override in a name, the explanation read
+// "rk 55,454 591 5 ≈" and the rounding effects "kr 3 898,73+". Names are
+// isolated where they meet the core's sentences, and rendered isolated.
+test('a right-to-left override in a name cannot turn the explanation or the rounding effects around', async () => {
+  const session = await openPage(undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page } = session;
+  const doc = web.example('stockholm-2021-model');
+  for (const r of doc.recipients) r.name += '\u202e 1';
+  const name = doc.recipients[0].name;
+  await openFile(page, 'rtl.json', doc);
+  await page.waitForSelector('#result-table [data-explain="0"]');
+  await web.settle(page);
+  await page.click('#result-table [data-explain="0"]');
+  await page.waitForSelector('#explain-dialog[open] .explain-steps');
+
+  // The text: every override inside FSI … PDI, in the steps and in the
+  // text to copy.
+  const steps = await page.textContent('#explain-dialog .explain-steps');
+  const plain = await page.getAttribute('#explain-dialog', 'data-plain');
+  for (const text of [steps, plain]) {
+    assert.ok(text.includes('\u2068' + name + '\u2069'), JSON.stringify(text.slice(0, 200)));
+    let rest = text;
+    for (const r of doc.recipients) rest = rest.split('\u2068' + r.name + '\u2069').join('');
+    assert.ok(!rest.includes('\u202e'), 'an override outside an isolate: ' + JSON.stringify(rest.slice(0, 300)));
+  }
+
+  // What is seen: in "… ≈ 5 899 499,28 kr (avrundat …)" after the name,
+  // "≈" stays left of "kr"; in the rounding effects "+" left of "kr".
+  const leftOf = (selector, first, second) => page.$eval(selector, (el, [a, b]) => {
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes(a) && n.data.includes(b)) || el.firstChild;
+    const x = (index) => {
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    const i = node.data.lastIndexOf(a);
+    return x(i) < x(node.data.indexOf(b, i));
+  }, [first, second]);
+  assert.ok(await leftOf('#explain-dialog .explain-step[data-kind="exact"]', '≈', 'kr'), 'the exact amount reads "≈ … kr"');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#explain-dialog:not([open])', { state: 'attached' });
+  const gain = '#rounding-effects [data-effect="gain"] strong';
+  await page.waitForSelector(gain);
+  assert.match(await web.text(page, gain), /^\+[\d ]+,\d\d kr$/);
+  assert.ok(await leftOf(gain, '+', 'kr'), 'the gain reads "+… kr"');
+  await assertInert(session);
+  await session.context.close();
+});
+
 test('a link carrying markup opens as text, through the page\'s own encoder', async () => {
   const first = await openPage();
   const hash = await first.page.evaluate((doc) => Fordela.link.encode(doc), scenario());

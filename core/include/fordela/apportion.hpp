@@ -42,9 +42,21 @@ enum class ApportionError {
   all_weights_zero,
   negative_units,
   min_not_feasible,      // min_units × (recipients with weight) > units
-  too_few_units,         // Adams, Dean, Huntington-Hill give every
-                         // recipient with weight one unit first
   bad_first_divisor,     // outside [1, 3)
+};
+
+// What largest remainder did, step by step, so that an explanation can
+// tell it from the split itself: those held at the minimum, the quotas of
+// the others in the units left to them, each quota's whole units and
+// remainder, and the order in which the remainders were served.
+struct RemainderTrace {
+  std::vector<char> pinned;             // per recipient: quota below the minimum, given the minimum
+  std::int64_t units_left = 0;          // units the others share by quota
+  BigNat weight_left;                   // the others' total weight
+  std::vector<std::int64_t> whole;      // per recipient: whole units of its quota (0 when pinned)
+  std::vector<BigNat> remainders;       // per recipient: quota's remainder, over weight_left
+  std::int64_t leftover = 0;            // units left after the whole ones, one each to the largest remainders
+  std::vector<std::size_t> served;      // the others, largest remainder first (equal ones: first listed first)
 };
 
 struct ApportionResult {
@@ -56,6 +68,13 @@ struct ApportionResult {
   // broken in favour of the recipient listed first. Empty when no tie
   // decided a unit.
   std::vector<std::size_t> tied;
+  // Adams, Dean and Huntington-Hill give every recipient with weight one
+  // unit first. With fewer units than such recipients, the units went one
+  // each to the largest weights instead (tied as above when equal weights
+  // meet at the cut), and this is set.
+  bool one_each_to_largest = false;
+  // Largest remainder's steps; only from apportion_traced.
+  std::optional<RemainderTrace> trace;
   bool ok() const { return error == ApportionError::none; }
 };
 
@@ -64,6 +83,11 @@ struct ApportionResult {
 // gets zero. Never throws; exact for weights of any size.
 ApportionResult apportion(const std::vector<BigNat>& weights, std::int64_t units,
                           const ApportionOptions& options = {});
+
+// The same, with largest remainder's steps in `trace` (for explanations;
+// it costs a sort of every remainder).
+ApportionResult apportion_traced(const std::vector<BigNat>& weights, std::int64_t units,
+                                 const ApportionOptions& options = {});
 
 namespace detail {
 // The same computation with every step in BigNat, skipping the 128-bit

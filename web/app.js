@@ -160,6 +160,11 @@
     try {
       result = Fordela.core.compute(store.scenario);
     } catch (e) {
+      // No result then: the one on screen would be an earlier document's.
+      lastGood = null;
+      lastRoot = null;
+      errorCount = Math.max(errorCount, 1);
+      renderResult();
       showNotice(t('notice.core_failed', { message: e.message }));
       return;
     }
@@ -504,9 +509,9 @@
     if (rows.length > 1 && rows[0].slice(startCol === 0 ? 1 : 0).every((cell) => cell.trim() !== '' && !/\d/.test(cell))) {
       rows = rows.slice(1);
     }
-    const count = Math.max((store.level().recipients || []).length, startRow + rows.length);
+    const count = store.recipientsWith(Math.max((store.level().recipients || []).length, startRow + rows.length));
     if (count > Fordela.document.MAX_RECIPIENTS) {
-      showNotice(t('paste.too_many_recipients', { n: count.toLocaleString(i18n.lang() === 'sv' ? 'sv-SE' : 'en-GB') }));
+      showNotice(Fordela.workspace.limitText('paste.too_many_recipients', count));
       return;
     }
     store.mutateLevel((s) => {
@@ -610,6 +615,7 @@
     main.addEventListener('click', onClick);
     main.addEventListener('paste', onPaste);
     $('open-example').addEventListener('click', () => {
+      $('notice').hidden = true; // what it said was about the work this replaces
       if (openExample($('example-picker').value)) announce(t('announce.opened', { name: $('example-picker').selectedOptions[0].textContent }));
     });
     $('new-scenario').addEventListener('click', () => {
@@ -643,6 +649,9 @@
       findings = [];
       levelFindings = { own: [], other: [] };
       errorCount = 0;
+      // The result of what was open goes at once, before anything else
+      // can fail: it is not this document's.
+      renderResult();
       // A scenario that uses requisition opens with that part shown.
       const recipients = store.scenario.recipients || [];
       $('requisition-details').open = recipients.some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
@@ -679,7 +688,8 @@
       if (Fordela.workspace.restore()) return;
       if (!openExample(DEFAULT_EXAMPLE) && examples.length) openExample(examples[0].id);
     }).catch((e) => {
-      showNotice(t('notice.core_missing', { message: e && e.message ? e.message : String(e) }));
+      const message = e && e.message ? e.message : String(e);
+      showNotice(t(coreReady ? 'notice.core_failed' : 'notice.core_missing', { message }));
     });
   }
 

@@ -150,6 +150,15 @@
     this.notify({ kind: structural ? 'structure' : 'value', path });
   };
 
+  // The recipients the whole document would have, on all levels, were the
+  // level being edited to hold `levelCount` (a paste, an import): the
+  // page's limit (document.MAX_RECIPIENTS) is over the whole tree.
+  ScenarioStore.prototype.recipientsWith = function (levelCount) {
+    const level = this.level();
+    const here = Array.isArray(level.recipients) ? level.recipients.length : 0;
+    return Fordela.document.recipientCount(this.scenario) - here + levelCount;
+  };
+
   // A change of shape (rows added, moved, removed): fn edits the scenario.
   ScenarioStore.prototype.mutate = function (fn) {
     fn(this.scenario);

@@ -92,6 +92,16 @@ function openFile(page, name, content) {
   return page.setInputFiles('#file-input', { name, mimeType: 'application/json', buffer });
 }
 
+// Text pasted into a field of the page, as from the clipboard.
+async function paste(page, selector, text) {
+  await page.focus(selector);
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 async function noticeText(page) {
   await page.waitForSelector('#notice:not([hidden])');
   return web.text(page, '#notice');
@@ -160,12 +170,7 @@ test('rows pasted into the table with markup, control characters and a right-to-
   const session = await openPage(server.url + '#example=stockholm-2021-model');
   const { page } = session;
   const pasted = [PAYLOADS[0] + '\t1\t0\t1\t50 000\t0', RTL_NAME + '\t0\t1\t0\t60 000\t0', CONTROL_NAME + '\t1\t1\t1\t1\t0'].join('\r\n');
-  await page.focus('[data-path="/recipients/4/name"]');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, pasted);
+  await paste(page, '[data-path="/recipients/4/name"]', pasted);
   await web.settle(page);
   assert.equal(await page.inputValue('[data-path="/recipients/4/name"]'), PAYLOADS[0]);
   assert.equal(await page.inputValue('[data-path="/recipients/5/name"]'), RTL_NAME);
@@ -260,14 +265,73 @@ test('a link or a paste past 2 000 recipients gets the same limit, and changes n
   await web.open(page, server.url + '#example=linkoping-2021');
   await page.evaluate(() => { document.getElementById('notice').hidden = true; });
   const before = await page.$$eval('#recipients-table tbody tr', (rows) => rows.length);
-  await page.focus('[data-path="/recipients/0/name"]');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, Array.from({ length: 2500 }, (_, i) => 'R' + i + '\t1').join('\n'));
+  await paste(page, '[data-path="/recipients/0/name"]', Array.from({ length: 2500 }, (_, i) => 'R' + i + '\t1').join('\n'));
   assert.match(await noticeText(page), /Inklistringen skulle ge 2\s500 mottagare/);
   assert.equal(await page.$$eval('#recipients-table tbody tr', (rows) => rows.length), before);
+  await assertInert(session);
+  await session.context.close();
+});
+
+// Two recipients on top, each split among `each` below: the recipients the
+// page edits are those of every level together.
+function tree(each) {
+  const level = (n, prefix) => ({
+    indicators: [{ id: 'bef', label: 'Befolkning', kind: 'count' }],
+    recipients: Array.from({ length: n }, (_, i) => ({ name: prefix + i, values: { bef: 1 } })),
+    key: [{ name: 'Befolkning', share: 100, basis: 'indicator', indicator: 'bef' }],
+  });
+  const doc = Object.assign(scenario({ title: 'Träd' }), level(2, 'Top'));
+  doc.recipients[0].sub = level(each, 'A');
+  doc.recipients[1].sub = level(each, 'B');
+  return doc;
+}
+
+test('sub-scenarios count toward the 2 000 recipients: file, link, storage, paste and import name the count and the limit', async () => {
+  const session = await openPage();
+  const { page } = session;
+  await page.fill('[data-path="/title"]', 'Mitt arbete');
+  await web.settle(page);
+  const over = tree(1000); // 2 + 2 000
+  const overText = JSON.stringify(over);
+
+  await page.setInputFiles('#file-input', { name: 'träd.json', mimeType: 'application/json', buffer: Buffer.from(overText) });
+  assert.match(await noticeText(page), /Filen träd\.json har fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans, så den öppnas inte\./);
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+
+  const hash = await page.evaluate((doc) => Fordela.link.encode(doc), over);
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  assert.match(await noticeText(page), /Länken innehåller fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans/);
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+
+  // Kept by an earlier page in this browser, it is refused on opening with
+  // the same reason, not with a message about full storage.
+  await page.evaluate((text) => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+    localStorage.setItem('fordela.v1.entry.trad1', text);
+    index.entries.unshift({ id: 'trad1', title: 'Träd', updated: '2026-01-01T00:00:00.000Z' });
+    index.current = 'trad1';
+    localStorage.setItem('fordela.v1.index', JSON.stringify(index));
+  }, overText);
+  await page.reload();
+  assert.match(await noticeText(page), /Den sparade fördelningen Träd har fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans/);
+  await page.waitForSelector('#result-table');
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+  assert.doesNotMatch(await web.text(page, '#save-status'), /Inte sparat/);
+
+  // 2 + 1 500 opens; 600 pasted or imported on top would make 2 100.
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  await page.setInputFiles('#file-input', { name: 'lagom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tree(750))) });
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Träd');
+  const rows = Array.from({ length: 600 }, (_, i) => 'R' + i + '\t1').join('\n');
+  await paste(page, '[data-path="/recipients/0/name"]', rows);
+  assert.match(await noticeText(page), /Inklistringen skulle ge 2 100 mottagare på alla nivåer tillsammans, fler än sidan kan redigera \(högst 2 000\)\. Inget har ändrats\./);
+  assert.equal(await page.$$eval('#recipients-table tbody tr', (trs) => trs.length), 2);
+
+  await page.click('#import-toggle');
+  await page.fill('#import-text', 'Namn\tBefolkning\n' + rows);
+  await page.waitForSelector('#import-problem:not([hidden])');
+  assert.match(await web.text(page, '#import-problem'), /Importen skulle ge 2 100 mottagare på alla nivåer tillsammans, fler än sidan kan redigera \(högst 2 000\)/);
   await assertInert(session);
   await session.context.close();
 });

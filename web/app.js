@@ -4,7 +4,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { pointer, parsePointer } = Fordela.dom;
+  const { pointer, parsePointer, setOwn } = Fordela.dom;
   const views = Fordela.views;
   const i18n = Fordela.i18n;
   const t = (...args) => i18n.t(...args);
@@ -458,7 +458,7 @@
       store.mutateLevel(() => {
         const list = COLLECTIONS[collection](store.level());
         list.splice(Math.min(index, list.length), 0, row);
-        for (const [object, key, value] of forgotten || []) if (!Object.prototype.hasOwnProperty.call(object, key)) object[key] = value;
+        for (const [object, key, value] of forgotten || []) if (!Object.prototype.hasOwnProperty.call(object, key)) setOwn(object, key, value);
       });
       const again = '[data-action="remove"][data-collection="' + collection + '"][data-index="' + Math.min(index, COLLECTIONS[collection](store.level()).length - 1) + '"]';
       focusSelector([again]);
@@ -529,7 +529,7 @@
           } else {
             recipient.values = recipient.values || {};
             if (cell === '') delete recipient.values[column];
-            else recipient.values[column] = cell;
+            else setOwn(recipient.values, column, cell);
           }
         });
       });

@@ -95,7 +95,8 @@
 
   // Rows read by the core (readCsv) → a plan of what an import does to the
   // scenario: {headerless, nameColumn, columns: [{index, header, id,
-  // label, kind, isNew}], skipped: [headers], rows: [{name, values}]}; or
+  // label, kind, isNew}], skipped: [headers], rows: [{name, values: Map of
+  // column id → cell}]}; or
   // {problem: 'no-rows'}. A first row of text is the header; without one,
   // the columns are the name and then the scenario's own columns in order.
   function planImport(scenario, rows) {
@@ -139,10 +140,10 @@
     const data = headerless ? nonEmpty : nonEmpty.slice(1);
     if (data.length === 0) return { problem: 'no-rows' };
     const planned = data.map((cells) => {
-      const values = {};
+      const values = new Map();
       for (const column of columns) {
         const cell = String(cells[column.index] === undefined ? '' : cells[column.index]).trim();
-        if (cell !== '') values[column.id] = cell;
+        if (cell !== '') values.set(column.id, cell);
       }
       return { name: String(cells[nameColumn] === undefined ? '' : cells[nameColumn]).trim(), values };
     });
@@ -193,7 +194,7 @@
       if (mode === 'replace') after.push(recipient);
       recipient.values = recipient.values && typeof recipient.values === 'object' ? recipient.values : {};
       for (const column of plan.columns) {
-        if (row.values[column.id] !== undefined) recipient.values[column.id] = row.values[column.id];
+        if (row.values.has(column.id)) Fordela.dom.setOwn(recipient.values, column.id, row.values.get(column.id));
         else if (mode === 'replace') delete recipient.values[column.id];
       }
     }

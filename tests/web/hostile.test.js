@@ -335,3 +335,45 @@ test('sub-scenarios count toward the 2 000 recipients: file, link, storage, past
   await assertInert(session);
   await session.context.close();
 });
+
+test('columns named constructor and __proto__ read and write only the recipients\' own values', async () => {
+  const session = await openPage();
+  const { page } = session;
+  // A file whose columns are named so: the second recipient has no values.
+  const doc = scenario({
+    title: 'Prototyp',
+    indicators: [{ id: 'constructor', label: 'constructor', kind: 'count' }, { id: '__proto__', label: '__proto__', kind: 'count' }],
+    recipients: [{ name: 'Ett', values: JSON.parse('{"constructor": 1, "__proto__": 2}') }, { name: 'Två', values: {} }],
+    key: [{ name: 'Lika', share: 100, basis: 'equal' }],
+    earmarks: [],
+  });
+  const text = JSON.stringify(doc); // JSON.parse made "__proto__" an own member
+  await page.setInputFiles('#file-input', { name: 'prototyp.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Prototyp');
+  assert.equal(await page.inputValue('[data-path="/recipients/0/values/constructor"]'), '1');
+  assert.equal(await page.inputValue('[data-path="/recipients/0/values/__proto__"]'), '2');
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/constructor"]'), '');
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/__proto__"]'), '');
+  await web.settle(page);
+  assert.doesNotMatch(await web.text(page, '#result'), /native code|object Object/);
+
+  // A value typed under __proto__ is kept, saved and computed.
+  await page.fill('[data-path="/recipients/1/values/__proto__"]', '7');
+  await page.waitForFunction(() => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index') || '{}');
+    return /"Två","values":\{"__proto__":"7"\}/.test(localStorage.getItem('fordela.v1.entry.' + index.current) || '');
+  });
+
+  // Imported rows with a header "constructor" leave the rows not in the
+  // file empty, not showing Object's constructor.
+  await page.click('#import-toggle');
+  await page.fill('#import-text', 'Namn\tconstructor\nEtt\t5');
+  await page.waitForSelector('#import-apply:not([disabled])');
+  await page.click('#import-apply');
+  await page.waitForFunction(() => document.querySelector('[data-path="/recipients/0/values/constructor"]').value === '5');
+  const cells = await page.$$eval('#recipients-table input', (inputs) => inputs.map((i) => i.value));
+  assert.ok(!cells.some((v) => /native code|object Object/.test(v)), cells.join(' | '));
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/constructor"]'), '');
+  await assertInert(session);
+  await session.context.close();
+});

@@ -5,7 +5,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { h, clear } = Fordela.dom;
+  const { h, clear, own } = Fordela.dom;
   const format = Fordela.format;
   const { recipientName, indicatorName, componentName } = Fordela.views;
   const t = (...args) => Fordela.i18n.t(...args);
@@ -352,7 +352,7 @@
       const basisRows = basis.tBodies[0].rows;
       recipients.forEach((rec, r) => {
         const cells = basisRows[r].cells;
-        indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue((rec.values || {})[ind.id])));
+        indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue(own(rec.values, ind.id))));
       });
     }
     return true;
@@ -436,7 +436,7 @@
     const body = h('tbody');
     recipients.forEach((rec, r) => {
       const tr = h('tr', null, [h('th', { scope: 'row', 'data-user': 'true', text: recipientName(rec, r) })]);
-      for (const ind of indicators) tr.appendChild(h('td', { class: 'num', text: format.inputValue((rec.values || {})[ind.id]) }));
+      for (const ind of indicators) tr.appendChild(h('td', { class: 'num', text: format.inputValue(own(rec.values, ind.id)) }));
       body.appendChild(tr);
     });
     return h('section', { class: 'basis-box print-only', 'aria-labelledby': 'basis-heading' }, [

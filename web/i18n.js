@@ -321,6 +321,10 @@
       'scenarios.problem.wrong-type': 'Den sparade fördelningen {name} går inte att öppna: fält i den har fel typ.',
 
       'file.opened': 'Filen {name} är öppnad som en ny fördelning under Mina fördelningar.',
+      'file.read_as': 'Filen {name} är inte UTF-8 och lästes som {encoding}.',
+      'file.encoding.utf-16le': 'UTF-16 (little-endian, som Excels ”Unicode-text”)',
+      'file.encoding.utf-16be': 'UTF-16 (big-endian)',
+      'file.encoding.windows-1252': 'Windows-1252 (som Excels ”CSV (semikolonavgränsad)”)',
       'file.problem.not-json': 'Filen {name} är ingen Fördela-fördelning: den är inte JSON. Öppna en .json-fil som sparats med Spara som fil.',
       'file.problem.csv': 'Filen {name} är en CSV-fil, inte en fördelning. Mottagare och värden från CSV läses in med Importera under Mottagare och underlag.',
       'file.problem.result': 'Filen {name} är ett resultat från Fördela, inte en fördelning, och kan inte öppnas för redigering. Öppna den .json-fil som sparades med Spara som fil.',
@@ -851,6 +855,10 @@
       'scenarios.problem.wrong-type': 'The saved allocation {name} cannot be opened: fields in it have the wrong type.',
 
       'file.opened': 'The file {name} is open as a new allocation under My allocations.',
+      'file.read_as': 'The file {name} is not UTF-8 and was read as {encoding}.',
+      'file.encoding.utf-16le': 'UTF-16 (little-endian, like Excel’s “Unicode text”)',
+      'file.encoding.utf-16be': 'UTF-16 (big-endian)',
+      'file.encoding.windows-1252': 'Windows-1252 (like CSV saved by Swedish Excel)',
       'file.problem.not-json': 'The file {name} is not a Fördela allocation: it is not JSON. Open a .json file saved with Save as file.',
       'file.problem.csv': 'The file {name} is a CSV file, not an allocation. Recipients and values from CSV are read with Import under Recipients and data.',
       'file.problem.result': 'The file {name} is a result from Fördela, not an allocation, and cannot be opened for editing. Open the .json file saved with Save as file.',

@@ -168,6 +168,11 @@
     return detail ? text + ' ' + detail : text;
   }
 
+  // The name of an encoding a file was read in other than UTF-8, or ''.
+  function readAs(encoding) {
+    return encoding && encoding !== 'utf-8' ? t('file.encoding.' + encoding) : '';
+  }
+
   // A paste or an import past the limit: key with the count and the limit.
   function limitText(key, n) {
     return t(key, { n: count(n), max: count(Fordela.document.MAX_RECIPIENTS) });
@@ -393,6 +398,7 @@
       clearHash();
       store.replace(read.scenario, null, null);
       hooks.announce(t('file.opened', { name: file.name }));
+      if (readAs(read.encoding)) hooks.showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
       return true;
     });
   }
@@ -439,7 +445,9 @@
     if (importView && importView.state.open) importView.set({ plan: null, effect: null, problem: '', text: '', fileName: '' });
   }
 
-  function planFrom(text, separator, fileName) {
+  function planFrom(text, separator, fileName, encoding) {
+    const note = readAs(encoding) ? t('file.read_as', { name: fileName, encoding: readAs(encoding) }) : '';
+    importView.set({ note });
     const read = Fordela.core.readCsv(text, separator);
     if (!read.ok) {
       importPlan = null;
@@ -473,7 +481,7 @@
           return;
         }
         importView.set({ text: '' });
-        planFrom(read.text, '', file.name);
+        planFrom(read.text, '', file.name, read.encoding);
       });
     },
     text(text) {

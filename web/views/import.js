@@ -12,7 +12,8 @@
   function ImportView(container, commands) {
     this.container = container;
     this.commands = commands;
-    this.state = { open: false, text: '', fileName: '', plan: null, effect: null, problem: '', mode: 'merge' };
+    // note: how the file was read, when not as UTF-8
+    this.state = { open: false, text: '', fileName: '', note: '', plan: null, effect: null, problem: '', mode: 'merge' };
     this.textTimer = null;
     this.render();
   }
@@ -124,6 +125,7 @@
       ? t('import.column.new', { header: c.header || c.label, kind: kind(c.kind) })
       : t('import.column.existing', { header: c.header || '–', label: c.label })));
     return [
+      this.state.note ? h('p', { class: 'hint import-note', text: this.state.note }) : null,
       ...lines.map((text) => h('p', { class: 'import-line', text })),
       columns.length ? h('p', { class: 'import-line', text: t('import.columns') }) : null,
       columns.length ? h('ul', { class: 'import-columns' }, columns) : null,

@@ -1089,16 +1089,18 @@
     return Object.prototype.hasOwnProperty.call(STRINGS[current], key);
   }
 
-  // t('row.up', {name: 'Skärholmen'}) → "Flytta upp: Skärholmen"
   // A value with a bidirectional control in it (a right-to-left override in
   // a file or recipient name) is set between FSI and PDI, so that it cannot
   // reorder the rest of the message; the core does the same in its findings.
+  // t() does it to every value it puts in a message; a line the page puts
+  // together itself ("name: 60 %") does it with isolate().
   const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
   function isolated(value) {
     const text = String(value);
     return BIDI_CONTROL.test(text) ? '\u2068' + text + '\u2069' : text;
   }
 
+  // t('row.up', {name: 'Skärholmen'}) → "Flytta upp: Skärholmen"
   function t(key, args) {
     let text = STRINGS[current][key];
     if (text === undefined) text = STRINGS.sv[key];
@@ -1120,5 +1122,5 @@
     document.title = t('page.title');
   }
 
-  Fordela.i18n = { t, lang, setLang, has, applyStatic, STRINGS };
+  Fordela.i18n = { t, lang, setLang, has, applyStatic, isolate: isolated, STRINGS };
 })(window.Fordela = window.Fordela || {});

@@ -377,3 +377,67 @@ test('columns named constructor and __proto__ read and write only the recipients
   await assertInert(session);
   await session.context.close();
 });
+
+// Text on the page with a right-to-left override in it that could turn
+// the page's own words around: every such text node must either hold the
+// user's text alone in an element that isolates it (unicode-bidi), or
+// carry it between FSI and PDI.
+function unisolated(page, names) {
+  return page.evaluate((users) => {
+    const bad = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest('option, textarea, script, style')) continue;
+      const rest = n.data.replace(/\u2068[^\u2068\u2069]*\u2069/g, '');
+      if (!/[\u202a-\u202e]/.test(rest)) continue;
+      const isolating = ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(parent).unicodeBidi);
+      if (isolating && users.includes(n.data)) continue;
+      bad.push(parent.tagName.toLowerCase() + '.' + parent.className + ': ' + JSON.stringify(n.data));
+    }
+    return bad;
+  }, names);
+}
+
+test('a right-to-left override in any name cannot turn the page\'s own sentences around: result, rules, rounding, levels, comparison, print', async () => {
+  const session = await openPage();
+  const { page } = session;
+  const rtl = (what) => what + ' \u202e' + 'ABC 123' + '\u202c';
+  const names = ['Titel', 'Avdrag', 'Befolkning', 'Belopp', 'Mottagare 1', 'Mottagare 2', 'Mottagare 3', 'Del', 'Öronmärkt', 'Under'].map(rtl);
+  const [title, deduction, indicator, amount, r1, r2, r3, component, earmark, below] = names;
+  await openFile(session.page, 'rtl.json', scenario({
+    title,
+    notes: '',
+    pot: { total: '1 000 000 kr', deductions: [{ name: deduction, amount: 1000 }] },
+    indicators: [{ id: 'bef', label: indicator, kind: 'count' }, { id: 'extra', label: amount, kind: 'amount' }],
+    recipients: [
+      { name: r1, values: { bef: 1201, extra: 5000 }, sub: { recipients: [{ name: below, values: { bef: 1 } }], indicators: [{ id: 'bef', label: indicator, kind: 'count' }], key: [{ name: component, share: 100, basis: 'indicator', indicator: 'bef' }] } },
+      { name: r2, values: { bef: 803 } },
+      { name: r3, values: { bef: 505 } },
+    ],
+    key: [{ name: component, share: 60, basis: 'indicator', indicator: 'bef' }, { name: rtl('Lika'), share: 40, basis: 'equal' }],
+    earmarks: [{ name: earmark, indicator: 'extra' }],
+    rounding: { unit: 1000, method: 'largest-remainder', level: 'recipient' },
+  }));
+  names.push(rtl('Lika'));
+  await page.waitForFunction((t) => document.querySelector('[data-path="/title"]').value === t, title);
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  // The comparison with the what-if slider moved.
+  await page.locator('#compare-section').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#compare-section input[type="range"]');
+  await page.fill('[data-compare="share-number"]', '70');
+  await page.waitForSelector('#compare-table');
+  await web.settle(page);
+  assert.deepEqual(await unisolated(page, names), []);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await unisolated(page, names), []);
+  await page.emulateMedia({ media: 'screen' });
+  // The status line of a removed recipient ("… är borttagen").
+  await page.click('[data-action="remove"][data-collection="recipients"][data-index="2"]');
+  await page.waitForSelector('#recipients-toast:not([hidden])');
+  assert.match(await page.textContent('#recipients-toast'), /\u2068Mottagare 3 \u202eABC 123\u202c\u2069/);
+  assert.deepEqual(await unisolated(page, names), []);
+  await assertInert(session);
+  await session.context.close();
+});

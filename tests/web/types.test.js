@@ -133,3 +133,17 @@ test('a saved scenario with a field of the wrong type says so on opening; the pa
     await context.close();
   }
 });
+
+test('when the core cannot compute the document opened, the result of the one before does not stay on screen', async () => {
+  const session = await web.session(browser, server, server.url + '#example=stockholm-2021-model');
+  const { page } = session;
+  assert.ok((await web.resultTable(page)).length > 1);
+  await page.evaluate(() => { Fordela.core.compute = () => { throw new Error('provfel'); }; });
+  await page.selectOption('#example-picker', 'linkoping-2021');
+  await page.click('#open-example');
+  await noticeText(page, /Beräkningen misslyckades: provfel/);
+  assert.equal(await page.$('#result-table'), null);
+  assert.match(await web.text(page, '#result'), /\S/);
+  // Console errors are none: the failure is a message, not an exception.
+  await session.close();
+});

@@ -4,7 +4,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { pointer, parsePointer } = Fordela.dom;
+  const { pointer, parsePointer, setOwn } = Fordela.dom;
   const views = Fordela.views;
   const i18n = Fordela.i18n;
   const t = (...args) => i18n.t(...args);
@@ -160,6 +160,11 @@
     try {
       result = Fordela.core.compute(store.scenario);
     } catch (e) {
+      // No result then: the one on screen would be an earlier document's.
+      lastGood = null;
+      lastRoot = null;
+      errorCount = Math.max(errorCount, 1);
+      renderResult();
       showNotice(t('notice.core_failed', { message: e.message }));
       return;
     }
@@ -461,7 +466,7 @@
       store.mutateLevel(() => {
         const list = COLLECTIONS[collection](store.level());
         list.splice(Math.min(index, list.length), 0, row);
-        for (const [object, key, value] of forgotten || []) if (!Object.prototype.hasOwnProperty.call(object, key)) object[key] = value;
+        for (const [object, key, value] of forgotten || []) if (!Object.prototype.hasOwnProperty.call(object, key)) setOwn(object, key, value);
       });
       const again = '[data-action="remove"][data-collection="' + collection + '"][data-index="' + Math.min(index, COLLECTIONS[collection](store.level()).length - 1) + '"]';
       focusSelector([again]);
@@ -516,11 +521,11 @@
       Fordela.workspace.openImport(text, t('paste.choose'));
       return;
     }
-    const count = planned.kind === 'import'
+    const count = store.recipientsWith(planned.kind === 'import'
       ? (planned.mode === 'replace' ? planned.plan.rows.length : (level.recipients || []).length + Fordela.files.importEffect(level, planned.plan).added)
-      : Math.max((level.recipients || []).length, planned.startRow + planned.rows.length);
+      : Math.max((level.recipients || []).length, planned.startRow + planned.rows.length));
     if (count > Fordela.document.MAX_RECIPIENTS) {
-      showNotice(t('paste.too_many_recipients', { n: count.toLocaleString(i18n.lang() === 'sv' ? 'sv-SE' : 'en-GB') }));
+      showNotice(Fordela.workspace.limitText('paste.too_many_recipients', count));
       return;
     }
     const before = JSON.parse(JSON.stringify({ indicators: level.indicators, recipients: level.recipients, key: level.key }));
@@ -658,6 +663,7 @@
     // On the document: a paste into a new scenario may come with no field focused.
     document.addEventListener('paste', onPaste);
     $('open-example').addEventListener('click', () => {
+      $('notice').hidden = true; // what it said was about the work this replaces
       if (openExample($('example-picker').value)) announce(t('announce.opened', { name: $('example-picker').selectedOptions[0].textContent }));
     });
     $('new-scenario').addEventListener('click', () => {
@@ -691,6 +697,9 @@
       findings = [];
       levelFindings = { own: [], other: [] };
       errorCount = 0;
+      // The result of what was open goes at once, before anything else
+      // can fail: it is not this document's.
+      renderResult();
       // A scenario that uses requisition opens with that part shown.
       const recipients = store.scenario.recipients || [];
       $('requisition-details').open = recipients.some((r) => r.requisitioned === false || r.opted_in === true || r.requisition_date);
@@ -729,7 +738,8 @@
       if (Fordela.workspace.restore()) return;
       if (!openExample(DEFAULT_EXAMPLE) && examples.length) openExample(examples[0].id);
     }).catch((e) => {
-      showNotice(t('notice.core_missing', { message: e && e.message ? e.message : String(e) }));
+      const message = e && e.message ? e.message : String(e);
+      showNotice(t(coreReady ? 'notice.core_failed' : 'notice.core_missing', { message }));
     });
   }
 

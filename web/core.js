@@ -38,6 +38,16 @@
     return parse(module.parseAmount(String(value)), 'parseAmount');
   }
 
+  function ready() {
+    return module !== null;
+  }
+
+  // {ok, findings}: what is wrong with a scenario, without computing it.
+  function validate(scenario) {
+    const out = parse(module.validate(JSON.stringify(scenario)), 'validate');
+    return { ok: Boolean(out && out.ok), findings: (out && Array.isArray(out.findings)) ? out.findings : [] };
+  }
+
   function version() {
     return String(module.version());
   }
@@ -85,5 +95,5 @@
     return parse(module.apportion(JSON.stringify(request)), 'apportion');
   }
 
-  Fordela.core = { load, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, explain, compare, apportion };
+  Fordela.core = { load, ready, validate, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, explain, compare, apportion };
 })(window.Fordela = window.Fordela || {});

@@ -17,8 +17,9 @@
   // The most recipients the page edits, well above any Swedish case (290
   // municipalities): 2 000 rows open in about a second, while 10 000 take
   // ten seconds and seconds per change (the core itself takes 1 000 000;
-  // see the README's limits). A larger document is refused with a message,
-  // not opened into a frozen tab.
+  // see the README's limits). Counted over every level (sub-scenarios are
+  // edited and computed with the rest): a larger document is refused with
+  // a message, not opened into a frozen tab.
   const MAX_RECIPIENTS = 2000;
   // Nesting deeper than the core reads (24 levels, ScenarioLimits) is no
   // scenario; JSON.parse takes any depth, but JSON.stringify would overflow
@@ -37,6 +38,32 @@
     return false;
   }
 
+  // The recipients of a scenario and of every sub-scenario below them.
+  // Iterative: the depth is checked separately.
+  function recipientCount(scenario) {
+    let count = 0;
+    const levels = [scenario];
+    while (levels.length) {
+      const level = levels.pop();
+      if (!level || typeof level !== 'object' || !Array.isArray(level.recipients)) continue;
+      count += level.recipients.length;
+      for (const recipient of level.recipients) {
+        if (recipient && typeof recipient === 'object' && recipient.sub) levels.push(recipient.sub);
+      }
+    }
+    return count;
+  }
+
+  // The core's field.type findings (a list where an object belongs, a
+  // number where a list does): the editors walk the document by its
+  // shape, so such a document is refused with the core's own messages.
+  // Before the core is loaded (the list of saved work at start) nothing
+  // is checked; every document is read again through here when opened.
+  function typeFindings(doc) {
+    if (!Fordela.core || !Fordela.core.ready()) return [];
+    return Fordela.core.validate(doc).findings.filter((f) => f && f.code === 'field.type');
+  }
+
   // migrate(value) → {ok: true, scenario, from} with the document in the
   // current version, or {ok: false, problem, version?}, problem one of:
   //   'not-object'  not a JSON object at all
@@ -44,8 +71,11 @@
   //   'foreign'     some other JSON
   //   'version'     a scenario whose "version" is not a version number
   //   'newer'       a scenario from a newer Fördela (version > 1)
-  //   'too-many-recipients'  more than MAX_RECIPIENTS recipients
   //   'too-deep'    nested deeper than MAX_DEPTH levels
+  //   'too-many-recipients'  more than MAX_RECIPIENTS recipients on all
+  //                 levels together (count: how many)
+  //   'wrong-type'  a field of the wrong JSON type (findings: the core's
+  //                 field.type findings)
   function migrate(doc) {
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, problem: 'not-object' };
     if (doc.format === 'fordela-result') return { ok: false, problem: 'result' };
@@ -53,8 +83,11 @@
     const version = doc.version;
     if (!Number.isInteger(version) || version < 1) return { ok: false, problem: 'version' };
     if (version > VERSION) return { ok: false, problem: 'newer', version };
-    if (Array.isArray(doc.recipients) && doc.recipients.length > MAX_RECIPIENTS) return { ok: false, problem: 'too-many-recipients' };
     if (deeperThan(doc, MAX_DEPTH)) return { ok: false, problem: 'too-deep' };
+    const count = recipientCount(doc);
+    if (count > MAX_RECIPIENTS) return { ok: false, problem: 'too-many-recipients', count };
+    const wrong = typeFindings(doc);
+    if (wrong.length) return { ok: false, problem: 'wrong-type', findings: wrong };
     let current = doc;
     for (let v = version; v < VERSION; v += 1) current = STEPS[v](current);
     return { ok: true, scenario: current, from: version };
@@ -95,5 +128,5 @@
     return migrate(doc);
   }
 
-  Fordela.document = { FORMAT, VERSION, MAX_RECIPIENTS, migrate, canonical, fromText, parseJson };
+  Fordela.document = { FORMAT, VERSION, MAX_RECIPIENTS, recipientCount, migrate, canonical, fromText, parseJson };
 })(window.Fordela = window.Fordela || {});

@@ -64,6 +64,17 @@
     return path.slice(1).split('/').map(unescapeToken);
   }
 
+  // A member of a document object named by user text (an indicator's id, a
+  // header): only the object's own, never one its prototype lends
+  // ("constructor" would read as Object itself, "__proto__" write to the
+  // prototype and vanish).
+  function own(object, key) {
+    return object && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+  function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  }
+
   // The element bound to a path, or failing that the nearest element bound
   // to one of its ancestors ("/key/0/weights/x" → "/key/0").
   function findBound(root, path) {
@@ -83,5 +94,5 @@
     return (prefix || 'id') + '-' + idCounter;
   }
 
-  Fordela.dom = { h, svg, clear, append, pointer, parsePointer, findBound, uniqueId };
+  Fordela.dom = { h, svg, clear, append, pointer, parsePointer, findBound, uniqueId, own, setOwn };
 })(window.Fordela = window.Fordela || {});

@@ -20,34 +20,51 @@
     return head.includes(0) ? 'binary' : null;
   }
 
-  // A File → {ok: true, text} or {ok: false, problem: 'empty' | 'too-large'
-  // | 'image' | 'xlsx' | 'pdf' | 'binary' | 'read'}. UTF-8 (with or
-  // without a BOM) or, failing that, Windows-1252: what Swedish Excel
-  // writes as "CSV (semikolonavgränsad)".
+  // The encoding a byte order mark names, or null.
+  function bomEncoding(bytes) {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+    return null;
+  }
+
+  // A File → {ok: true, text, encoding} or {ok: false, problem: 'empty' |
+  // 'too-large' | 'image' | 'xlsx' | 'pdf' | 'binary' | 'read'}, the same
+  // order for scenarios and CSV (and in the CLI): UTF-8 with or without a
+  // BOM; UTF-16 little- or big-endian after its BOM (Excel's "Unicode
+  // text" is UTF-16LE, tab-separated); otherwise Windows-1252, what Swedish
+  // Excel writes as "CSV (semikolonavgränsad)". encoding: 'utf-8',
+  // 'utf-16le', 'utf-16be' or 'windows-1252'.
   function readText(file) {
     if (file.size === 0) return Promise.resolve({ ok: false, problem: 'empty' });
     if (file.size > MAX_BYTES) return Promise.resolve({ ok: false, problem: 'too-large' });
     return file.arrayBuffer().then((buffer) => {
       const bytes = new Uint8Array(buffer);
-      const kind = binaryKind(bytes);
-      if (kind) return { ok: false, problem: kind };
+      let encoding = bomEncoding(bytes);
+      if (!encoding) {
+        const kind = binaryKind(bytes);
+        if (kind) return { ok: false, problem: kind };
+      }
       let text;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        text = new TextDecoder(encoding || 'utf-8', { fatal: true }).decode(bytes);
+        encoding = encoding || 'utf-8';
       } catch (e) {
-        text = new TextDecoder('windows-1252').decode(bytes);
+        if (encoding) return { ok: false, problem: 'binary' }; // a BOM, then no such text
+        encoding = 'windows-1252';
+        text = new TextDecoder(encoding).decode(bytes);
       }
       text = text.replace(/^\uFEFF/, '');
       if (!text.trim()) return { ok: false, problem: 'empty' };
-      return { ok: true, text };
+      return { ok: true, text, encoding };
     }, () => ({ ok: false, problem: 'read' }));
   }
 
-  // A File → {ok: true, scenario} or {ok: false, problem, version?}: the
+  // A File → {ok: true, scenario, encoding} or {ok: false, problem, version?}: the
   // problems of readText, and those of document.fromText ('not-json',
   // 'result', 'foreign', 'version', 'newer', 'not-object').
   function readScenario(file) {
-    return readText(file).then((read) => (read.ok ? Fordela.document.fromText(read.text) : read));
+    return readText(file).then((read) => (read.ok ? Object.assign(Fordela.document.fromText(read.text), { encoding: read.encoding }) : read));
   }
 
   // ---- writing ---------------------------------------------------------------
@@ -95,7 +112,8 @@
 
   // Rows read by the core (readCsv) → a plan of what an import does to the
   // scenario: {headerless, nameColumn, columns: [{index, header, id,
-  // label, kind, isNew}], skipped: [headers], rows: [{name, values}]}; or
+  // label, kind, isNew}], skipped: [headers], rows: [{name, values: Map of
+  // column id → cell}]}; or
   // {problem: 'no-rows'}. A first row of text is the header; without one,
   // the columns are the name and then the scenario's own columns in order.
   function planImport(scenario, rows) {
@@ -139,10 +157,10 @@
     const data = headerless ? nonEmpty : nonEmpty.slice(1);
     if (data.length === 0) return { problem: 'no-rows' };
     const planned = data.map((cells) => {
-      const values = {};
+      const values = new Map();
       for (const column of columns) {
         const cell = String(cells[column.index] === undefined ? '' : cells[column.index]).trim();
-        if (cell !== '') values[column.id] = cell;
+        if (cell !== '') values.set(column.id, cell);
       }
       return { name: String(cells[nameColumn] === undefined ? '' : cells[nameColumn]).trim(), values };
     });
@@ -193,7 +211,7 @@
       if (mode === 'replace') after.push(recipient);
       recipient.values = recipient.values && typeof recipient.values === 'object' ? recipient.values : {};
       for (const column of plan.columns) {
-        if (row.values[column.id] !== undefined) recipient.values[column.id] = row.values[column.id];
+        if (row.values.has(column.id)) Fordela.dom.setOwn(recipient.values, column.id, row.values.get(column.id));
         else if (mode === 'replace') delete recipient.values[column.id];
       }
     }

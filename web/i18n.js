@@ -28,7 +28,8 @@
       'link.problem.newer': 'Länken är skapad i en nyare version av Fördela (format {version}) än den här sidan kan läsa. Öppna den i den senaste versionen av Fördela, eller be avsändaren om filen.',
       'link.problem.not-scenario': 'Länken innehåller ingen Fördela-fördelning.',
       'link.problem.too-deep': 'Länken innehåller ingen fördelning som går att läsa: den är nästlad djupare än 24 nivåer.',
-      'link.problem.too-many-recipients': 'Länken innehåller fler mottagare än sidan kan redigera (högst 2 000), så den öppnas inte.',
+      'link.problem.too-many-recipients': 'Länken innehåller fler mottagare än sidan kan redigera (högst {max}): {n} på alla nivåer tillsammans, så den öppnas inte.',
+      'link.problem.wrong-type': 'Länken innehåller en fördelning som inte går att öppna: fält i den har fel typ.',
       'link.problem.unsupported': 'Den här webbläsaren kan inte läsa länkar med fördelningar. Öppna länken i en nyare webbläsare, eller be avsändaren om filen.',
       'toolbar.open_file': 'Öppna fil',
       'toolbar.print': 'Skriv ut',
@@ -313,8 +314,17 @@
       'save.full': 'Ändringarna kunde inte sparas i webbläsaren: lagringsutrymmet är fullt. Spara som fil så att inget går förlorat, eller ta bort fördelningar du inte behöver under Mina fördelningar.',
       'save.blocked': 'Ändringarna kan inte sparas i den här webbläsaren: lagringen är avstängd eller blockerad (till exempel i ett privat fönster eller av en inställning). Spara som fil för att behålla arbetet.',
       'save.again': 'Arbetet sparas i webbläsaren igen.',
+      'save.from_other_tab': 'Fördelningen ändrades i en annan flik; den ändringen visas nu här.',
+      'save.conflict': 'Fördelningen ändrades i en annan flik medan du ändrade den här. Båda finns kvar: dina ändringar här, den andra flikens som {name} under Mina fördelningar.',
+      'scenarios.other_tab_title': '{name} (annan flik)',
+      'scenarios.problem.too-many-recipients': 'Den sparade fördelningen {name} har fler mottagare än sidan kan redigera (högst {max}): {n} på alla nivåer tillsammans, så den öppnas inte.',
+      'scenarios.problem.wrong-type': 'Den sparade fördelningen {name} går inte att öppna: fält i den har fel typ.',
 
       'file.opened': 'Filen {name} är öppnad som en ny fördelning under Mina fördelningar.',
+      'file.read_as': 'Filen {name} är inte UTF-8 och lästes som {encoding}.',
+      'file.encoding.utf-16le': 'UTF-16 (little-endian, som Excels ”Unicode-text”)',
+      'file.encoding.utf-16be': 'UTF-16 (big-endian)',
+      'file.encoding.windows-1252': 'Windows-1252 (som Excels ”CSV (semikolonavgränsad)”)',
       'file.problem.not-json': 'Filen {name} är ingen Fördela-fördelning: den är inte JSON. Öppna en .json-fil som sparats med Spara som fil.',
       'file.problem.csv': 'Filen {name} är en CSV-fil, inte en fördelning. Mottagare och värden från CSV läses in med Importera under Mottagare och underlag.',
       'file.problem.result': 'Filen {name} är ett resultat från Fördela, inte en fördelning, och kan inte öppnas för redigering. Öppna den .json-fil som sparades med Spara som fil.',
@@ -330,8 +340,9 @@
       'file.problem.too-large': 'Filen {name} är större än 64 MB och kan inte läsas.',
       'file.problem.read': 'Filen {name} kunde inte läsas.',
       'file.problem.too-deep': 'Filen {name} är ingen fördelning som går att läsa: den är nästlad djupare än 24 nivåer.',
-      'file.problem.too-many-recipients': 'Filen {name} har fler mottagare än sidan kan redigera (högst 2 000), så den öppnas inte. Dela upp fördelningen i flera filer, eller räkna den med Fördelas kommandoradsverktyg, som klarar 1 000 000 mottagare.',
-      'paste.too_many_recipients': 'Inklistringen skulle ge {n} mottagare, fler än sidan kan redigera (högst 2 000). Inget har ändrats.',
+      'file.problem.wrong-type': 'Filen {name} går inte att öppna: fält i den har fel typ.',
+      'file.problem.too-many-recipients': 'Filen {name} har fler mottagare än sidan kan redigera (högst {max}): {n} på alla nivåer tillsammans, så den öppnas inte. Dela upp fördelningen i flera filer, eller räkna den med Fördelas kommandoradsverktyg, som klarar 1 000 000 mottagare.',
+      'paste.too_many_recipients': 'Inklistringen skulle ge {n} mottagare på alla nivåer tillsammans, fler än sidan kan redigera (högst {max}). Inget har ändrats.',
 
       'result.export_csv': 'Spara som CSV (Excel)',
       'result.export_json': 'Spara som JSON',
@@ -360,7 +371,7 @@
       'import.skipped': 'Hoppas över (ingen rubrik eller ingen kolumn att fylla): kolumn {list}.',
       'import.done': '{rows} rader är importerade.',
       'import.no_rows': 'Det finns inga rader att importera under rubrikraden.',
-      'import.too_many_recipients': 'Importen skulle ge {n} mottagare, fler än sidan kan redigera (högst 2 000). Inget har importerats.',
+      'import.too_many_recipients': 'Importen skulle ge {n} mottagare på alla nivåer tillsammans, fler än sidan kan redigera (högst {max}). Inget har importerats.',
       'import.csv.unterminated_quote': 'Rad {line} har ett citattecken (") som aldrig avslutas. Rätta filen och försök igen.',
       'import.csv.text_after_quote': 'Rad {line} har text direkt efter ett avslutande citattecken (").',
       'import.csv.too_many_rows': 'Filen har fler än 1 000 000 rader.',
@@ -566,7 +577,8 @@
       'link.problem.newer': 'The link was made by a newer version of Fördela (format {version}) than this page can read. Open it in the latest version of Fördela, or ask the sender for the file.',
       'link.problem.not-scenario': 'The link holds no Fördela allocation.',
       'link.problem.too-deep': 'The link holds no allocation that can be read: it is nested deeper than 24 levels.',
-      'link.problem.too-many-recipients': 'The link holds more recipients than the page can edit (at most 2,000), so it is not opened.',
+      'link.problem.too-many-recipients': 'The link holds more recipients than the page can edit (at most {max}): {n} on all levels together, so it is not opened.',
+      'link.problem.wrong-type': 'The link holds an allocation that cannot be opened: fields in it have the wrong type.',
       'link.problem.unsupported': 'This browser cannot read links that hold an allocation. Open the link in a newer browser, or ask the sender for the file.',
       'toolbar.open_file': 'Open file',
       'toolbar.print': 'Print',
@@ -851,8 +863,17 @@
       'save.full': 'Your changes could not be saved in the browser: its storage is full. Save as a file so that nothing is lost, or delete allocations you no longer need under My allocations.',
       'save.blocked': 'Your changes cannot be saved in this browser: storage is turned off or blocked (for example in a private window or by a setting). Save as a file to keep your work.',
       'save.again': 'Your work is being saved in the browser again.',
+      'save.from_other_tab': 'The allocation was changed in another tab; that change is shown here now.',
+      'save.conflict': 'The allocation was changed in another tab while you changed it here. Both are kept: your changes here, the other tab’s as {name} under My allocations.',
+      'scenarios.other_tab_title': '{name} (other tab)',
+      'scenarios.problem.too-many-recipients': 'The saved allocation {name} has more recipients than the page can edit (at most {max}): {n} on all levels together, so it is not opened.',
+      'scenarios.problem.wrong-type': 'The saved allocation {name} cannot be opened: fields in it have the wrong type.',
 
       'file.opened': 'The file {name} is open as a new allocation under My allocations.',
+      'file.read_as': 'The file {name} is not UTF-8 and was read as {encoding}.',
+      'file.encoding.utf-16le': 'UTF-16 (little-endian, like Excel’s “Unicode text”)',
+      'file.encoding.utf-16be': 'UTF-16 (big-endian)',
+      'file.encoding.windows-1252': 'Windows-1252 (like CSV saved by Swedish Excel)',
       'file.problem.not-json': 'The file {name} is not a Fördela allocation: it is not JSON. Open a .json file saved with Save as file.',
       'file.problem.csv': 'The file {name} is a CSV file, not an allocation. Recipients and values from CSV are read with Import under Recipients and data.',
       'file.problem.result': 'The file {name} is a result from Fördela, not an allocation, and cannot be opened for editing. Open the .json file saved with Save as file.',
@@ -868,8 +889,9 @@
       'file.problem.too-large': 'The file {name} is larger than 64 MB and cannot be read.',
       'file.problem.read': 'The file {name} could not be read.',
       'file.problem.too-deep': 'The file {name} is not an allocation that can be read: it is nested deeper than 24 levels.',
-      'file.problem.too-many-recipients': 'The file {name} has more recipients than the page can edit (at most 2,000), so it is not opened. Split the allocation into several files, or compute it with Fördela\'s command-line tool, which takes 1,000,000 recipients.',
-      'paste.too_many_recipients': 'The paste would make {n} recipients, more than the page can edit (at most 2,000). Nothing was changed.',
+      'file.problem.wrong-type': 'The file {name} cannot be opened: fields in it have the wrong type.',
+      'file.problem.too-many-recipients': 'The file {name} has more recipients than the page can edit (at most {max}): {n} on all levels together, so it is not opened. Split the allocation into several files, or compute it with Fördela\'s command-line tool, which takes 1,000,000 recipients.',
+      'paste.too_many_recipients': 'The paste would make {n} recipients on all levels together, more than the page can edit (at most {max}). Nothing was changed.',
 
       'result.export_csv': 'Save as CSV (Excel)',
       'result.export_json': 'Save as JSON',
@@ -898,7 +920,7 @@
       'import.skipped': 'Skipped (no header, or no column to fill): column {list}.',
       'import.done': '{rows} rows are imported.',
       'import.no_rows': 'There are no rows to import below the header row.',
-      'import.too_many_recipients': 'The import would make {n} recipients, more than the page can edit (at most 2,000). Nothing was imported.',
+      'import.too_many_recipients': 'The import would make {n} recipients on all levels together, more than the page can edit (at most {max}). Nothing was imported.',
       'import.csv.unterminated_quote': 'Row {line} has a quote (") that is never closed. Correct the file and try again.',
       'import.csv.text_after_quote': 'Row {line} has text right after a closing quote (").',
       'import.csv.too_many_rows': 'The file has more than 1 000 000 rows.',
@@ -1097,16 +1119,18 @@
     return Object.prototype.hasOwnProperty.call(STRINGS[current], key);
   }
 
-  // t('row.up', {name: 'Skärholmen'}) → "Flytta upp: Skärholmen"
   // A value with a bidirectional control in it (a right-to-left override in
   // a file or recipient name) is set between FSI and PDI, so that it cannot
   // reorder the rest of the message; the core does the same in its findings.
+  // t() does it to every value it puts in a message; a line the page puts
+  // together itself ("name: 60 %") does it with isolate().
   const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
   function isolated(value) {
     const text = String(value);
     return BIDI_CONTROL.test(text) ? '\u2068' + text + '\u2069' : text;
   }
 
+  // t('row.up', {name: 'Skärholmen'}) → "Flytta upp: Skärholmen"
   function t(key, args) {
     return tIn(current, key, args);
   }
@@ -1133,5 +1157,5 @@
     document.title = t('page.title');
   }
 
-  Fordela.i18n = { t, tIn, lang, setLang, has, applyStatic, STRINGS };
+  Fordela.i18n = { t, tIn, lang, setLang, has, applyStatic, isolate: isolated, STRINGS };
 })(window.Fordela = window.Fordela || {});

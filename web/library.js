@@ -101,6 +101,17 @@
       return readEntry(id);
     },
 
+    // The stored text of a scenario, exactly as written (null when there is
+    // none): what tells a save made in another tab from this tab's own.
+    stored(id) {
+      return storage.get(ENTRY + id);
+    },
+
+    // Whether a storage key (without the prefix) is a scenario's, and whose.
+    entryOf(key) {
+      return typeof key === 'string' && key.startsWith(ENTRY) ? key.slice(ENTRY.length) : null;
+    },
+
     // Writes a scenario under id and, unless options.notCurrent, makes it
     // the current one; a new id is listed first, or right after
     // options.after. False when storage failed (storage.lastError says why).

@@ -193,8 +193,8 @@
     }
     const migrated = Fordela.document.migrate(doc);
     if (!migrated.ok) {
-      const told = ['newer', 'too-many-recipients', 'too-deep'].includes(migrated.problem);
-      return failed(told ? migrated.problem : 'not-scenario', migrated.version);
+      const told = ['newer', 'too-many-recipients', 'too-deep', 'wrong-type'].includes(migrated.problem);
+      return told ? migrated : failed('not-scenario', migrated.version);
     }
     return { ok: true, scenario: Fordela.document.canonical(migrated.scenario), legacy: link.version === 0 };
   }

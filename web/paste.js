@@ -106,7 +106,7 @@
         } else {
           recipient.values = recipient.values && typeof recipient.values === 'object' ? recipient.values : {};
           if (cell === '') delete recipient.values[column];
-          else recipient.values[column] = cell;
+          else Fordela.dom.setOwn(recipient.values, column, cell); // a column may be called __proto__
         }
       });
     });

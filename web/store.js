@@ -4,7 +4,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { parsePointer } = Fordela.dom;
+  const { parsePointer, own, setOwn } = Fordela.dom;
 
   // localStorage on file:// is one store shared by every local page: keys
   // are prefixed and versioned, and every access may fail (storage turned
@@ -134,20 +134,32 @@
     let node = this.scenario;
     for (let i = 0; i < tokens.length - 1; i += 1) {
       const token = tokens[i];
-      if (node[token] === undefined || node[token] === null || typeof node[token] !== 'object') {
-        node[token] = /^\d+$/.test(tokens[i + 1]) ? [] : {};
+      const next = own(node, token);
+      if (next === undefined || next === null || typeof next !== 'object') {
+        setOwn(node, token, /^\d+$/.test(tokens[i + 1]) ? [] : {});
       }
-      node = node[token];
+      node = own(node, token);
     }
     const last = tokens[tokens.length - 1];
     if (value === undefined) {
       if (Array.isArray(node)) node.splice(Number(last), 1);
       else delete node[last];
-    } else {
+    } else if (Array.isArray(node)) {
       node[last] = value;
+    } else {
+      setOwn(node, last, value);
     }
     this.exampleId = null;
     this.notify({ kind: structural ? 'structure' : 'value', path });
+  };
+
+  // The recipients the whole document would have, on all levels, were the
+  // level being edited to hold `levelCount` (a paste, an import): the
+  // page's limit (document.MAX_RECIPIENTS) is over the whole tree.
+  ScenarioStore.prototype.recipientsWith = function (levelCount) {
+    const level = this.level();
+    const here = Array.isArray(level.recipients) ? level.recipients.length : 0;
+    return Fordela.document.recipientCount(this.scenario) - here + levelCount;
   };
 
   // A change of shape (rows added, moved, removed): fn edits the scenario.

@@ -21,6 +21,10 @@
   let hooks = null;
   let store = null;
   let pending = null; // {scenario, id}: work changed since it was last written
+  // {id, text}: the stored text the open work was read from or last wrote.
+  // Another tab that saves the same scenario changes the stored text: this
+  // tab then takes that change in, or keeps it beside its own (flush).
+  let base = null;
   let saveTimer = null;
   let saveProblem = null; // 'full' | 'blocked' while saving fails
   let lastSaved = null;
@@ -46,6 +50,7 @@
       // What was open is written before anything else takes its place (the
       // store already holds the new scenario; pending keeps the old one).
       flush();
+      base = store.entryId ? { id: store.entryId, text: library.stored(store.entryId) } : null;
       // New work (a link, a file, a blank scenario) is listed at once; a
       // saved scenario or an example opened as it is needs no writing.
       if (!store.exampleId && !store.entryId) {
@@ -61,12 +66,17 @@
     saveTimer = window.setTimeout(flush, SAVE_DELAY_MS);
   }
 
-  // Writes the pending change now.
+  // Writes the pending change now. When another tab saved the same
+  // scenario since this one read it, its version is not overwritten: it is
+  // kept as a scenario of its own next to this one, and the user is told.
   function flush() {
     window.clearTimeout(saveTimer);
     saveTimer = null;
     if (!pending) return;
+    const stored = library.stored(pending.id);
+    if (base && base.id === pending.id && stored !== null && stored !== base.text) keepOther(pending.id, stored);
     if (library.save(pending.id, pending.scenario)) {
+      base = { id: pending.id, text: library.stored(pending.id) };
       pending = null;
       lastSaved = Fordela.clock.now();
       if (saveProblem) {
@@ -77,6 +87,36 @@
       saveProblem = storage.lastError || 'blocked';
     }
     render();
+  }
+
+  // The version another tab saved while this one had changes pending, as
+  // "<title> (annan flik)" right after the scenario.
+  function keepOther(id, text) {
+    const other = Fordela.document.fromText(text);
+    if (!other.ok) return;
+    other.scenario.title = t('scenarios.other_tab_title', { name: titleOf(other.scenario) });
+    if (library.save(library.newId(), other.scenario, { after: id, notCurrent: true })) {
+      hooks.showNotice(t('save.conflict', { name: other.scenario.title }), 'warning');
+    } else {
+      saveProblem = storage.lastError || 'blocked';
+    }
+  }
+
+  function titleOf(scenario) {
+    return (typeof scenario.title === 'string' && scenario.title.trim()) || t('scenarios.untitled');
+  }
+
+  // Another tab saved the scenario open here: with nothing pending here,
+  // its version replaces what is shown (on the same level); with changes
+  // pending, the next save keeps both (flush).
+  function savedElsewhere(id, text) {
+    if (text === null || pending || (base && base.id === id && base.text === text)) return;
+    const read = Fordela.document.fromText(text);
+    if (!read.ok) return;
+    const path = store.path;
+    store.replace(read.scenario, null, id);
+    if (path && Fordela.levels.at(store.scenario, path)) hooks.openLevel(path);
+    hooks.announce(t('save.from_other_tab'));
   }
 
   function renderSaveState() {
@@ -108,6 +148,36 @@
     }, force);
   }
 
+  // ---- messages ----------------------------------------------------------------
+
+  function count(n) {
+    return new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(n);
+  }
+
+  // The message about a document that cannot be opened ({problem, version,
+  // count, findings} from document.migrate), under prefix ('file.problem.',
+  // 'link.problem.', 'scenarios.problem.'): with the recipients counted and
+  // the limit, and the core's own messages for fields of the wrong type.
+  function problemText(prefix, read, args) {
+    const text = t(prefix + read.problem, Object.assign({
+      version: read.version,
+      n: read.count === undefined ? undefined : count(read.count),
+      max: count(Fordela.document.MAX_RECIPIENTS),
+    }, args));
+    const detail = (read.findings || []).map((f) => Fordela.views.findingMessage(f)).join(' ');
+    return detail ? text + ' ' + detail : text;
+  }
+
+  // The name of an encoding a file was read in other than UTF-8, or ''.
+  function readAs(encoding) {
+    return encoding && encoding !== 'utf-8' ? t('file.encoding.' + encoding) : '';
+  }
+
+  // A paste or an import past the limit: key with the count and the limit.
+  function limitText(key, n) {
+    return t(key, { n: count(n), max: count(Fordela.document.MAX_RECIPIENTS) });
+  }
+
   // ---- the list ----------------------------------------------------------------
 
   function clearHash() {
@@ -127,7 +197,7 @@
     if (id === store.entryId && !store.exampleId) return true;
     const read = library.read(id);
     if (!read.ok) {
-      hooks.showNotice(t('scenarios.unreadable', { name: entryName(id) }), 'warning');
+      hooks.showNotice(entryProblem(id, read), 'warning');
       return false;
     }
     library.setCurrent(id);
@@ -224,13 +294,23 @@
 
   // ---- starting ----------------------------------------------------------------
 
+  // Why a saved scenario does not open.
+  function entryProblem(id, read) {
+    const known = read.problem === 'too-many-recipients' || read.problem === 'wrong-type';
+    return known ? problemText('scenarios.problem.', read, { name: entryName(id) }) : t('scenarios.unreadable', { name: entryName(id) });
+  }
+
   // Opens the current saved scenario (the last one worked on); false when
-  // there is none.
+  // there is none. The current one not opening is said; the next is opened.
   function restore() {
-    const ids = [library.current()].concat(library.entries().map((e) => e.id)).filter(Boolean);
+    const current = library.current();
+    const ids = [current].concat(library.entries().map((e) => e.id)).filter(Boolean);
     for (const id of ids) {
       const read = library.read(id);
-      if (!read.ok) continue;
+      if (!read.ok) {
+        if (id === current) hooks.showNotice(entryProblem(id, read), 'warning');
+        continue;
+      }
       replaceWithEntry(read.scenario, id);
       return true;
     }
@@ -295,7 +375,7 @@
     clearHash();
     if (!read.ok) {
       $('link-status').hidden = true;
-      hooks.showNotice(t('link.problem.' + read.problem, { version: read.version }) + ' ' + t('link.kept'), 'error');
+      hooks.showNotice(problemText('link.problem.', read) + ' ' + t('link.kept'), 'error');
       return false;
     }
     flush();
@@ -310,7 +390,7 @@
     return files.readScenario(file).then((read) => {
       if (!read.ok) {
         const problem = read.problem === 'not-json' && /\.(csv|tsv|txt)$/i.test(file.name) ? 'csv' : read.problem;
-        hooks.showNotice(t('file.problem.' + problem, { name: file.name, version: read.version }), 'error');
+        hooks.showNotice(problemText('file.problem.', Object.assign({}, read, { problem }), { name: file.name }), 'error');
         return false;
       }
       $('notice').hidden = true;
@@ -318,6 +398,7 @@
       clearHash();
       store.replace(read.scenario, null, null);
       hooks.announce(t('file.opened', { name: file.name }));
+      if (readAs(read.encoding)) hooks.showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
       return true;
     });
   }
@@ -364,7 +445,9 @@
     if (importView && importView.state.open) importView.set({ plan: null, effect: null, problem: '', text: '', fileName: '' });
   }
 
-  function planFrom(text, separator, fileName) {
+  function planFrom(text, separator, fileName, encoding) {
+    const note = readAs(encoding) ? t('file.read_as', { name: fileName, encoding: readAs(encoding) }) : '';
+    importView.set({ note });
     const read = Fordela.core.readCsv(text, separator);
     if (!read.ok) {
       importPlan = null;
@@ -378,9 +461,9 @@
       importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
       return;
     }
-    if (plan.rows.length > Fordela.document.MAX_RECIPIENTS) {
+    if (store.recipientsWith(plan.rows.length) > Fordela.document.MAX_RECIPIENTS) {
       importPlan = null;
-      importView.set({ plan: null, effect: null, fileName, problem: t('import.too_many_recipients', { n: plan.rows.length }) });
+      importView.set({ plan: null, effect: null, fileName, problem: limitText('import.too_many_recipients', store.recipientsWith(plan.rows.length)) });
       return;
     }
     importPlan = plan;
@@ -392,8 +475,9 @@
   // A paste that needs a choice: the import panel opens with the text in it
   // and a line saying why.
   function openImport(text, note) {
-    importView.set({ open: true, text, note });
+    importView.set({ open: true, text });
     planFrom(text, '\t', '');
+    importView.set({ note });
     const textarea = document.getElementById('import-text');
     if (textarea) textarea.value = text;
     const focus = document.getElementById('import-apply');
@@ -409,7 +493,7 @@
           return;
         }
         importView.set({ text: '' });
-        planFrom(read.text, '', file.name);
+        planFrom(read.text, '', file.name, read.encoding);
       });
     },
     text(text) {
@@ -419,9 +503,9 @@
       const plan = importPlan;
       if (!plan) return;
       const rows = plan.rows.length;
-      const after = mode === 'merge' ? (store.level().recipients || []).length + files.importEffect(store.level(), plan).added : rows;
+      const after = store.recipientsWith(mode === 'merge' ? (store.level().recipients || []).length + files.importEffect(store.level(), plan).added : rows);
       if (after > Fordela.document.MAX_RECIPIENTS) {
-        importView.set({ problem: t('import.too_many_recipients', { n: after }) });
+        importView.set({ problem: limitText('import.too_many_recipients', after) });
         return;
       }
       store.mutateLevel((s) => files.applyImport(s, plan, mode));
@@ -457,9 +541,12 @@
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') flush();
     });
-    // Another tab changed the list.
+    // Another tab changed the list, or the scenario open here.
     window.addEventListener('storage', (event) => {
-      if (!event.key || event.key.startsWith(storage.PREFIX)) render();
+      if (event.key && !event.key.startsWith(storage.PREFIX)) return;
+      const id = event.key ? library.entryOf(event.key.slice(storage.PREFIX.length)) : null;
+      if (id && id === store.entryId && !store.exampleId) savedElsewhere(id, event.newValue);
+      render();
     });
     // The language switch re-renders what this file draws.
     new MutationObserver(() => {
@@ -480,5 +567,5 @@
     return saveTimer !== null;
   }
 
-  Fordela.workspace = { saving, openImport, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile };
+  Fordela.workspace = { saving, openImport, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile, limitText };
 })(window.Fordela = window.Fordela || {});

@@ -263,3 +263,56 @@ test('rows pasted from Excel replace the recipients; a broken file says on which
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });
+
+// Text in the encodings Windows programs write: UTF-8 with and without a
+// BOM, UTF-16 after its BOM (Excel's "Unicode text": little-endian, tabs),
+// and otherwise Windows-1252.
+function encoded(text, encoding) {
+  switch (encoding) {
+    case 'utf-8': return Buffer.from(text, 'utf8');
+    case 'utf-8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'windows-1252': return Buffer.from(text, 'latin1');
+    default: throw new Error(encoding);
+  }
+}
+
+const READ_AS = {
+  'utf-8': null,
+  'utf-8-bom': null,
+  'utf-16le': /lästes som UTF-16 \(little-endian, som Excels ”Unicode-text”\)/,
+  'utf-16be': /lästes som UTF-16 \(big-endian\)/,
+  'windows-1252': /lästes som Windows-1252/,
+};
+
+test('scenarios and CSV in UTF-8, UTF-16 with a BOM (Excel\'s Unicode text) and Windows-1252 are read, and a text not in UTF-8 says how it was read', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021-model');
+  for (const encoding of Object.keys(READ_AS)) {
+    const doc = Object.assign(web.example('linkoping-2021'), { title: 'Fördelning åäö ' + encoding });
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+    await page.setInputFiles('#file-input', { name: 'fil.json', mimeType: 'application/json', buffer: encoded(JSON.stringify(doc), encoding) });
+    await page.waitForFunction((title) => document.querySelector('[data-path="/title"]').value === title, doc.title);
+    if (READ_AS[encoding]) assert.match(await web.text(page, '#notice'), READ_AS[encoding], encoding);
+    else assert.equal(await page.isVisible('#notice'), false, encoding);
+
+    // Recipients from a file as Excel saves "Unicode text": tab-separated.
+    await page.click('#import-toggle');
+    const csv = ['Namn\tBelopp', 'Nämnd för äldre\t1 000', 'Kulturnämnden\t2 000'].join('\r\n') + '\r\n';
+    await page.setInputFiles('#import-file', { name: 'rader.txt', mimeType: 'text/plain', buffer: encoded(csv, encoding) });
+    await page.waitForSelector('#import-preview p');
+    const preview = await web.text(page, '#import-preview');
+    assert.match(preview, /2 rader\. Mottagarnas namn från kolumnen ”Namn”/, encoding);
+    if (READ_AS[encoding]) assert.match(preview, READ_AS[encoding], encoding);
+    else assert.doesNotMatch(preview, /lästes som/, encoding);
+    await page.click('#import-mode-replace');
+    await page.click('#import-apply');
+    await page.waitForFunction(() => document.querySelector('[data-path="/recipients/0/name"]').value === 'Nämnd för äldre');
+    assert.equal(await page.inputValue('[data-path="/recipients/1/values/belopp"]'), '2 000', encoding);
+  }
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});

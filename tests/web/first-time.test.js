@@ -133,7 +133,7 @@ test('a paste whose header rows match nobody in a table of real recipients opens
   assert.deepEqual(await recipientNames(page), names, 'nothing is changed before the user chooses');
   assert.equal(await page.isVisible('#import-panel'), true);
   assert.match(await page.inputValue('#import-text'), /Norrby\t412/);
-  assert.match(await web.text(page, '#import-note'), /rubrikrad men matchar inte mottagarna/);
+  assert.match(await web.text(page, '#import-preview'), /rubrikrad men matchar inte mottagarna/);
   assert.match(await web.text(page, '#import-preview'), /2 rader/);
   await s.close();
 });

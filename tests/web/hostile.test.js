@@ -1,9 +1,11 @@
 // Hostile input as it reaches the page by file, by link and by paste:
 // markup and script in every kind of name, control characters and
 // right-to-left overrides, a megabyte of text, numbers JavaScript cannot
-// hold, deep nesting and a million recipients. Each either shows as inert
-// text or gets a clear message; nothing runs, nothing is injected, no
-// dialog opens and the tab does not freeze.
+// hold, deep nesting, a million recipients (also over sub-scenarios),
+// columns named "constructor" and "__proto__", and fields of the wrong JSON
+// type (also from the browser's storage). Each either shows as inert text
+// or gets a clear message; nothing runs, nothing is injected, no dialog
+// opens and the tab does not freeze.
 'use strict';
 
 const { test } = require('node:test');
@@ -90,6 +92,16 @@ function scenario(overrides) {
 function openFile(page, name, content) {
   const buffer = Buffer.isBuffer(content) ? content : Buffer.from(typeof content === 'string' ? content : JSON.stringify(content));
   return page.setInputFiles('#file-input', { name, mimeType: 'application/json', buffer });
+}
+
+// Text pasted into a field of the page, as from the clipboard.
+async function paste(page, selector, text) {
+  await page.focus(selector);
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 async function noticeText(page) {
@@ -210,12 +222,7 @@ test('rows pasted into the table with markup, control characters and a right-to-
   const session = await openPage(server.url + '#example=stockholm-2021-model');
   const { page } = session;
   const pasted = [PAYLOADS[0] + '\t1\t0\t1\t50 000\t0', RTL_NAME + '\t0\t1\t0\t60 000\t0', CONTROL_NAME + '\t1\t1\t1\t1\t0'].join('\r\n');
-  await page.focus('[data-path="/recipients/4/name"]');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, pasted);
+  await paste(page, '[data-path="/recipients/4/name"]', pasted);
   await web.settle(page);
   assert.equal(await page.inputValue('[data-path="/recipients/4/name"]'), PAYLOADS[0]);
   assert.equal(await page.inputValue('[data-path="/recipients/5/name"]'), RTL_NAME);
@@ -310,14 +317,312 @@ test('a link or a paste past 2 000 recipients gets the same limit, and changes n
   await web.open(page, server.url + '#example=linkoping-2021');
   await page.evaluate(() => { document.getElementById('notice').hidden = true; });
   const before = await page.$$eval('#recipients-table tbody tr', (rows) => rows.length);
-  await page.focus('[data-path="/recipients/0/name"]');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, Array.from({ length: 2500 }, (_, i) => 'R' + i + '\t1').join('\n'));
+  await paste(page, '[data-path="/recipients/0/name"]', Array.from({ length: 2500 }, (_, i) => 'R' + i + '\t1').join('\n'));
   assert.match(await noticeText(page), /Inklistringen skulle ge 2\s500 mottagare/);
   assert.equal(await page.$$eval('#recipients-table tbody tr', (rows) => rows.length), before);
   await assertInert(session);
   await session.context.close();
+});
+
+// Two recipients on top, each split among `each` below: the recipients the
+// page edits are those of every level together.
+function tree(each) {
+  const level = (n, prefix) => ({
+    indicators: [{ id: 'bef', label: 'Befolkning', kind: 'count' }],
+    recipients: Array.from({ length: n }, (_, i) => ({ name: prefix + i, values: { bef: 1 } })),
+    key: [{ name: 'Befolkning', share: 100, basis: 'indicator', indicator: 'bef' }],
+  });
+  const doc = Object.assign(scenario({ title: 'Träd' }), level(2, 'Top'));
+  doc.recipients[0].sub = level(each, 'A');
+  doc.recipients[1].sub = level(each, 'B');
+  return doc;
+}
+
+test('sub-scenarios count toward the 2 000 recipients: file, link, storage, paste and import name the count and the limit', async () => {
+  const session = await openPage();
+  const { page } = session;
+  await page.fill('[data-path="/title"]', 'Mitt arbete');
+  await web.settle(page);
+  const over = tree(1000); // 2 + 2 000
+  const overText = JSON.stringify(over);
+
+  await page.setInputFiles('#file-input', { name: 'träd.json', mimeType: 'application/json', buffer: Buffer.from(overText) });
+  assert.match(await noticeText(page), /Filen träd\.json har fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans, så den öppnas inte\./);
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+
+  const hash = await page.evaluate((doc) => Fordela.link.encode(doc), over);
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  assert.match(await noticeText(page), /Länken innehåller fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans/);
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+
+  // Kept by an earlier page in this browser, it is refused on opening with
+  // the same reason, not with a message about full storage.
+  await page.evaluate((text) => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+    localStorage.setItem('fordela.v1.entry.trad1', text);
+    index.entries.unshift({ id: 'trad1', title: 'Träd', updated: '2026-01-01T00:00:00.000Z' });
+    index.current = 'trad1';
+    localStorage.setItem('fordela.v1.index', JSON.stringify(index));
+  }, overText);
+  await page.reload();
+  assert.match(await noticeText(page), /Den sparade fördelningen Träd har fler mottagare än sidan kan redigera \(högst 2 000\): 2 002 på alla nivåer tillsammans/);
+  await page.waitForSelector('#result-table');
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete');
+  assert.doesNotMatch(await web.text(page, '#save-status'), /Inte sparat/);
+
+  // 2 + 1 500 opens; 600 pasted or imported on top would make 2 100.
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  await page.setInputFiles('#file-input', { name: 'lagom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tree(750))) });
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Träd');
+  const rows = Array.from({ length: 600 }, (_, i) => 'R' + i + '\t1').join('\n');
+  await paste(page, '[data-path="/recipients/0/name"]', rows);
+  assert.match(await noticeText(page), /Inklistringen skulle ge 2 100 mottagare på alla nivåer tillsammans, fler än sidan kan redigera \(högst 2 000\)\. Inget har ändrats\./);
+  assert.equal(await page.$$eval('#recipients-table tbody tr', (trs) => trs.length), 2);
+
+  await page.click('#import-toggle');
+  await page.fill('#import-text', 'Namn\tBefolkning\n' + rows);
+  await page.waitForSelector('#import-problem:not([hidden])');
+  assert.match(await web.text(page, '#import-problem'), /Importen skulle ge 2 100 mottagare på alla nivåer tillsammans, fler än sidan kan redigera \(högst 2 000\)/);
+  await assertInert(session);
+  await session.context.close();
+});
+
+test('columns named constructor and __proto__ read and write only the recipients\' own values', async () => {
+  const session = await openPage();
+  const { page } = session;
+  // A file whose columns are named so: the second recipient has no values.
+  const doc = scenario({
+    title: 'Prototyp',
+    indicators: [{ id: 'constructor', label: 'constructor', kind: 'count' }, { id: '__proto__', label: '__proto__', kind: 'count' }],
+    recipients: [{ name: 'Ett', values: JSON.parse('{"constructor": 1, "__proto__": 2}') }, { name: 'Två', values: {} }],
+    key: [{ name: 'Lika', share: 100, basis: 'equal' }],
+    earmarks: [],
+  });
+  const text = JSON.stringify(doc); // JSON.parse made "__proto__" an own member
+  await page.setInputFiles('#file-input', { name: 'prototyp.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Prototyp');
+  assert.equal(await page.inputValue('[data-path="/recipients/0/values/constructor"]'), '1');
+  assert.equal(await page.inputValue('[data-path="/recipients/0/values/__proto__"]'), '2');
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/constructor"]'), '');
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/__proto__"]'), '');
+  await web.settle(page);
+  assert.doesNotMatch(await web.text(page, '#result'), /native code|object Object/);
+
+  // A value typed under __proto__ is kept, saved and computed.
+  await page.fill('[data-path="/recipients/1/values/__proto__"]', '7');
+  await page.waitForFunction(() => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index') || '{}');
+    return /"Två","values":\{"__proto__":"7"\}/.test(localStorage.getItem('fordela.v1.entry.' + index.current) || '');
+  });
+
+  // Imported rows with a header "constructor" leave the rows not in the
+  // file empty, not showing Object's constructor.
+  await page.click('#import-toggle');
+  await page.fill('#import-text', 'Namn\tconstructor\nEtt\t5');
+  await page.waitForSelector('#import-apply:not([disabled])');
+  await page.click('#import-apply');
+  await page.waitForFunction(() => document.querySelector('[data-path="/recipients/0/values/constructor"]').value === '5');
+  const cells = await page.$$eval('#recipients-table input', (inputs) => inputs.map((i) => i.value));
+  assert.ok(!cells.some((v) => /native code|object Object/.test(v)), cells.join(' | '));
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/constructor"]'), '');
+  await assertInert(session);
+  await session.context.close();
+});
+
+// Text on the page with a right-to-left override in it that could turn
+// the page's own words around: every such text node must either hold the
+// user's text alone in an element that isolates it (unicode-bidi), or
+// carry it between FSI and PDI.
+function unisolated(page, names) {
+  return page.evaluate((users) => {
+    const bad = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest('option, textarea, script, style')) continue;
+      const rest = n.data.replace(/\u2068[^\u2068\u2069]*\u2069/g, '');
+      if (!/[\u202a-\u202e]/.test(rest)) continue;
+      const isolating = ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(parent).unicodeBidi);
+      if (isolating && users.includes(n.data)) continue;
+      bad.push(parent.tagName.toLowerCase() + '.' + parent.className + ': ' + JSON.stringify(n.data));
+    }
+    return bad;
+  }, names);
+}
+
+test('a right-to-left override in any name cannot turn the page\'s own sentences around: result, rules, rounding, levels, comparison, print', async () => {
+  const session = await openPage();
+  const { page } = session;
+  const rtl = (what) => what + ' \u202e' + 'ABC 123' + '\u202c';
+  const names = ['Titel', 'Avdrag', 'Befolkning', 'Belopp', 'Mottagare 1', 'Mottagare 2', 'Mottagare 3', 'Del', 'Öronmärkt', 'Under'].map(rtl);
+  const [title, deduction, indicator, amount, r1, r2, r3, component, earmark, below] = names;
+  await openFile(session.page, 'rtl.json', scenario({
+    title,
+    notes: '',
+    pot: { total: '1 000 000 kr', deductions: [{ name: deduction, amount: 1000 }] },
+    indicators: [{ id: 'bef', label: indicator, kind: 'count' }, { id: 'extra', label: amount, kind: 'amount' }],
+    recipients: [
+      { name: r1, values: { bef: 1201, extra: 5000 }, sub: { recipients: [{ name: below, values: { bef: 1 } }], indicators: [{ id: 'bef', label: indicator, kind: 'count' }], key: [{ name: component, share: 100, basis: 'indicator', indicator: 'bef' }] } },
+      { name: r2, values: { bef: 803 } },
+      { name: r3, values: { bef: 505 } },
+    ],
+    key: [{ name: component, share: 60, basis: 'indicator', indicator: 'bef' }, { name: rtl('Lika'), share: 40, basis: 'equal' }],
+    earmarks: [{ name: earmark, indicator: 'extra' }],
+    rounding: { unit: 1000, method: 'largest-remainder', level: 'recipient' },
+  }));
+  names.push(rtl('Lika'));
+  await page.waitForFunction((t) => document.querySelector('[data-path="/title"]').value === t, title);
+  await page.waitForSelector('#result-table');
+  await web.settle(page);
+  // The comparison with the what-if slider moved.
+  await page.locator('#compare-section').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#compare-section input[type="range"]');
+  await page.fill('[data-compare="share-number"]', '70');
+  await page.waitForSelector('#compare-table');
+  await web.settle(page);
+  assert.deepEqual(await unisolated(page, names), []);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await unisolated(page, names), []);
+  await page.emulateMedia({ media: 'screen' });
+  // The status line of a removed recipient ("… är borttagen").
+  await page.click('[data-action="remove"][data-collection="recipients"][data-index="2"]');
+  await page.waitForSelector('#recipients-toast:not([hidden])');
+  assert.match(await page.textContent('#recipients-toast'), /\u2068Mottagare 3 \u202eABC 123\u202c\u2069/);
+  assert.deepEqual(await unisolated(page, names), []);
+  await assertInert(session);
+  await session.context.close();
+});
+
+// ---- fields of the wrong JSON type -------------------------------------------
+
+// [what is wrong, how to make it so, the core's message]
+const CASES = [
+  ['key is an object', (s) => { s.key = { a: 1 }; }, /Fältet ”key” ska vara en lista/],
+  ['indicators is a text', (s) => { s.indicators = 'befolkning'; }, /Fältet ”indicators” ska vara en lista/],
+  ['an indicator is null', (s) => { s.indicators[0] = null; }, /Fältet ”indicators” ska vara ett objekt/],
+  ['a key component is null', (s) => { s.key[0] = null; }, /Fältet ”key” ska vara ett objekt/],
+  ['a recipient is null', (s) => { s.recipients[0] = null; }, /Fältet ”recipients” ska vara ett objekt/],
+  ['earmarks is an object', (s) => { s.earmarks = {}; }, /Fältet ”earmarks” ska vara en lista/],
+  ['deductions is a text', (s) => { s.pot.deductions = '100 000'; }, /Fältet ”deductions” ska vara en lista/],
+];
+
+function wrong(make) {
+  const doc = web.example('linkoping-2021');
+  doc.title = 'Fel typ';
+  make(doc);
+  return doc;
+}
+
+async function noticeMatching(page, pattern) {
+  await page.waitForFunction((source) => {
+    const notice = document.getElementById('notice');
+    return !notice.hidden && new RegExp(source).test(notice.textContent);
+  }, pattern.source);
+  return web.text(page, '#notice');
+}
+
+// A page on work of its own ("Mitt arbete", saved) with its result.
+async function working(context) {
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url + '#example=stockholm-2021');
+  await page.fill('[data-path="/title"]', 'Mitt arbete');
+  await web.settle(page);
+  await page.waitForTimeout(350);
+  return { page, watch, table: await web.resultTable(page) };
+}
+
+async function unchanged(session, what) {
+  const { page, table } = session;
+  assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete', what);
+  assert.deepEqual(await web.resultTable(page), table, what);
+}
+
+async function links(page) {
+  const out = [];
+  for (const [, make] of CASES) out.push(await page.evaluate((doc) => Fordela.link.encode(doc), wrong(make)));
+  return out;
+}
+
+test('by link in a fresh tab: the core\'s field.type message, no error, and an example opens as usual', async () => {
+  const helper = await web.session(browser, server, server.url);
+  const hashes = await links(helper.page);
+  await helper.close();
+  for (const [i, [what, , message]] of CASES.entries()) {
+    const context = await web.newContext(browser);
+    const page = await context.newPage();
+    const watch = web.watch(page, server.origin);
+    await page.goto(server.url + '#' + hashes[i]);
+    const text = await noticeMatching(page, message);
+    assert.match(text, /^Länken innehåller en fördelning som inte går att öppna: fält i den har fel typ\./, what);
+    assert.doesNotMatch(text, /Beräkningskärnan|forEach/, what);
+    await page.waitForSelector('#result-table');
+    await page.click('#open-example');
+    await page.waitForSelector('#notice', { state: 'hidden' });
+    assert.deepEqual(await watch.check(), [], what);
+    await context.close();
+  }
+});
+
+test('by link into an open page, from the storage and as a file: refused with the message, the work and its result stay', async () => {
+  const context = await web.newContext(browser);
+  const session = await working(context);
+  const { page } = session;
+  const hashes = await links(page);
+  for (const [i, [what, make, message]] of CASES.entries()) {
+    // A link pasted into the address of the open page.
+    await page.evaluate((hash) => { location.hash = hash; }, hashes[i]);
+    assert.match(await noticeMatching(page, message), /^Länken innehåller en fördelning som inte går att öppna/, what);
+    await unchanged(session, 'link: ' + what);
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+
+    // A file.
+    await page.setInputFiles('#file-input', { name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong(make))) });
+    assert.match(await noticeMatching(page, message), /^Filen fel\.json går inte att öppna: fält i den har fel typ\./, what);
+    await unchanged(session, 'file: ' + what);
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  }
+  assert.deepEqual(await session.watch.check(), []);
+  await context.close();
+});
+
+test('a saved scenario with a field of the wrong type says so on opening; the page opens the next one', async () => {
+  for (const [what, make, message] of CASES) {
+    const context = await web.newContext(browser);
+    const { page, watch } = await working(context);
+    await page.evaluate((doc) => {
+      const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+      localStorage.setItem('fordela.v1.entry.trasig1', JSON.stringify(doc));
+      index.entries.unshift({ id: 'trasig1', title: 'Trasig', updated: '2026-01-01T00:00:00.000Z' });
+      index.current = 'trasig1';
+      localStorage.setItem('fordela.v1.index', JSON.stringify(index));
+    }, wrong(make));
+    await page.reload();
+    assert.match(await noticeMatching(page, message), /^Den sparade fördelningen Trasig går inte att öppna: fält i den har fel typ\./, what);
+    await page.waitForSelector('#result-table');
+    assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete', what);
+    // Chosen in the list, it says the same and leaves the work open.
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+    if (await page.getAttribute('#scenarios-details', 'open') === null) await page.click('#scenarios-details summary');
+    await page.click('#scenarios .scenario-open:text-is("Trasig")');
+    assert.match(await noticeMatching(page, message), /^Den sparade fördelningen Trasig/, what);
+    assert.equal(await page.inputValue('[data-path="/title"]'), 'Mitt arbete', what);
+    assert.deepEqual(await watch.check(), [], what);
+    await context.close();
+  }
+});
+
+test('when the core cannot compute the document opened, the result of the one before does not stay on screen', async () => {
+  const session = await web.session(browser, server, server.url + '#example=stockholm-2021-model');
+  const { page } = session;
+  assert.ok((await web.resultTable(page)).length > 1);
+  await page.evaluate(() => { Fordela.core.compute = () => { throw new Error('provfel'); }; });
+  await page.selectOption('#example-picker', 'linkoping-2021');
+  await page.click('#open-example');
+  await noticeMatching(page, /Beräkningen misslyckades: provfel/);
+  assert.equal(await page.$('#result-table'), null);
+  assert.match(await web.text(page, '#result'), /\S/);
+  // Console errors are none: the failure is a message, not an exception.
+  await session.close();
 });

@@ -127,7 +127,7 @@
         if (!value) return;
         const w = (value / max) * plot;
         const rect = svg('rect', { class: 'bar seg-' + (i % 8) + (row.requisitioned === false ? ' faded' : ''), x, y, width: Math.max(w, 0.5), height: BAR });
-        rect.appendChild(svg('title', null, part.label + ': ' + format.kr(part.value(row))));
+        rect.appendChild(svg('title', null, (part.user ? Fordela.i18n.isolate(part.label) : part.label) + ': ' + format.kr(part.value(row))));
         chart.appendChild(rect);
         x += w;
       });

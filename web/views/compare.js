@@ -233,7 +233,7 @@
   };
 
   CompareView.prototype.sharesText = function (key, shares) {
-    return key.map((c, i) => componentName(c, i) + ' ' + format.inputValue(shares[i]) + ' %').join(', ');
+    return key.map((c, i) => Fordela.i18n.isolate(componentName(c, i)) + ' ' + format.inputValue(shares[i]) + ' %').join(', ');
   };
 
   CompareView.prototype.showShares = function (current) {

@@ -12,7 +12,8 @@
   function ImportView(container, commands) {
     this.container = container;
     this.commands = commands;
-    this.state = { open: false, text: '', fileName: '', plan: null, effect: null, problem: '', note: '', mode: 'merge' };
+    // note: how the file was read, when not as UTF-8
+    this.state = { open: false, text: '', fileName: '', note: '', plan: null, effect: null, problem: '', mode: 'merge' };
     this.textTimer = null;
     this.render();
   }
@@ -70,7 +71,6 @@
       h('div', { class: 'button-row' }, [choose, fileInput, h('span', { id: 'import-file-name', class: 'import-file-name', 'data-user': 'true' })]),
       h('div', { class: 'field' }, [h('label', { for: 'import-text', text: t('import.paste') }), textarea]),
       h('div', { id: 'import-dynamic' }, [
-        h('p', { id: 'import-note', class: 'notice info', role: 'status', hidden: true }),
         h('div', { id: 'import-preview', class: 'import-preview', role: 'status' }),
         h('p', { id: 'import-problem', class: 'notice error', role: 'alert', hidden: true }),
         h('div', { id: 'import-modes' }),
@@ -94,9 +94,6 @@
     const preview = document.getElementById('import-preview');
     clear(preview);
     if (s.plan) Fordela.dom.append(preview, this.preview());
-    const note = document.getElementById('import-note');
-    note.textContent = s.note || '';
-    note.hidden = !s.note;
     const problem = document.getElementById('import-problem');
     problem.textContent = s.problem;
     problem.hidden = !s.problem;
@@ -128,6 +125,7 @@
       ? t('import.column.new', { header: c.header || c.label, kind: kind(c.kind) })
       : t('import.column.existing', { header: c.header || '–', label: c.label })));
     return [
+      this.state.note ? h('p', { class: 'hint import-note', text: this.state.note }) : null,
       ...lines.map((text) => h('p', { class: 'import-line', text })),
       columns.length ? h('p', { class: 'import-line', text: t('import.columns') }) : null,
       columns.length ? h('ul', { class: 'import-columns' }, columns) : null,

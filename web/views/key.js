@@ -3,7 +3,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { h, clear, pointer, uniqueId } = Fordela.dom;
+  const { h, clear, pointer, uniqueId, own } = Fordela.dom;
   const { field, select, button, rowButtons } = Fordela.fields;
   const { indicatorName } = Fordela.views;
   const t = (...args) => Fordela.i18n.t(...args);
@@ -67,7 +67,7 @@
       const grid = h('div', { class: 'weights', 'data-path': pointer(...base, 'weights') }, [
         h('p', { class: 'subheading', text: t('key.weights') }),
       ]);
-      const shown = indicators.filter((ind) => ind.kind !== 'amount' || weights[ind.id] !== undefined);
+      const shown = indicators.filter((ind) => ind.kind !== 'amount' || own(weights, ind.id) !== undefined);
       if (!shown.length) grid.appendChild(h('p', { class: 'hint', text: t('key.weights.none') }));
       const row = h('div', { class: 'field-grid' });
       for (const ind of shown) {
@@ -76,7 +76,7 @@
           kind: 'decimal',
           optional: true,
           label: indicatorName(ind, indicators.indexOf(ind)),
-          value: weights[ind.id],
+          value: own(weights, ind.id),
           inputClass: 'number short',
           placeholder: '0',
         }));

@@ -4,7 +4,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { h, clear, pointer } = Fordela.dom;
+  const { h, clear, pointer, own } = Fordela.dom;
   const { input, select, button, rowButtons } = Fordela.fields;
   const t = (...args) => Fordela.i18n.t(...args);
 
@@ -97,7 +97,7 @@
           path: pointer('recipients', r, 'values', indicator.id),
           kind: indicator.kind === 'amount' ? 'amount' : 'decimal',
           optional: true,
-          value: values[indicator.id],
+          value: own(values, indicator.id),
           ariaLabel: t('recipients.value.of', { indicator: indicatorName(indicator, i), name }),
           className: 'number',
         })));

@@ -5,7 +5,7 @@
 (function (Fordela) {
   'use strict';
 
-  const { h, clear } = Fordela.dom;
+  const { h, clear, own } = Fordela.dom;
   const format = Fordela.format;
   const { recipientName, indicatorName, componentName } = Fordela.views;
   const t = (...args) => Fordela.i18n.t(...args);
@@ -94,9 +94,11 @@
     const lines = [];
     const totals = result.totals || {};
     const indicators = scenario.indicators || [];
+    // Names in these lines stand inside the page's own words: isolated.
+    const isolate = Fordela.i18n.isolate;
     const label = (id) => {
       const i = indicators.findIndex((ind) => ind.id === id);
-      return i >= 0 ? indicatorName(indicators[i], i) : String(id || '–');
+      return isolate(i >= 0 ? indicatorName(indicators[i], i) : String(id || '–'));
     };
     const amountOf = (value) => {
       if (!has(value) || value === '') return '';
@@ -111,7 +113,7 @@
     let pot = t('rule.pot', { total: format.kr(totals.pot_ore) });
     const deductions = (scenario.pot && scenario.pot.deductions) || [];
     if (deductions.length) {
-      const parts = deductions.map((d, i) => (d.name || t('pot.deduction.unnamed', { n: i + 1 })) + ' ' + amountOf(d.amount));
+      const parts = deductions.map((d, i) => isolate(d.name || t('pot.deduction.unnamed', { n: i + 1 })) + ' ' + amountOf(d.amount));
       pot += ' ' + t('rule.deductions', { list: parts.join(', '), net: format.kr(totals.net_ore) });
     }
     lines.push({ term: t('rule.pot.term'), text: pot });
@@ -135,12 +137,12 @@
       }
       lines.push({
         term: t('rule.component.term', { n: k + 1 }),
-        text: componentName(component, k) + ': ' + format.inputValue(component.share) + ' % – ' + how,
+        text: isolate(componentName(component, k)) + ': ' + format.inputValue(component.share) + ' % – ' + how,
       });
     });
 
     (scenario.earmarks || []).forEach((earmark, e) => {
-      const name = earmark.name || t('earmarks.unnamed', { n: e + 1 });
+      const name = isolate(earmark.name || t('earmarks.unnamed', { n: e + 1 }));
       let text = name === label(earmark.indicator) ? name : name + ' – ' + t('rule.earmark', { column: label(earmark.indicator) });
       if (has(earmark.stated_total) && earmark.stated_total !== '') text += ' ' + t('rule.earmark.stated', { total: amountOf(earmark.stated_total) });
       lines.push({ term: t('rule.earmark.term'), text });
@@ -352,7 +354,7 @@
       const basisRows = basis.tBodies[0].rows;
       recipients.forEach((rec, r) => {
         const cells = basisRows[r].cells;
-        indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue((rec.values || {})[ind.id])));
+        indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue(own(rec.values, ind.id))));
       });
     }
     return true;
@@ -436,7 +438,7 @@
     const body = h('tbody');
     recipients.forEach((rec, r) => {
       const tr = h('tr', null, [h('th', { scope: 'row', 'data-user': 'true', text: recipientName(rec, r) })]);
-      for (const ind of indicators) tr.appendChild(h('td', { class: 'num', text: format.inputValue((rec.values || {})[ind.id]) }));
+      for (const ind of indicators) tr.appendChild(h('td', { class: 'num', text: format.inputValue(own(rec.values, ind.id)) }));
       body.appendChild(tr);
     });
     return h('section', { class: 'basis-box print-only', 'aria-labelledby': 'basis-heading' }, [

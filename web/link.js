@@ -16,17 +16,17 @@
 // deflated JSON alone; they are still read.
 //
 // Format 2, the columns: a table of strings (count, then each as its
-// UTF-8 length and bytes), then the document as one value. A value is a
-// tag and its content: null, false, true, an integer as a varint, a
-// negative integer as the varint of its magnitude, any other number as its
-// text from the table, a string as its number in the table, an object as
-// its keys and values, an array as its length and its elements as one
-// column. A column of n values is one kind for all: integers (varints,
-// zigzag when some are negative), strings (numbers in the table), booleans
-// (bits), objects with the same keys in the same order (the keys once,
-// then a column per key: a table, such as the recipients), or any values
-// (each with its tag). Every value comes back exactly as it went in:
-// strings are never read as numbers.
+// UTF-8 length and bytes; the format's own words are built in), then the
+// document as one value: a tag and its content. A number m × 10^e is one
+// varint (decimal()); another number is its text; a string is its place
+// in the table (0: the next one not used before); an object is its keys
+// and values; an array is its length and its elements as one column. A
+// column is one kind for all its values: numbers (fixed width, in byte
+// planes), strings, booleans (bits), objects whose keys keep one order
+// (the keys once, then per key which objects have it and their values as
+// a column: a table, such as the recipients), or any values (each with
+// its tag). Every value comes back exactly as it went in: strings are
+// never read as numbers.
 (function (Fordela) {
   'use strict';
 
@@ -214,18 +214,54 @@
       for (let b = 0; b < width; b += 1) for (const n of numbers) out.push(Math.floor(n / 256 ** b) % 256);
     }
 
-    function sameKeys(values) {
+    // The keys of a column of objects in one order that each object's
+    // keys follow (some may lack some: the canonical form leaves out
+    // values of 0), or null.
+    function unionKeys(values) {
       if (!values.every(isPlainObject)) return null;
-      const keys = Object.keys(values[0]);
-      const same = values.every((o) => {
-        const own = Object.keys(o);
-        return own.length === keys.length && own.every((k, i) => k === keys[i]);
-      });
-      return same ? keys : null;
+      // Each object's keys in turn are edges of a graph; the order is its
+      // topological sort, first seen first among the free.
+      const seen = new Map();
+      const after = new Map();
+      const before = new Map();
+      for (const o of values) {
+        const keys = Object.keys(o);
+        keys.forEach((k, i) => {
+          if (!seen.has(k)) {
+            seen.set(k, seen.size);
+            after.set(k, new Set());
+            before.set(k, 0);
+          }
+          if (i > 0 && !after.get(keys[i - 1]).has(k)) {
+            after.get(keys[i - 1]).add(k);
+            before.set(k, before.get(k) + 1);
+          }
+        });
+      }
+      const order = [];
+      const free = [...seen.keys()].filter((k) => before.get(k) === 0);
+      while (free.length) {
+        free.sort((a, b) => seen.get(a) - seen.get(b));
+        const k = free.shift();
+        order.push(k);
+        for (const next of after.get(k)) {
+          before.set(next, before.get(next) - 1);
+          if (before.get(next) === 0) free.push(next);
+        }
+      }
+      return order.length === seen.size ? order : null; // a cycle: no one order
+    }
+
+    function bits(flags) {
+      for (let i = 0; i < flags.length; i += 8) {
+        let byte = 0;
+        for (let j = 0; j < 8 && i + j < flags.length; j += 1) if (flags[i + j]) byte |= 1 << j;
+        out.push(byte);
+      }
     }
 
     function column(values) {
-      const keys = sameKeys(values);
+      const keys = unionKeys(values);
       const decimals = values.map(decimal);
       const integers = values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52)
         ? values.map((v) => (v < 0 ? -2 * v - 1 : 2 * v)) : null;
@@ -241,16 +277,21 @@
         for (const v of values) text(v);
       } else if (values.every((v) => typeof v === 'boolean')) {
         out.push(COLUMN.BOOL);
-        for (let i = 0; i < values.length; i += 8) {
-          let byte = 0;
-          for (let j = 0; j < 8 && i + j < values.length; j += 1) if (values[i + j]) byte |= 1 << j;
-          out.push(byte);
-        }
+        bits(values);
       } else if (keys) {
+        // The keys once; then per key, which objects have it (bits) and
+        // their values as a column.
         out.push(COLUMN.OBJECT);
         put(keys.length);
         for (const k of keys) text(k);
-        for (const k of keys) column(values.map((o) => o[k]));
+        const full = values.every((o) => Object.keys(o).length === keys.length);
+        out.push(full ? 1 : 0); // 1: every object has every key, and no bits follow
+        for (const k of keys) {
+          const has = values.map((o) => Object.prototype.hasOwnProperty.call(o, k));
+          if (!full) bits(has);
+          const present = values.filter((o, i) => has[i]).map((o) => o[k]);
+          if (present.length) column(present);
+        }
       } else {
         out.push(COLUMN.ANY);
         for (const v of values) value(v);
@@ -351,6 +392,14 @@
       }
     }
 
+    function bits(n) {
+      if (at + Math.ceil(n / 8) > bytes.length) throw damaged();
+      const flags = new Array(n);
+      for (let i = 0; i < n; i += 1) flags[i] = (bytes[at + (i >> 3)] & (1 << (i & 7))) !== 0;
+      at += Math.ceil(n / 8);
+      return flags;
+    }
+
     function planes(n) {
       const width = byte();
       if (width < 1 || width > 7 || at + width * n > bytes.length) throw damaged();
@@ -371,19 +420,21 @@
       } else if (kind === COLUMN.STRING) {
         for (let i = 0; i < n; i += 1) out[i] = text();
       } else if (kind === COLUMN.BOOL) {
-        for (let i = 0; i < n; i += 8) {
-          const b = byte();
-          for (let j = 0; j < 8 && i + j < n; j += 1) out[i + j] = (b & (1 << j)) !== 0;
-        }
+        bits(n).forEach((b, i) => { out[i] = b; });
       } else if (kind === COLUMN.OBJECT) {
         const keys = [];
         const k = count();
         if (k > bytes.length) throw damaged();
         for (let i = 0; i < k; i += 1) keys.push(text());
         for (let i = 0; i < n; i += 1) out[i] = {};
+        const full = byte();
+        if (full > 1) throw damaged();
         for (const key of keys) {
-          const values = column(n, depth + 1);
-          for (let i = 0; i < n; i += 1) set(out[i], key, values[i]);
+          const has = full ? new Array(n).fill(true) : bits(n);
+          const present = has.filter(Boolean).length;
+          const values = present ? column(present, depth + 1) : [];
+          let next = 0;
+          for (let i = 0; i < n; i += 1) if (has[i]) set(out[i], key, values[next++]);
         }
       } else if (kind === COLUMN.ANY) {
         for (let i = 0; i < n; i += 1) out[i] = value(depth);

@@ -14,7 +14,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const web = require('./lib/page.js');
 
-const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'socialstyrelsen-2023'];
+const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'linkoping-2022-tree', 'socialstyrelsen-2023'];
 
 let browser;
 let server;
@@ -75,6 +75,14 @@ async function openedElsewhere(link) {
 function linkIn(page, scenario, version) {
   return page.evaluate(async ([s, v]) => location.href.split('#')[0] + '#' + (await Fordela.link.encode(s, v)), [scenario, version]);
 }
+
+test('the examples below are every example the page has', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  assert.deepEqual((await page.evaluate(() => Fordela.core.examples().map((e) => e.id))).sort(), EXAMPLES.slice().sort());
+  await context.close();
+});
 
 for (const id of EXAMPLES) {
   test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result, in both formats`, async () => {

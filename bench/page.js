@@ -5,7 +5,8 @@
 //     the same way;
 //   - an edit to the updated table with 290 recipients;
 //   - the length of the link the page's "Kopiera länk" copies, for every
-//     example and for the 290-recipient scenario.
+//     example and for the 290-recipient scenario, and of the same link in
+//     format 1 (#s1=, the JSON) beside it.
 // Prints one JSON document. Usage: node bench/page.js [--loads N] [--edits N]
 'use strict';
 
@@ -218,12 +219,17 @@ function renderParts(samples) {
   return out;
 }
 
-// "Kopiera länk", and what it put on the clipboard.
+// "Kopiera länk", and what it put on the clipboard: {link, json}, json
+// the same scenario's link in format 1.
 async function copiedLink(page) {
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.click('#copy-link');
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== ''), null, { timeout: 10000 });
-  return page.evaluate(() => navigator.clipboard.readText());
+  return page.evaluate(async () => {
+    const link = await navigator.clipboard.readText();
+    const read = await Fordela.link.decode(Fordela.link.fromHash(link.slice(link.indexOf('#'))));
+    return { link, json: link.slice(0, link.indexOf('#') + 1) + (await Fordela.link.encode(read.scenario, 1)) };
+  });
 }
 
 async function links(browser, url) {
@@ -311,11 +317,13 @@ async function main() {
         edits_that_changed_the_row: samples.filter((s) => s.changed).length,
       },
       links: {},
+      links_s1: {},
       link_base: base,
       link_formats: {},
     };
-    for (const [id, link] of Object.entries(copied)) {
+    for (const [id, { link, json }] of Object.entries(copied)) {
       result.links[id] = link.length;
+      result.links_s1[id] = json.length;
       result.link_formats[id] = link.slice(base.length).replace(/=.*$/, '=…');
     }
     process.stdout.write(JSON.stringify(result) + '\n');

@@ -2,20 +2,35 @@
 // colleague opens exactly the same scenario. The fragment never reaches a
 // server: the page reads it in the browser.
 //
-// Format 1, "#s1=" + base64url of:
+// Both formats are "#sN=" + base64url of:
 //   length of the packed bytes (unsigned LEB128)
-//   CRC-32 of the scenario's JSON text in UTF-8 (4 bytes, big-endian)
-//   the JSON text, compressed with deflate-raw (CompressionStream)
-// The scenario is in the core's canonical form (normalize). The length
-// tells a link cut short in an e-mail from a damaged one, the checksum an
-// altered one. The number in "#s1=" is the link format: a later format
-// gets "#s2=", and this page says it is newer instead of misreading it.
-// The first links ("#s=", before format 1) held the deflated JSON alone;
-// they are still read.
+//   CRC-32 of the unpacked bytes (4 bytes, big-endian)
+//   the unpacked bytes, compressed with deflate-raw (CompressionStream)
+// Format 1 ("#s1=") packs the scenario's JSON text in UTF-8. Format 2
+// ("#s2=") packs the same JSON value in columns (below), about half as
+// long; the page writes whichever is shorter. The scenario is in the
+// core's canonical form (normalize). The length tells a link cut short in
+// an e-mail from a damaged one, the checksum an altered one. A later
+// format gets "#s3=", and this page says it is newer instead of
+// misreading it. The first links ("#s=", before format 1) held the
+// deflated JSON alone; they are still read.
+//
+// Format 2, the columns: a table of strings (count, then each as its
+// UTF-8 length and bytes; the format's own words are built in), then the
+// document as one value: a tag and its content. A number m × 10^e is one
+// varint (decimal()); another number is its text; a string is its place
+// in the table (0: the next one not used before); an object is its keys
+// and values; an array is its length and its elements as one column. A
+// column is one kind for all its values: numbers (fixed width, in byte
+// planes), strings, booleans (bits), objects whose keys keep one order
+// (the keys once, then per key which objects have it and their values as
+// a column: a table, such as the recipients), or any values (each with
+// its tag). Every value comes back exactly as it went in: strings are
+// never read as numbers.
 (function (Fordela) {
   'use strict';
 
-  const CURRENT = 1;
+  const CURRENT = 2;
   const MAX_TEXT = 16 * 1024 * 1024; // a scenario in a link is small; refuse bombs
 
   function supported() {
@@ -103,15 +118,335 @@
   }
 
   // {value, size}, or null when the bytes end inside the number.
-  function readVarint(bytes) {
+  function readVarint(bytes, limit = 5) {
     let value = 0;
     let scale = 1;
-    for (let i = 0; i < bytes.length && i < 5; i += 1) {
+    for (let i = 0; i < bytes.length && i < limit; i += 1) {
       value += (bytes[i] & 127) * scale;
       if (bytes[i] < 128) return { value, size: i + 1 };
       scale *= 128;
     }
     return null;
+  }
+
+  // ---- format 2: the columns ---------------------------------------------------
+
+  const TAG = { NULL: 0, FALSE: 1, TRUE: 2, DECIMAL: 3, NUMBER: 4, STRING: 5, ARRAY: 6, OBJECT: 7 };
+  const COLUMN = { ANY: 0, DECIMAL: 1, STRING: 2, BOOL: 3, OBJECT: 4, INTEGER: 5 };
+  const MAX_NESTING = 64; // deeper than any scenario (24 levels); the rest is said by migrate
+  // The strings every scenario is made of (docs/scenario-format.md): the
+  // table starts with them, so a link carries only its own. Frozen with
+  // format 2: a change here is format 3.
+  const KNOWN_STRINGS = ['', 'fordela-scenario', 'format', 'version', 'title', 'notes', 'pot', 'total', 'deductions',
+    'name', 'amount', 'dates', 'period_start', 'period_end', 'requisition_deadline', 'report_deadline', 'indicators',
+    'id', 'label', 'kind', 'count', 'recipients', 'values', 'requisitioned', 'requisition_date', 'opted_in', 'cost',
+    'posts', 'cost_per_post', 'months', 'other', 'activity', 'from', 'to', 'used', 'sub', 'key', 'share', 'basis',
+    'weights', 'indicator', 'weighted', 'equal', 'fixed', 'earmarks', 'stated_total', 'rounding', 'unit', 'method',
+    'first_divisor', 'level', 'min_units', 'largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams',
+    'dean', 'recipient', 'component'];
+
+  // A number as m × 10^e in one varint: zigzag(m) × 16 + (e + 7), e from
+  // −7 to 8 (5 900 000 is 59 × 10^5, 0.25 is 25 × 10^−2), or null when it
+  // is not exactly such a number.
+  function decimal(v) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(v));
+    if (!match) return null;
+    let digits = (match[2] + (match[3] || '')).replace(/^0+(?=\d)/, '');
+    let e = -(match[3] || '').length;
+    while (e < 8 && digits.length > 1 && digits.endsWith('0')) {
+      digits = digits.slice(0, -1);
+      e += 1;
+    }
+    const m = Number(match[1] + digits);
+    if (e < -7 || e > 8 || !Number.isSafeInteger(m) || Math.abs(m) >= 2 ** 47 || fromDecimal(m, e) !== v) return null;
+    return (m < 0 ? -2 * m - 1 : 2 * m) * 16 + (e + 7);
+  }
+  function fromDecimal(m, e) {
+    return Number(String(m) + 'e' + e);
+  }
+  function readDecimal(n) {
+    const z = Math.floor(n / 16);
+    return fromDecimal(z % 2 ? -(z + 1) / 2 : z / 2, (n % 16) - 7);
+  }
+
+  const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+  // The columns of a JSON value: {strings, bytes}.
+  function columns(doc) {
+    const strings = [];
+    const index = new Map(KNOWN_STRINGS.map((k, i) => [k, i]));
+    const out = [];
+    const put = (n) => { for (const b of varint(n)) out.push(b); };
+    // 0 for a string not used before (the next in the table), else its
+    // number + 1: a column of new names is all zeros.
+    const text = (s) => {
+      if (index.has(s)) {
+        put(index.get(s) + 1);
+      } else {
+        index.set(s, index.size);
+        strings.push(s);
+        put(0);
+      }
+    };
+
+    function value(v) {
+      if (v === null) out.push(TAG.NULL);
+      else if (v === false || v === true) out.push(v ? TAG.TRUE : TAG.FALSE);
+      else if (decimal(v) !== null) { out.push(TAG.DECIMAL); put(decimal(v)); }
+      else if (typeof v === 'number') { out.push(TAG.NUMBER); text(String(v)); }
+      else if (typeof v === 'string') { out.push(TAG.STRING); text(v); }
+      else if (Array.isArray(v)) { out.push(TAG.ARRAY); put(v.length); if (v.length) column(v); }
+      else {
+        const keys = Object.keys(v);
+        out.push(TAG.OBJECT);
+        put(keys.length);
+        for (const k of keys) { text(k); value(v[k]); }
+      }
+    }
+
+    // A column of numbers in fixed width, lowest bytes of all first: the
+    // high bytes, mostly alike, then pack well.
+    function planes(numbers) {
+      let width = 1;
+      for (const n of numbers) while (n >= 256 ** width) width += 1;
+      out.push(width);
+      for (let b = 0; b < width; b += 1) for (const n of numbers) out.push(Math.floor(n / 256 ** b) % 256);
+    }
+
+    // The keys of a column of objects in one order that each object's
+    // keys follow (some may lack some: the canonical form leaves out
+    // values of 0), or null.
+    function unionKeys(values) {
+      if (!values.every(isPlainObject)) return null;
+      // Each object's keys in turn are edges of a graph; the order is its
+      // topological sort, first seen first among the free.
+      const seen = new Map();
+      const after = new Map();
+      const before = new Map();
+      for (const o of values) {
+        const keys = Object.keys(o);
+        keys.forEach((k, i) => {
+          if (!seen.has(k)) {
+            seen.set(k, seen.size);
+            after.set(k, new Set());
+            before.set(k, 0);
+          }
+          if (i > 0 && !after.get(keys[i - 1]).has(k)) {
+            after.get(keys[i - 1]).add(k);
+            before.set(k, before.get(k) + 1);
+          }
+        });
+      }
+      const order = [];
+      const free = [...seen.keys()].filter((k) => before.get(k) === 0);
+      while (free.length) {
+        free.sort((a, b) => seen.get(a) - seen.get(b));
+        const k = free.shift();
+        order.push(k);
+        for (const next of after.get(k)) {
+          before.set(next, before.get(next) - 1);
+          if (before.get(next) === 0) free.push(next);
+        }
+      }
+      return order.length === seen.size ? order : null; // a cycle: no one order
+    }
+
+    function bits(flags) {
+      for (let i = 0; i < flags.length; i += 8) {
+        let byte = 0;
+        for (let j = 0; j < 8 && i + j < flags.length; j += 1) if (flags[i + j]) byte |= 1 << j;
+        out.push(byte);
+      }
+    }
+
+    function column(values) {
+      const keys = unionKeys(values);
+      const decimals = values.map(decimal);
+      const integers = values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52)
+        ? values.map((v) => (v < 0 ? -2 * v - 1 : 2 * v)) : null;
+      const size = (list) => list.reduce((n, v) => n + varint(v).length, 0);
+      if (integers && (decimals.includes(null) || Math.max(...integers) <= Math.max(...decimals))) {
+        out.push(COLUMN.INTEGER);
+        planes(integers);
+      } else if (decimals.every((d) => d !== null)) {
+        out.push(COLUMN.DECIMAL);
+        planes(decimals);
+      } else if (values.every((v) => typeof v === 'string')) {
+        out.push(COLUMN.STRING);
+        for (const v of values) text(v);
+      } else if (values.every((v) => typeof v === 'boolean')) {
+        out.push(COLUMN.BOOL);
+        bits(values);
+      } else if (keys) {
+        // The keys once; then per key, which objects have it (bits) and
+        // their values as a column.
+        out.push(COLUMN.OBJECT);
+        put(keys.length);
+        for (const k of keys) text(k);
+        const full = values.every((o) => Object.keys(o).length === keys.length);
+        out.push(full ? 1 : 0); // 1: every object has every key, and no bits follow
+        for (const k of keys) {
+          const has = values.map((o) => Object.prototype.hasOwnProperty.call(o, k));
+          if (!full) bits(has);
+          const present = values.filter((o, i) => has[i]).map((o) => o[k]);
+          if (present.length) column(present);
+        }
+      } else {
+        out.push(COLUMN.ANY);
+        for (const v of values) value(v);
+      }
+    }
+
+    value(doc);
+    return { strings, bytes: out };
+  }
+
+  // JSON value → the unpacked bytes of format 2.
+  function toColumns(doc) {
+    const { strings, bytes } = columns(doc);
+    const encoder = new TextEncoder();
+    const parts = [Uint8Array.from(varint(strings.length))];
+    for (const s of strings) {
+      const utf8 = encoder.encode(s);
+      parts.push(Uint8Array.from(varint(utf8.length)), utf8);
+    }
+    parts.push(Uint8Array.from(bytes));
+    return concat(parts);
+  }
+
+  // The unpacked bytes of format 2 → the JSON value; throws on bytes that
+  // are not such (damaged).
+  function fromColumns(bytes) {
+    let at = 0;
+    let budget = MAX_TEXT; // about the length of the JSON text that comes out, as format 1 allows
+    const damaged = () => new Error('damaged');
+    const byte = () => {
+      if (at >= bytes.length) throw damaged();
+      return bytes[at++];
+    };
+    const count = () => {
+      const read = readVarint(bytes.subarray(at, at + 8), 8);
+      if (!read || !Number.isSafeInteger(read.value)) throw damaged();
+      at += read.size;
+      return read.value;
+    };
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const strings = KNOWN_STRINGS.slice();
+    const stringCount = count();
+    if (stringCount > bytes.length) throw damaged();
+    for (let i = 0; i < stringCount; i += 1) {
+      const length = count();
+      if (at + length > bytes.length) throw damaged();
+      strings.push(decoder.decode(bytes.subarray(at, at + length)));
+      at += length;
+    }
+    const spend = (n) => {
+      budget -= n;
+      if (budget < 0) throw damaged();
+    };
+    let used = KNOWN_STRINGS.length;
+    const text = () => {
+      const ref = count();
+      let i = ref - 1;
+      if (ref === 0) i = used++;
+      else if (i >= used) throw damaged();
+      if (i >= strings.length) throw damaged();
+      spend(strings[i].length);
+      return strings[i];
+    };
+    // As JSON.parse does: "__proto__" is a key like any other.
+    const set = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+
+    function value(depth) {
+      if (depth > MAX_NESTING) throw damaged();
+      spend(2);
+      const tag = byte();
+      switch (tag) {
+        case TAG.NULL: return null;
+        case TAG.FALSE: return false;
+        case TAG.TRUE: return true;
+        case TAG.DECIMAL: return readDecimal(count());
+        case TAG.NUMBER: {
+          // Read as format 1 reads a number: one JavaScript cannot hold
+          // exactly stays its text.
+          const n = Fordela.document.parseJson(text());
+          if (typeof n !== 'number' && typeof n !== 'string') throw damaged();
+          return n;
+        }
+        case TAG.STRING: return text();
+        case TAG.ARRAY: {
+          const n = count();
+          return n ? column(n, depth + 1) : [];
+        }
+        case TAG.OBJECT: {
+          const o = {};
+          const n = count();
+          for (let i = 0; i < n; i += 1) {
+            const k = text();
+            set(o, k, value(depth + 1));
+          }
+          return o;
+        }
+        default: throw damaged();
+      }
+    }
+
+    function bits(n) {
+      if (at + Math.ceil(n / 8) > bytes.length) throw damaged();
+      const flags = new Array(n);
+      for (let i = 0; i < n; i += 1) flags[i] = (bytes[at + (i >> 3)] & (1 << (i & 7))) !== 0;
+      at += Math.ceil(n / 8);
+      return flags;
+    }
+
+    function planes(n) {
+      const width = byte();
+      if (width < 1 || width > 7 || at + width * n > bytes.length) throw damaged();
+      const numbers = new Array(n).fill(0);
+      for (let b = 0; b < width; b += 1) for (let i = 0; i < n; i += 1) numbers[i] += bytes[at++] * 256 ** b;
+      return numbers;
+    }
+
+    function column(n, depth) {
+      if (depth > MAX_NESTING) throw damaged();
+      spend(2 * n);
+      const kind = byte();
+      const out = new Array(n);
+      if (kind === COLUMN.DECIMAL) {
+        for (const [i, d] of planes(n).entries()) out[i] = readDecimal(d);
+      } else if (kind === COLUMN.INTEGER) {
+        for (const [i, z] of planes(n).entries()) out[i] = z % 2 ? -(z + 1) / 2 : z / 2;
+      } else if (kind === COLUMN.STRING) {
+        for (let i = 0; i < n; i += 1) out[i] = text();
+      } else if (kind === COLUMN.BOOL) {
+        bits(n).forEach((b, i) => { out[i] = b; });
+      } else if (kind === COLUMN.OBJECT) {
+        const keys = [];
+        const k = count();
+        if (k > bytes.length) throw damaged();
+        for (let i = 0; i < k; i += 1) keys.push(text());
+        for (let i = 0; i < n; i += 1) out[i] = {};
+        const full = byte();
+        if (full > 1) throw damaged();
+        for (const key of keys) {
+          const has = full ? new Array(n).fill(true) : bits(n);
+          const present = has.filter(Boolean).length;
+          const values = present ? column(present, depth + 1) : [];
+          let next = 0;
+          for (let i = 0; i < n; i += 1) if (has[i]) set(out[i], key, values[next++]);
+        }
+      } else if (kind === COLUMN.ANY) {
+        for (let i = 0; i < n; i += 1) out[i] = value(depth);
+      } else {
+        throw damaged();
+      }
+      return out;
+    }
+
+    const doc = value(0);
+    if (at !== bytes.length) throw damaged();
+    return doc;
   }
 
   // ---- links -----------------------------------------------------------------
@@ -126,14 +461,25 @@
     return { version: match[1] !== '' && version < 1 ? -1 : version, payload: match[2] };
   }
 
-  // scenario → "s1=…" for the hash
-  async function encode(scenario) {
-    const doc = Fordela.document.canonical(scenario);
-    const raw = new TextEncoder().encode(JSON.stringify(doc));
+  // Format `version` of the unpacked bytes: the header, then deflated.
+  async function pack(version, raw) {
     const packed = await deflate(raw);
     const crc = crc32(raw);
     const header = varint(packed.length).concat([crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255]);
-    return 's' + CURRENT + '=' + toBase64Url(concat([Uint8Array.from(header), packed]));
+    return 's' + version + '=' + toBase64Url(concat([Uint8Array.from(header), packed]));
+  }
+
+  // scenario → "s2=…" or "s1=…" for the hash, whichever is shorter (a
+  // scenario of a few words may pack smaller as JSON). `version` asks for
+  // one of them.
+  async function encode(scenario, version) {
+    const doc = Fordela.document.canonical(scenario);
+    const json = () => pack(1, new TextEncoder().encode(JSON.stringify(doc)));
+    const cols = () => pack(2, toColumns(doc));
+    if (version === 1) return json();
+    if (version === 2) return cols();
+    const [one, two] = await Promise.all([json(), cols()]);
+    return two.length < one.length ? two : one;
   }
 
   // What mail programs do to a long link: line breaks and spaces inside it,
@@ -187,7 +533,7 @@
 
     let doc;
     try {
-      doc = Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      doc = link.version === 2 ? fromColumns(raw) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (e) {
       return failed('damaged');
     }

@@ -324,8 +324,8 @@
   // it again in the other language.
   let linkMessage = null;
 
-  function linkStatus(key, args, kind, url, offerFile) {
-    linkMessage = { key, args, kind, url, offerFile };
+  function linkStatus(key, args, kind, url, offerFile, askHome) {
+    linkMessage = { key, args, kind, url, offerFile, askHome };
     const text = t(key, args);
     const status = $('link-status');
     const { h, clear } = Fordela.dom;
@@ -342,7 +342,22 @@
       save.addEventListener('click', () => $('save-file').click());
       status.appendChild(save);
     }
+    if (askHome) status.appendChild(homeForm());
     status.hidden = false;
+  }
+
+  // The page's public address, asked for where links would name a file on
+  // this computer (Fordela.home); kept in this browser, then the link is
+  // made again on it.
+  function homeForm() {
+    const { h } = Fordela.dom;
+    const field = h('input', { type: 'url', id: 'home-field', class: 'input link-field', placeholder: 'https://', spellcheck: 'false' });
+    const use = h('button', { type: 'button', id: 'home-use', class: 'button small secondary' }, t('link.home.use'));
+    use.addEventListener('click', () => {
+      if (Fordela.home.choose(field.value)) copyLink();
+      else linkStatus('link.home.invalid', null, 'warning', null, true, true);
+    });
+    return h('span', { class: 'link-home' }, [h('label', { for: 'home-field', text: t('link.home.label') }), field, use]);
   }
 
   async function copyLink() {
@@ -353,7 +368,7 @@
     }
     let url;
     try {
-      url = location.href.split('#')[0] + '#' + (await Fordela.link.encode(store.scenario));
+      url = Fordela.home.linkBase() + '#' + (await Fordela.link.encode(store.scenario));
     } catch (e) {
       linkStatus('link.failed', null, 'warning', null, true);
       return;
@@ -361,7 +376,9 @@
     const copied = await Fordela.clipboard.copyText(url);
     const n = new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(url.length);
     const long = url.length > LONG_LINK;
-    if (!copied) linkStatus('link.not_copied', { n }, 'warning', url, long);
+    const local = !Fordela.home.address();
+    if (local) linkStatus(copied ? 'link.local' : 'link.not_copied', { n }, 'warning', url, true, true);
+    else if (!copied) linkStatus('link.not_copied', { n }, 'warning', url, long);
     else if (long) linkStatus('link.long', { n }, 'warning', url, true);
     else linkStatus('link.copied', { n }, 'info', url, false);
     $('link-status').setAttribute('data-length', String(url.length));
@@ -556,7 +573,7 @@
       const status = $('link-status');
       if (linkMessage && !status.hidden) {
         const m = linkMessage;
-        linkStatus(m.key, m.args, m.kind, m.url, m.offerFile);
+        linkStatus(m.key, m.args, m.kind, m.url, m.offerFile, m.askHome);
       }
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     render();

@@ -1,7 +1,10 @@
 // Without a network: dist/fordela.html (scripts/package) opened from disk
 // with every request refused computes Stockholm's 32 926 000 kr under a
-// strict Content-Security-Policy of hashes; and the served page, once its
-// service worker is active, reloads and works offline.
+// strict Content-Security-Policy of hashes; its links open on the page's
+// home address when it has one, and say they open only on this computer
+// when it has none; the served page, once its service worker is active,
+// reloads and works offline; and so does the folder scripts/package
+// writes for a web server, which offers the single file for download.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -9,6 +12,7 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const os = require('node:os');
 const { pathToFileURL } = require('node:url');
 const web = require('./lib/page.js');
 
@@ -39,6 +43,17 @@ async function noNetwork(page) {
     return route.abort('internetdisconnected');
   });
   return refused;
+}
+
+// With the network gone: a reload still computes Stockholm, and an edit.
+async function reloadOffline(context, page) {
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+  await page.fill('[data-path="/pot/total"]', '30 mnkr');
+  await web.settle(page);
+  assert.equal(await web.figure(page, 'net'), '30 000 000 kr');
 }
 
 test('dist/fordela.html is one file: everything inline, a CSP of hashes, no unsafe-inline', () => {
@@ -91,7 +106,7 @@ test('dist/fordela.html from disk with no network: Stockholm 2021 comes to 32 92
   await context.close();
 });
 
-test('dist/fordela.html opens a shared link from disk too', async () => {
+test('dist/fordela.html without a home address: the link opens only on this computer, the page says so and offers the file', async () => {
   const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const refused = await noNetwork(page);
@@ -100,7 +115,15 @@ test('dist/fordela.html opens a shared link from disk too', async () => {
   await page.click('#copy-link');
   await page.waitForSelector('#link-status[data-length]');
   const link = await page.inputValue('#link-field');
-  assert.match(link, /^file:\/\/.*fordela\.html#s1=/);
+  assert.match(link, /^file:\/\/.*fordela\.html#s[12]=/);
+  assert.match(await web.text(page, '#link-status'), /öppnas bara på den här datorn/);
+  assert.equal(await page.getAttribute('#link-status', 'class'), 'notice link-box warning');
+  assert.equal(await page.isVisible('#link-status button:text("Spara som fil")'), true, 'offers the file');
+  assert.equal(await page.isVisible('#home-field'), true, 'asks for the address');
+  await web.screenshot(page, 'file-link-local');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#link-status button:text("Spara som fil")')]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  // On this computer it still opens.
   const other = await web.newContext(browser);
   const tab = await other.newPage();
   const watchTab = web.watch(tab, null);
@@ -112,6 +135,70 @@ test('dist/fordela.html opens a shared link from disk too', async () => {
   assert.deepEqual(refused, []);
   assert.deepEqual(await watch.check(), []);
   await context.close();
+});
+
+test('dist/fordela.html: a home address given once in the page is kept in this browser and links are made on it', async () => {
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const watch = web.watch(page, null);
+  await web.open(page, pathToFileURL(DIST).href + '#example=linkoping-2021');
+  await page.click('#copy-link');
+  await page.waitForSelector('#home-field');
+  await page.fill('#home-field', 'fordela.example.org');
+  await page.click('#home-use');
+  assert.match(await web.text(page, '#link-status'), /börjar med https:\/\//);
+  await page.fill('#home-field', 'https://fordela.example.org/kommun/');
+  await page.click('#home-use');
+  await page.waitForFunction(() => /^https:/.test(document.getElementById('link-field').value));
+  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[12]=/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#link-field'));
+  assert.doesNotMatch(await web.text(page, '#link-status'), /bara på den här datorn/);
+  await page.reload();
+  await page.waitForSelector('#result-table');
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status[data-length]');
+  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[12]=/);
+  assert.equal(await page.isVisible('#home-field'), false);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the single file packaged with --home makes links that open on that address with the same result', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fordela-home-'));
+  const file = path.join(dir, 'fordela.html');
+  execFileSync(path.join(web.ROOT, 'scripts', 'package'), ['--home', server.url, file], { stdio: 'pipe' });
+  const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const refused = await noNetwork(page);
+  const watch = web.watch(page, null);
+  await web.open(page, pathToFileURL(file).href + '#example=stockholm-2021');
+  const table = await web.resultTable(page);
+  await page.click('#copy-link');
+  await page.waitForSelector('#link-status[data-length]');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(server.url + '#s2='), link.slice(0, 80));
+  assert.match(await web.text(page, '#link-status'), /Länken är kopierad/);
+  assert.doesNotMatch(await web.text(page, '#link-status'), /bara på den här datorn/);
+  const expected = await page.evaluate(() => Fordela.core.normalize(Fordela.core.examples().find((e) => e.id === 'stockholm-2021').scenario).scenario);
+
+  const other = await web.newContext(browser);
+  const colleague = await other.newPage();
+  const watchColleague = web.watch(colleague, server.origin);
+  await web.open(colleague, link);
+  await colleague.waitForFunction(() => document.querySelector('[data-path="/title"]').value.startsWith('Stockholm 2021'));
+  assert.deepEqual(await web.resultTable(colleague), table);
+  assert.equal(await web.figure(colleague, 'total'), '32 926 000 kr');
+  const stored = await colleague.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('fordela.v1.index'));
+    return JSON.parse(localStorage.getItem('fordela.v1.entry.' + index.current));
+  });
+  assert.deepEqual(stored, expected);
+  assert.deepEqual(await watchColleague.check(), []);
+  await other.close();
+  assert.deepEqual(refused, []);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('the served page keeps working offline once its service worker is active, and can be installed', async () => {
@@ -141,16 +228,57 @@ test('the served page keeps working offline once its service worker is active, a
     assert.ok(cached.urls.includes(file), file + ' is cached');
   }
 
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#result-table');
-  assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
-  await page.fill('[data-path="/pot/total"]', '30 mnkr');
-  await web.settle(page);
-  assert.equal(await web.figure(page, 'net'), '30 000 000 kr');
+  await reloadOffline(context, page);
   await web.screenshot(page, 'http-offline');
   await context.setOffline(false);
   assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('the folder for a web server (dist/site) works served, offers the single file, and works offline after the first visit', async () => {
+  const siteDir = path.join(web.ROOT, 'dist', 'site');
+  for (const file of ['index.html', 'sw.js', 'manifest.webmanifest', 'fordela.html', 'web/app.js', 'web/gen/fordela-core.js']) {
+    assert.ok(fs.existsSync(path.join(siteDir, file)), file);
+  }
+  assert.equal(fs.readFileSync(path.join(siteDir, 'fordela.html'), 'utf8'), fs.readFileSync(DIST, 'utf8'));
+  const site = await web.startServer(siteDir);
+  try {
+    const context = await web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const watch = web.watch(page, site.origin);
+    await web.open(page, site.origin + '/');
+    assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+    const offer = page.locator('#offline-file a');
+    assert.equal(await offer.isVisible(), true);
+    assert.equal(await offer.textContent(), 'Ladda ner för användning utan nät');
+    const [download] = await Promise.all([page.waitForEvent('download'), offer.click()]);
+    assert.equal(download.suggestedFilename(), 'fordela.html');
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), fs.readFileSync(DIST, 'utf8'));
+    // Served, the page knows its address: links are made on it.
+    await page.click('#copy-link');
+    await page.waitForSelector('#link-status[data-length]');
+    assert.ok((await page.inputValue('#link-field')).startsWith(site.origin + '/#s2='));
+
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await reloadOffline(context, page);
+    await context.setOffline(false);
+    assert.deepEqual(await watch.check(), []);
+    await context.close();
+  } finally {
+    await site.close();
+  }
+});
+
+test('the page served from the repository does not offer a file that is not there', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  assert.equal(await page.isVisible('#offline-file'), false);
   await context.close();
 });
 

@@ -1,5 +1,7 @@
-// Links that carry a scenario (#s1=…): every example survives the trip to
-// a colleague's browser exactly; a national key for all 290 municipalities
+// Links that carry a scenario (#s2=…, or #s1=… when that is shorter):
+// every example survives the trip to a colleague's browser exactly in both
+// formats, as does a document of odd values; a link main wrote before
+// format 2 still opens unchanged; a national key for all 290 municipalities
 // is too long for Teams and the page says so; and a link that is broken,
 // cut short, altered or from a newer Fördela says what is wrong while the
 // work already open stays as it was.
@@ -12,11 +14,11 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const web = require('./lib/page.js');
 
-const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'socialstyrelsen-2023'];
+const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'linkoping-2022-tree', 'socialstyrelsen-2023'];
 
 let browser;
 let server;
-const lengths = { note: 'Characters in the whole link, http://127.0.0.1:PORT/index.html#s1=…, as copied by the page.', links: {} };
+const lengths = { note: 'Characters in the whole link, http://127.0.0.1:PORT/index.html#s2=…, as copied by the page.', links: {} };
 
 before(async () => {
   browser = await web.launch();
@@ -53,8 +55,37 @@ async function withClipboard() {
   return web.newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
 }
 
+// Opens `link` in a fresh browser and returns the scenario it stored.
+async function openedElsewhere(link) {
+  const other = await web.newContext(browser);
+  const colleague = await other.newPage();
+  const watchColleague = web.watch(colleague, server.origin);
+  await web.open(colleague, link);
+  await colleague.waitForFunction(() => /"current":"/.test(localStorage.getItem('fordela.v1.index') || ''));
+  const opened = await openScenario(colleague);
+  const table = await web.resultTable(colleague);
+  // The hash is read once: a reload does not add the scenario again.
+  assert.equal(await colleague.evaluate(() => location.hash), '');
+  assert.deepEqual(await watchColleague.check(), []);
+  await other.close();
+  return { opened, table };
+}
+
+// The link of `scenario` in format `version`, as the page makes it.
+function linkIn(page, scenario, version) {
+  return page.evaluate(async ([s, v]) => location.href.split('#')[0] + '#' + (await Fordela.link.encode(s, v)), [scenario, version]);
+}
+
+test('the examples below are every example the page has', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  assert.deepEqual((await page.evaluate(() => Fordela.core.examples().map((e) => e.id))).sort(), EXAMPLES.slice().sort());
+  await context.close();
+});
+
 for (const id of EXAMPLES) {
-  test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result`, async () => {
+  test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result, in both formats`, async () => {
     const context = await withClipboard();
     const page = await context.newPage();
     const watch = web.watch(page, server.origin);
@@ -65,26 +96,60 @@ for (const id of EXAMPLES) {
     }, id);
     const table = await web.resultTable(page);
     const link = await copyLink(page);
-    assert.match(link, /#s1=[A-Za-z0-9_-]+$/);
+    assert.match(link, /#s2=[A-Za-z0-9_-]+$/, 'the columns are shorter than the JSON');
     lengths.links[id] = link.length;
+    const json = await linkIn(page, original.normalized, 1);
+    assert.match(json, /#s1=/);
+    assert.ok(link.length < json.length);
 
-    const other = await web.newContext(browser);
-    const colleague = await other.newPage();
-    const watchColleague = web.watch(colleague, server.origin);
-    await web.open(colleague, link);
-    await colleague.waitForSelector('#result-table');
-    const opened = await openScenario(colleague);
-    assert.deepEqual(opened, original.normalized);
-    assert.equal(await colleague.evaluate((s) => JSON.stringify(Fordela.core.compute(s)), opened), original.result);
-    assert.deepEqual(await web.resultTable(colleague), table);
-    // The hash is read once: a reload does not add the scenario again.
-    assert.equal(await colleague.evaluate(() => location.hash), '');
-    assert.deepEqual(await watchColleague.check(), []);
-    await other.close();
+    for (const each of [link, json]) {
+      const { opened, table: shown } = await openedElsewhere(each);
+      assert.deepEqual(opened, original.normalized);
+      assert.equal(JSON.stringify(opened), JSON.stringify(original.normalized), 'the keys in the same order too');
+      assert.equal(await page.evaluate((s) => JSON.stringify(Fordela.core.compute(s)), opened), original.result);
+      assert.deepEqual(shown, table);
+    }
     assert.deepEqual(await watch.check(), []);
     await context.close();
   });
 }
+
+test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, an error) comes back exactly from both formats', async () => {
+  const context = await withClipboard();
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  const odd = web.example('linkoping-2021');
+  odd.title = 'Udda värden 🧮 – "citat" och \\ snedstreck';
+  odd.notes = '';
+  odd.pot.total = '1,50';
+  odd.pot.deductions = [{ name: ' 7 ', amount: '−3' }, { name: '', amount: '25 400 000' }, { name: '__proto__', amount: 0.25 }];
+  odd.recipients[0].values[Object.keys(odd.recipients[0].values)[0]] = ' 7 ';
+  odd.recipients[1].values = {};
+  odd.recipients[1].requisitioned = false;
+  odd.recipients[1].opted_in = null;
+  odd.key[0].share = 101; // an error: the document is not normalized, and travels as it is
+  odd.extra = [1, -2, 1.5, 5e-324, 9007199254740991, -0.001, 'x', true, [], {}, [[0]], { a: [{ b: 1 }, { b: 'c' }] }];
+  odd.orders = [{ a: 1, b: 2 }, { b: 3, a: 4 }, { c: 5 }, { a: 6, c: 7 }]; // no one order of keys for all
+  const expected = JSON.parse(JSON.stringify(odd));
+  assert.equal(await page.evaluate((s) => Fordela.core.normalize(s).ok, odd), false);
+  for (const version of [1, 2]) {
+    const link = await linkIn(page, odd, version);
+    assert.match(link, new RegExp('#s' + version + '='));
+    const { opened } = await openedElsewhere(link);
+    assert.deepEqual(opened, expected, 'format ' + version);
+    assert.equal(JSON.stringify(opened), JSON.stringify(expected), 'format ' + version + ', the keys in the same order too');
+  }
+  await context.close();
+});
+
+test('links main wrote before format 2 (#s1=, frozen in tests/web/data) still open unchanged', async () => {
+  const frozen = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'links-s1.json'), 'utf8')).links;
+  for (const [id, { hash, scenario }] of Object.entries(frozen)) {
+    assert.match(hash, /^#s1=/);
+    const { opened } = await openedElsewhere(server.url + hash);
+    assert.equal(JSON.stringify(opened), JSON.stringify(scenario), id);
+  }
+});
 
 // A national key over Sweden's 290 municipalities (made-up names and
 // figures of a realistic spread, fixed by a seed): population and the
@@ -186,10 +251,11 @@ async function withOwnWork() {
   return { context, page };
 }
 
-// A link the page wrote, for tampering with.
-async function linkOf(page, id) {
+// A link the page wrote, for tampering with; in format `version` if given.
+async function linkOf(page, id, version) {
   await web.open(page, server.url + '#example=' + id);
-  const link = await copyLink(page);
+  const example = () => page.evaluate((wanted) => Fordela.core.examples().find((e) => e.id === wanted).scenario, id);
+  const link = version ? await linkIn(page, await example(), version) : await copyLink(page);
   return link.slice(link.indexOf('#'));
 }
 
@@ -207,8 +273,12 @@ function unpack(hash) {
 }
 
 function crc32(text) {
+  return crc32Bytes(Buffer.from(text, 'utf8'));
+}
+
+function crc32Bytes(bytes) {
   let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, 'utf8')) {
+  for (const byte of bytes) {
     crc ^= byte;
     for (let k = 0; k < 8; k += 1) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
   }
@@ -217,14 +287,14 @@ function crc32(text) {
   return out;
 }
 
-function pack(crc, json) {
-  const packed = zlib.deflateRawSync(Buffer.from(json, 'utf8'));
+function pack(crc, json, version = 1) {
+  const packed = zlib.deflateRawSync(Buffer.isBuffer(json) ? json : Buffer.from(json, 'utf8'));
   const header = [];
   for (let n = packed.length; ; n = Math.floor(n / 128)) {
     header.push(n >= 128 ? (n % 128) + 128 : n);
     if (n < 128) break;
   }
-  return '#s1=' + Buffer.concat([Buffer.from(header), crc, packed]).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return '#s' + version + '=' + Buffer.concat([Buffer.from(header), crc, packed]).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 async function expectUntouched(page, problem) {
@@ -239,10 +309,22 @@ async function expectUntouched(page, problem) {
   return notice;
 }
 
-test('broken, cut, altered and newer links each say what is wrong, and the work already open stays as it was', async () => {
+// Each of `cases` ([what, hash, problem]) opened in a new tab.
+async function expectEachUntouched(context, cases) {
+  for (const [what, hash, problem] of cases) {
+    const tab = await context.newPage();
+    const watchTab = web.watch(tab, server.origin);
+    await tab.goto(server.url + hash);
+    await expectUntouched(tab, problem).catch((e) => { e.message = what + ': ' + e.message; throw e; });
+    assert.deepEqual(await watchTab.check(), [], what);
+    await tab.close();
+  }
+}
+
+test('broken, cut, altered and newer links of format 1 each say what is wrong, and the work already open stays as it was', async () => {
   const { context, page } = await withOwnWork();
   const watch = web.watch(page, server.origin);
-  const good = await linkOf(page, 'linkoping-2021');
+  const good = await linkOf(page, 'linkoping-2021', 1);
   const payload = good.slice('#s1='.length);
   const { crc, json } = unpack(good);
   const newer = JSON.stringify(Object.assign(JSON.parse(json), { version: 2 }));
@@ -258,14 +340,7 @@ test('broken, cut, altered and newer links each say what is wrong, and the work 
   ];
   // Opened in a new tab (the page starting on the link) and in the tab
   // already open (the address changed to the link).
-  for (const [what, hash, problem] of cases) {
-    const tab = await context.newPage();
-    const watchTab = web.watch(tab, server.origin);
-    await tab.goto(server.url + hash);
-    await expectUntouched(tab, problem).catch((e) => { e.message = what + ': ' + e.message; throw e; });
-    assert.deepEqual(await watchTab.check(), [], what);
-    await tab.close();
-  }
+  await expectEachUntouched(context, cases);
   await web.open(page, server.url);
   await page.waitForFunction(() => document.querySelector('[data-path="/title"]').value === 'Mitt arbete');
   await page.goto(server.url + '#s1=' + payload.slice(0, 40));
@@ -273,6 +348,30 @@ test('broken, cut, altered and newer links each say what is wrong, and the work 
   assert.doesNotMatch(notice, /\{/);
   await web.screenshot(page, 'http-truncated-link');
   assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('format 2 links that are cut, altered, malformed or from a later format say so, and the work stays', async () => {
+  const { context, page } = await withOwnWork();
+  const good = await linkOf(page, 'socialstyrelsen-2023');
+  assert.match(good, /^#s2=/);
+  const payload = good.slice('#s2='.length);
+  const bytes = Buffer.from(payload, 'base64url');
+  let size = 0;
+  while (bytes[size] & 128) size += 1;
+  const raw = zlib.inflateRawSync(bytes.subarray(size + 5));
+  const altered = Buffer.from(raw);
+  altered[altered.length - 3] ^= 1; // a number in the last column
+  const noTag = Buffer.from([0, 200]); // no strings, then a value of no kind
+  const cases = [
+    ['cut in half', '#s2=' + payload.slice(0, Math.floor(payload.length / 2)), /ofullständig: slutet saknas/],
+    ['a value changed, the checksum kept', pack(bytes.subarray(size + 1, size + 5), altered, 2), /har ändrats efter att den skapades/],
+    ['columns that are no document, with a right checksum', pack(crc32Bytes(noTag), noTag, 2), /skadad och innehåller ingen läsbar fördelning/],
+    ['a string number past the table', pack(crc32Bytes(Buffer.from([0, 5, 99])), Buffer.from([0, 5, 99]), 2), /skadad/],
+    ['bytes left over after the document', pack(crc32Bytes(Buffer.concat([raw, Buffer.from([0])])), Buffer.concat([raw, Buffer.from([0])]), 2), /skadad/],
+    ['from a later format', '#s3=' + payload, /nyare version av Fördela \(format 3\)/],
+  ];
+  await expectEachUntouched(context, cases);
   await context.close();
 });
 

@@ -36,8 +36,8 @@ function requireCore() {
   }
 }
 
-// Serves the repository root on 127.0.0.1 at a free port.
-function startServer() {
+// Serves the repository root (or `root`) on 127.0.0.1 at a free port.
+function startServer(root = ROOT) {
   const server = http.createServer((req, res) => {
     let urlPath;
     try {
@@ -48,8 +48,8 @@ function startServer() {
       return;
     }
     if (urlPath.endsWith('/')) urlPath += 'index.html';
-    const file = path.join(ROOT, path.normalize(urlPath));
-    if (!file.startsWith(ROOT + path.sep)) {
+    const file = path.join(root, path.normalize(urlPath));
+    if (!file.startsWith(root + path.sep)) {
       res.writeHead(404);
       res.end();
       return;

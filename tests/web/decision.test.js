@@ -188,7 +188,8 @@ test('a snapshot of an example, an edit made far from the comparison, a reload: 
   await web.settle(page);
   assert.equal(await page.inputValue('[data-path="/recipients/2/name"]'), 'Kommunledningen');
   await toCompare(page);
-  assert.equal(await page.isChecked('[data-compare-mode="snapshot"]'), true);
+  // Brought up to date once in view: wait for that, not for a time.
+  await page.waitForFunction(() => document.querySelector('[data-compare-mode="snapshot"]').checked);
   const rows = await compareRows(page);
   assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Social- och omsorgsnämnden', 'Kultur- och fritidsnämnden', 'Kommunstyrelsen (bara i A)', 'Kommunledningen (bara i B)', 'Summa']);
   await s.close();

@@ -126,7 +126,6 @@ test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, a
   odd.recipients[0].values[Object.keys(odd.recipients[0].values)[0]] = ' 7 ';
   odd.recipients[1].values = {};
   odd.recipients[1].requisitioned = false;
-  odd.recipients[1].opted_in = null;
   odd.key[0].share = 101; // an error: the document is not normalized, and travels as it is
   odd.extra = [1, -2, 1.5, 5e-324, 9007199254740991, -0.001, 'x', true, [], {}, [[0]], { a: [{ b: 1 }, { b: 'c' }] }];
   odd.orders = [{ a: 1, b: 2 }, { b: 3, a: 4 }, { c: 5 }, { a: 6, c: 7 }]; // no one order of keys for all

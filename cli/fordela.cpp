@@ -26,6 +26,7 @@
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
+#include "fordela/utf8.hpp"
 
 namespace {
 
@@ -176,24 +177,6 @@ std::optional<Input> read_input(const std::string& path) {
   return input;
 }
 
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 // Well-formed UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
 bool is_utf8(std::string_view text) {
   std::size_t i = 0;
@@ -258,7 +241,7 @@ Decoded from_utf16(std::string_view bytes, bool little_endian) {
       out.error = "it is UTF-16 text with half a character (a lone surrogate) at character " + std::to_string(k + 1);
       return out;
     }
-    append_utf8(out.text, code);
+    fordela::append_utf8(out.text, code);
   }
   if (bytes.size() % 2 != 0) out.error = "it is UTF-16 text with an odd number of bytes (cut short?)";
   return out;
@@ -287,7 +270,7 @@ Decoded decode_text(std::string bytes) {
   out.text.reserve(bytes.size() + bytes.size() / 8);
   for (char c : bytes) {
     const auto b = static_cast<unsigned char>(c);
-    append_utf8(out.text, b >= 0x80 && b < 0xA0 ? kWindows1252High[b - 0x80] : b);
+    fordela::append_utf8(out.text, b >= 0x80 && b < 0xA0 ? kWindows1252High[b - 0x80] : b);
   }
   return out;
 }

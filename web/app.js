@@ -453,11 +453,16 @@
   const toasts = {};
   let undoDocument = null; // the document an undo belongs to; another one voids it
 
-  function offerUndo(collection, row, index, forgotten) {
-    const spec = UNDOABLE[collection];
-    const toast = toasts[collection] || (toasts[collection] = new views.Toast($(spec.toast), (hadFocus) => {
+  // The collection's one toast: a removal's undo and a paste's share it.
+  function toastOf(collection) {
+    return toasts[collection] || (toasts[collection] = new views.Toast($(UNDOABLE[collection].toast), (hadFocus) => {
       if (hadFocus) focusSelector(['[data-action="add"][data-collection="' + collection + '"]']);
     }));
+  }
+
+  function offerUndo(collection, row, index, forgotten) {
+    const spec = UNDOABLE[collection];
+    const toast = toastOf(collection);
     const name = spec.name(row);
     const path = store.path;
     undoDocument = store.scenario;
@@ -553,7 +558,7 @@
   // The outcome of a paste, said where the table is, with Ångra: the
   // columns, rows and key as they were before it.
   function offerPasteUndo(said, before) {
-    const toast = toasts.recipients || (toasts.recipients = new views.Toast($(UNDOABLE.recipients.toast), () => {}));
+    const toast = toastOf('recipients');
     const path = store.path;
     undoDocument = store.scenario;
     toast.show(() => [said, t('scenarios.undo'), t('paste.undo.of')], () => {

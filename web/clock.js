@@ -5,14 +5,19 @@
   'use strict';
 
   const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const DAY_MS = 86400000;
   const listeners = [];
   let fixedToday = null;
 
-  function validIsoDate(iso) {
+  // Days since 1970-01-01 of a valid YYYY-MM-DD, else null.
+  function dayNumber(iso) {
     const m = ISO_DATE.exec(String(iso || ''));
-    if (!m) return false;
-    const back = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return back.getUTCFullYear() === Number(m[1]) && back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]);
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const ms = Date.UTC(y, mo - 1, d);
+    const back = new Date(ms);
+    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+    return Math.round(ms / DAY_MS);
   }
 
   function pad(n) {
@@ -33,12 +38,13 @@
     // Fordela.clock.set('2021-05-01') fixes today; set(null) goes back to the
     // computer's local date. Every dated text is redrawn.
     set(iso) {
-      fixedToday = validIsoDate(iso) ? iso : null;
+      fixedToday = dayNumber(iso) !== null ? iso : null;
       for (const listener of listeners) listener();
     },
     subscribe(listener) {
       listeners.push(listener);
     },
+    dayNumber,
   };
 
   Fordela.clock = clock;

@@ -29,7 +29,7 @@
   function pristine(level) {
     const recipients = level.recipients || [];
     return recipients.every((r, i) => r && typeof r.name === 'string'
-      && ['Mottagare ' + (i + 1), 'Recipient ' + (i + 1), ''].includes(r.name.trim())
+      && (r.name.trim() === '' || inEitherLanguage('recipient.new', { n: i + 1 }).includes(r.name.trim()))
       && Object.keys(r.values || {}).every((k) => isDefaultColumn(level, k))
       && Object.keys(r).every((k) => k === 'name' || k === 'values'));
   }
@@ -37,7 +37,13 @@
   // The column a new scenario starts with ("Antal"/"Count"), untouched.
   function isDefaultColumn(level, id) {
     const ind = (level.indicators || []).find((i) => i && i.id === id);
-    return Boolean(ind) && ind.id === 'antal' && ['Antal', 'Count'].includes(ind.label) && ind.kind === 'count';
+    return Boolean(ind) && ind.id === 'antal' && inEitherLanguage('new.indicator').includes(ind.label) && ind.kind === 'count';
+  }
+
+  // What the page itself names a thing (app.js's blank scenario), in the
+  // language it was made in, whichever that was.
+  function inEitherLanguage(key, args) {
+    return ['sv', 'en'].map((language) => Fordela.i18n.tIn(language, key, args));
   }
 
   // What a paste at `at` ({row, column}: the cell pasted into; null when

@@ -12,23 +12,12 @@
   const format = Fordela.format;
   const t = (...args) => Fordela.i18n.t(...args);
   const { recipientName } = Fordela.views;
+  const { dayNumber } = Fordela.clock;
 
   const DAY_MS = 86400000;
   const SOON_DAYS = 30;
-  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   const DATES = ['period_start', 'requisition_deadline', 'period_end', 'report_deadline'];
   const CONDITIONS = ['requisitioned', 'used_in_period', 'reported', 'repaid', 'not_replacing'];
-
-  // Days since 1970-01-01 of a valid YYYY-MM-DD, else null.
-  function dayNumber(iso) {
-    const m = DATE.exec(String(iso || ''));
-    if (!m) return null;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const ms = Date.UTC(y, mo - 1, d);
-    const back = new Date(ms);
-    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-    return Math.round(ms / DAY_MS);
-  }
 
   // Whole days from today to a date: negative when it has passed.
   function daysUntil(iso, today) {

@@ -50,7 +50,7 @@ async function toCompare(page) {
 async function compareRows(page) {
   await page.locator('#compare-section').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#compare-table'));
-  await page.waitForTimeout(100);
+  await web.settle(page);
   const rows = await page.$$eval('#compare-table tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   return rows.map((r) => r.map(web.normalize));
 }
@@ -616,7 +616,7 @@ test('the calendar counts the days left from an injected today, warns of activit
 
   // The checklist is ticked and kept in this browser, not in the scenario.
   await page.check('[data-condition="not_replacing"]');
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('fordela.v1.checklist.')));
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fordela.v1.checklist.')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(stored.map((v) => JSON.parse(v)), [{ '': { not_replacing: true } }]);
   await shot(page, '.calendar-card', 'decision-calendar');

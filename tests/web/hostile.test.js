@@ -529,7 +529,6 @@ async function working(context) {
   await web.open(page, server.url + '#example=stockholm-2021');
   await page.fill('[data-path="/title"]', 'Mitt arbete');
   await web.settle(page);
-  await page.waitForTimeout(350);
   return { page, watch, table: await web.resultTable(page) };
 }
 

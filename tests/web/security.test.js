@@ -128,7 +128,7 @@ test('a whole session under the policy: no violation, no console error, no reque
   await page.click('#scenarios-details > summary');
   await page.click('#import-toggle');
   await page.fill('#import-text', 'Mottagare\tBefolkning\nVäster\t1 000\n');
-  await page.waitForTimeout(400);
+  await page.waitForSelector('#import-apply:not([disabled])');
   await page.click('#import-toggle');
   await page.click('#result-table [data-explain="0"]');
   await page.waitForSelector('#explain-dialog[open]');

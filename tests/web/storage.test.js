@@ -134,7 +134,6 @@ test('named scenarios: switch, rename, duplicate, and delete with an undo reache
   await page.fill('[data-path="/key/0/share"]', '50');
   await page.fill('[data-path="/key/1/share"]', '50');
   await web.settle(page);
-  await page.waitForTimeout(350);
 
   // Delete the copy: the original opens, the toast offers Ångra and has
   // the focus; Enter undoes.
@@ -204,7 +203,7 @@ test('when the storage is full the page says so at once and offers the file; sav
   assert.equal(await page.getAttribute('#save-problem', 'role'), 'alert');
   assert.match(await web.text(page, '#save-problem'), /lagringsutrymmet är fullt.*Spara som fil/);
   await page.fill('[data-path="/title"]', 'Viktigt arbete');
-  await page.waitForTimeout(400);
+  await web.settle(page);
   assert.match(await web.text(page, '#save-status'), /Inte sparat/);
   assert.equal(await page.isVisible('#save-problem'), true);
   // The page still computes, and the file is one click away.

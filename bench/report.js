@@ -112,8 +112,12 @@ function build(runDir) {
     ? JSON.parse(fs.readFileSync(path.join(runDir, 'page.json'), 'utf8'))
     : { page: null, links: {} };
 
+  const moduleFile = path.join(runDir, 'module.json');
+  const module = fs.existsSync(moduleFile) ? JSON.parse(fs.readFileSync(moduleFile, 'utf8')) : null;
+
   return {
     date: new Date().toISOString().slice(0, 10),
+    module,
     machine: machine(runDir),
     core,
     ratios,
@@ -257,6 +261,24 @@ function markdown(results) {
     }
     lines.push('');
   }
+  const mod = results.module;
+  if (mod) {
+    const code = mod.sections.find((x) => x.section === 'code');
+    lines.push(`**The module** (\`bench/module.js\` on a build that keeps the names, \`build/wasm-profile\`): ${kib(mod.wasm_bytes)} of WebAssembly (${kib(mod.wasm_gzip_bytes)} gzip -9), ` +
+      `${mod.functions} functions in ${kib(code && code.bytes)} of code, ${kib(mod.data_bytes)} of data. ` +
+      `The ${mod.top_functions.length} largest functions hold ${kib(mod.top_functions_bytes)}:`);
+    lines.push('');
+    lines.push('| function | bytes |');
+    lines.push('|---|---:|');
+    for (const f of mod.top_functions) lines.push(`| \`${f.name.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${f.bytes.toLocaleString('en-US')} |`);
+    lines.push('');
+    lines.push('The largest pieces of data (runs of text, first characters):');
+    lines.push('');
+    lines.push('| data | bytes |');
+    lines.push('|---|---:|');
+    for (const d of mod.top_data.slice(0, 10)) lines.push(`| ${JSON.stringify(d.text).replace(/\|/g, '\\|')} | ${d.bytes.toLocaleString('en-US')} |`);
+    lines.push('');
+  }
   lines.push('**Targets:**');
   lines.push('');
   lines.push('| target | measured | reached |');
@@ -292,6 +314,7 @@ function main() {
     page: results.page,
     links: results.links,
     links_s1: results.links_s1,
+    module: results.module,
     ratios: results.ratios,
     targets: results.targets,
     link_base: results.link_base,

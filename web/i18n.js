@@ -131,6 +131,13 @@
       'costs.other.amount.of': 'Belopp för {other}, {name}',
       'costs.other.add': '+ Övrig kostnad',
       'costs.other.add.of': 'Lägg till övrig kostnad för {name}',
+      'costs.cost': 'Kostnad',
+      'costs.pending': 'Ej beslutat',
+      'costs.pending.of': 'Ej beslutat: {name}',
+      'costs.pending.note': '(ej beslutat, räknas inte med)',
+      'item.new': 'Insats {n}',
+      'item.auto.posts': '{posts} årsarbetare',
+      'earmark.auto': 'Öronmärkt: {label}',
 
       'key.add': '+ Lägg till del i nyckeln',
       'key.component.legend': 'Del {n}',
@@ -227,6 +234,7 @@
       'result.final': 'Utbetalas',
       'result.totals': 'Summa',
       'result.not_requisitioned': 'ej rekvirerat',
+      'result.pending': 'ej beslutat',
 
       'rule.heading': 'Fördelningsregel',
       'rule.pot.term': 'Pott',
@@ -685,6 +693,13 @@
       'costs.other.amount.of': 'Amount of {other}, {name}',
       'costs.other.add': '+ Other cost',
       'costs.other.add.of': 'Add other cost for {name}',
+      'costs.cost': 'Cost',
+      'costs.pending': 'Not decided',
+      'costs.pending.of': 'Not decided: {name}',
+      'costs.pending.note': '(not decided, not counted)',
+      'item.new': 'Measure {n}',
+      'item.auto.posts': '{posts} FTE',
+      'earmark.auto': 'Earmarked: {label}',
 
       'key.add': '+ Add a component',
       'key.component.legend': 'Component {n}',
@@ -781,6 +796,7 @@
       'result.final': 'Paid out',
       'result.totals': 'Total',
       'result.not_requisitioned': 'not requisitioned',
+      'result.pending': 'not decided',
 
       'rule.heading': 'Allocation rule',
       'rule.pot.term': 'Pot',

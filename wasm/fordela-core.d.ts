@@ -226,6 +226,10 @@ declare namespace FordelaCore {
     unrequisitioned_ore: number;
     redistribution_ore: number;
     final_ore: number;
+    /** On a recipient with a cost: what the item costs, counted or not. */
+    cost_ore?: number;
+    /** An item whose cost is not decided yet: out of the sum. */
+    pending?: true;
   }
 
   type Method = 'largest-remainder' | 'dhondt' | 'sainte-lague' | 'huntington-hill' | 'adams' | 'dean';

@@ -11,6 +11,8 @@
 
   const DEFAULT_EXAMPLE = 'stockholm-2021-model';
   const COMPUTE_DELAY_MS = 100;
+  // The inputs of a cost-built item that its name follows.
+  const NAMED_BY_COST = /^\/recipients\/\d+\/cost\/(posts|other\/\d+\/name)$/;
 
   const $ = (id) => document.getElementById(id);
 
@@ -62,6 +64,8 @@
   function dependentViews(path) {
     if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs', 'calendar'];
     if (/^\/indicators\/\d+\/label$/.test(path)) return ['recipients', 'key', 'earmarks'];
+    // An item's name follows its costs (Fordela.partNames).
+    if (NAMED_BY_COST.test(path)) return ['recipients', 'requisition', 'calendar', 'costs'];
     return [];
   }
 
@@ -73,7 +77,11 @@
     const focus = rememberFocus();
     const names = only || Object.keys(editor);
     for (const name of names) {
-      if (only && editor[name].container.contains(document.activeElement)) continue;
+      if (only && editor[name].container.contains(document.activeElement)) {
+        // Being typed in: only its own texts that follow the typing.
+        if (editor[name].refresh) editor[name].refresh(scenario);
+        continue;
+      }
       editor[name].render(scenario, context);
     }
     const hasCost = (scenario.key || []).some((c) => c.basis === 'cost');
@@ -86,6 +94,8 @@
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const state = { good: lastGood, errors: errorCount, warnings };
     summaryView.render(state);
+    // The items' costs only from a result of the scenario as it is now.
+    editor.costs.showCosts(lastGood && errorCount === 0 ? lastGood.result : null);
     resultView.render(state);
     chartView.render(state);
     findingsView.renderSummary(Fordela.decision.summaryFindings(levelFindings));
@@ -285,10 +295,10 @@
     const kind = el.getAttribute && el.getAttribute('data-kind');
     if (!path || kind === 'bool' || kind === 'select') return;
     const value = readValue(el);
-    // A column's new label renames the parts named after it (Fordela.partNames).
-    const label = /^\/indicators\/(\d+)\/label$/.exec(path);
-    if (label && store.level().indicators && store.level().indicators[Number(label[1])]) {
-      Fordela.partNames.follow(store.level(), (s) => { s.indicators[Number(label[1])].label = value; });
+    // A column's new label renames the parts and earmarks named after it, an
+    // item's costs the item (Fordela.partNames).
+    if (/^\/indicators\/\d+\/label$/.test(path) || NAMED_BY_COST.test(path)) {
+      Fordela.partNames.follow(store.level(), (s) => Fordela.ScenarioStore.put(s, parsePointer(path), value));
     }
     store.setInLevel(path, value);
   }
@@ -302,10 +312,12 @@
     const basis = /^\/key\/(\d+)\/basis$/.exec(path);
     if (basis) {
       store.mutateLevel((s) => Fordela.partNames.follow(s, () => setBasis(s.key[Number(basis[1])], value, s)));
-    } else if (/^\/key\/\d+\/indicator$/.test(path)) {
-      store.mutateLevel((s) => Fordela.partNames.follow(s, () => { s.key[Number(path.split('/')[2])].indicator = value; }));
+    } else if (/^\/(key|earmarks)\/\d+\/indicator$/.test(path)) {
+      const [list, i] = parsePointer(path);
+      store.mutateLevel((s) => Fordela.partNames.follow(s, () => { s[list][Number(i)].indicator = value; }));
     } else {
-      store.setInLevel(path, value, true);
+      // An item is decided unless marked: no "pending": false in the document.
+      store.setInLevel(path, /\/cost\/pending$/.test(path) && !value ? undefined : value, true);
     }
   }
 
@@ -367,7 +379,10 @@
       focusPath = pointer('indicators', n, 'label');
     } else if (collection === 'recipients') {
       row = { name: uniqueName(list.map((r) => r.name), (k) => t('recipient.new', { n: k })), values: {} };
-      if ((s.key || []).some((c) => c.basis === 'cost')) row.cost = { posts: 0, cost_per_post: 0, months: 12, other: [] };
+      if ((s.key || []).some((c) => c.basis === 'cost')) {
+        row.cost = { posts: 0, cost_per_post: 0, months: 12, other: [] };
+        row.name = Fordela.partNames.newName('items', row, s) || row.name;
+      }
       focusPath = pointer('recipients', n, 'name');
     } else if (collection === 'key') {
       row = { name: t('key.component.new', { n: n + 1 }), share: 0, basis: 'equal' };
@@ -375,6 +390,7 @@
     } else if (collection === 'earmarks') {
       const amountColumn = (s.indicators || []).find((ind) => ind.kind === 'amount');
       row = { name: t('earmarks.new', { n: n + 1 }), indicator: amountColumn ? amountColumn.id : '' };
+      row.name = Fordela.partNames.newName('earmarks', row, s) || row.name;
       focusPath = pointer('earmarks', n, 'name');
     }
     store.mutate(() => list.push(row));

@@ -127,11 +127,10 @@
     this.mutate(() => fn(level));
   };
 
-  // Sets the value at a JSON pointer, creating objects on the way; an
-  // undefined value removes the member. A keystroke: no structural change.
-  ScenarioStore.prototype.set = function (path, value, structural) {
-    const tokens = parsePointer(path);
-    let node = this.scenario;
+  // Sets the value at the pointer's tokens inside root, creating objects on
+  // the way; an undefined value removes the member.
+  ScenarioStore.put = function (root, tokens, value) {
+    let node = root;
     for (let i = 0; i < tokens.length - 1; i += 1) {
       const token = tokens[i];
       const next = own(node, token);
@@ -149,6 +148,12 @@
     } else {
       setOwn(node, last, value);
     }
+  };
+
+  // Sets the value at a JSON pointer, creating objects on the way; an
+  // undefined value removes the member. A keystroke: no structural change.
+  ScenarioStore.prototype.set = function (path, value, structural) {
+    ScenarioStore.put(this.scenario, parsePointer(path), value);
     this.exampleId = null;
     this.notify({ kind: structural ? 'structure' : 'value', path });
   };

@@ -413,11 +413,88 @@
       $('notice').hidden = true;
       flush();
       clearHash();
-      store.replace(read.scenario, null, null);
-      hooks.announce(t('file.opened', { name: file.name }));
-      if (readAs(read.encoding)) hooks.showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
+      // A file of work already in the list: the same title and content is
+      // that work, opened from the list; the same title with other content
+      // asks which to have (Fordela.library entries are named by title).
+      const same = sameTitled(read.scenario);
+      if (same.identical) {
+        openEntry(same.identical);
+        hooks.showNotice(t('file.same.opened', { name: file.name, title: entryName(same.identical) }), 'info');
+        return true;
+      }
+      if (same.other) {
+        offerBoth(file, read, same.other);
+        return true;
+      }
+      openNew(file, read);
       return true;
     });
+  }
+
+  function openNew(file, read) {
+    store.replace(read.scenario, null, null);
+    hooks.announce(t('file.opened', { name: file.name }));
+    if (readAs(read.encoding)) hooks.showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
+  }
+
+  // {identical, other}: the id of the listed work with the scenario's title
+  // (or its numbered copy, "Budget (2)") and the same content, else of the
+  // first with that title and other content.
+  function sameTitled(scenario) {
+    const title = titleOf(scenario);
+    // As the core writes it: a file saved elsewhere (keys in another order,
+    // "5 000 000" for 5000000) compares as the same work.
+    const untitled = (s) => JSON.stringify(Fordela.document.canonical(Object.assign({}, s, { title: '' })));
+    const found = { identical: null, other: null };
+    let text = null;
+    for (const entry of library.entries()) {
+      const listedTitle = entry.title || t('scenarios.untitled');
+      const numbered = listedTitle.startsWith(title + ' (') && /^ \(\d+\)$/.test(listedTitle.slice(title.length));
+      if (listedTitle !== title && !numbered) continue;
+      const listed = library.read(entry.id);
+      if (!listed.ok) continue;
+      text = text === null ? untitled(scenario) : text;
+      if (untitled(listed.scenario) === text) return { identical: entry.id, other: null };
+      if (!numbered) found.other = found.other || entry.id;
+    }
+    return found;
+  }
+
+  // "Budget (2)", or the next number free in the list.
+  function numberedTitle(title) {
+    const taken = new Set(library.entries().map((e) => e.title));
+    for (let n = 2; ; n += 1) {
+      const name = t('file.same.numbered', { title, n });
+      if (!taken.has(name)) return name;
+    }
+  }
+
+  // Same title, other content: open the one in the list, or keep both with
+  // the file's copy numbered. Until a choice, the work open stays open.
+  function offerBoth(file, read, id) {
+    const { h, clear } = Fordela.dom;
+    const notice = $('notice');
+    clear(notice);
+    notice.className = 'notice warning link-box';
+    notice.appendChild(h('span', { class: 'link-text', text: t('file.same.differs', { name: file.name, title: entryName(id) }) }));
+    const done = () => { notice.hidden = true; clear(notice); };
+    const openListed = h('button', { type: 'button', id: 'file-same-open', class: 'button small' }, t('file.same.open'));
+    openListed.addEventListener('click', () => {
+      done();
+      openEntry(id);
+    });
+    const keep = h('button', { type: 'button', id: 'file-same-keep', class: 'button small secondary' }, t('file.same.keep'));
+    keep.addEventListener('click', () => {
+      done();
+      read.scenario.title = numberedTitle(titleOf(read.scenario));
+      flush();
+      openNew(file, read);
+      hooks.announce(t('file.same.kept', { name: file.name, title: read.scenario.title }));
+    });
+    notice.appendChild(openListed);
+    notice.appendChild(keep);
+    notice.hidden = false;
+    openListed.focus();
   }
 
   function currentResult() {

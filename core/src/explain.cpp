@@ -605,6 +605,9 @@ class Explainer {
     } else if (!rec_.cost) {
       w += {", och är kostnadsberäknad. " + name_ + " har ingen kostnadsberäkning och får 0 kr.",
             ", and is costed. " + name_ + " has no costing and receives 0 kr."};
+    } else if (rec_.cost->pending) {
+      w += {", och är kostnadsberäknad. Kostnaden för " + name_ + " är inte beslutad och räknas inte med: 0 kr.",
+            ", and is costed. The cost of " + name_ + " is not decided and is not counted: 0 kr."};
     } else {
       const auto& cost = *rec_.cost;
       // posts (millionths) × cost (öre) × months (millionths) / 12 / 10^12

@@ -55,16 +55,21 @@ BigNat basis_value(const Scenario& s, const Component& c, const Recipient& r) {
   }
 }
 
-// A given (not apportioned) component's exact amount for one recipient:
-// numerator over kCostDenominator for cost, over 1 for fixed.
-BigNat given_numerator(const Component& c, const Recipient& r) {
-  if (c.basis == Basis::fixed) return nat(r.values[c.indicator]);
-  if (!r.cost) return BigNat();
-  const auto& cost = *r.cost;
+// What an item costs, decided or not, over kCostDenominator.
+BigNat cost_numerator(const detail::CostSpec& cost) {
   BigNat num = nat(cost.posts.micro) * nat(cost.cost_per_post) * nat(cost.months.micro);
   Ore other = 0;
   for (const auto& item : cost.other) other += item.amount;
   return num + nat(other) * kCostDenominator;
+}
+
+// A given (not apportioned) component's exact amount for one recipient:
+// numerator over kCostDenominator for cost, over 1 for fixed.
+// An item not decided yet (pending) is kept out of the sum: 0.
+BigNat given_numerator(const Component& c, const Recipient& r) {
+  if (c.basis == Basis::fixed) return nat(r.values[c.indicator]);
+  if (!r.cost || r.cost->pending) return BigNat();
+  return cost_numerator(*r.cost);
 }
 
 const BigNat& given_denominator(const Component& c) {
@@ -360,9 +365,10 @@ class Computer {
         Ore frame = out.frames[c];
         Ore sum = static_cast<Ore>(allocated);
         if (sum < frame) {
+          auto [pending_sv, pending_en] = pending_items(comp);
           add("frame.not_fully_allocated", path,
               {{"name", comp.name}, {"allocated_ore", std::to_string(sum)}, {"frame_ore", std::to_string(frame)},
-               {"gap_ore", std::to_string(frame - sum)}});
+               {"gap_ore", std::to_string(frame - sum)}, {"pending_sv", pending_sv}, {"pending_en", pending_en}});
         } else if (sum > frame) {
           // Money that is not in the pot cannot be paid: no result, rather
           // than one with a negative amount "not allocated".
@@ -374,6 +380,21 @@ class Computer {
       }
     }
     return ok;
+  }
+
+  // The items of a cost component not decided yet, with what they would
+  // cost, as a sentence for the frame's left-over warning ("" when none).
+  std::pair<std::string, std::string> pending_items(const Component& comp) const {
+    std::vector<std::string> sv, en;
+    for (const auto& rec : s_.recipients) {
+      if (comp.basis != Basis::cost || !rec.cost || !rec.cost->pending) continue;
+      const Ore cost = detail::rounded_ore(cost_numerator(*rec.cost), kCostDenominator);
+      sv.push_back("”" + detail::isolated(rec.name) + "” (" + format_kr_sv(cost) + ")");
+      en.push_back("“" + detail::isolated(rec.name) + "” (" + format_kr_en(cost) + ")");
+    }
+    if (sv.empty()) return {};
+    return {" Ej beslutat och inte medräknat: " + detail::join_list(sv, true) + ".",
+            " Not decided and not counted: " + detail::join_list(en, false) + "."};
   }
 
   bool round_formula(Computation& out) {
@@ -682,6 +703,11 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
     j.key("total_ore").value(c.total[r]).key("requisitioned").value(s.recipients[r].requisitioned);
     j.key("unrequisitioned_ore").value(gives_back);
     j.key("redistribution_ore").value(c.redistribution[r]).key("final_ore").value(c.final[r]);
+    if (const auto& cost = s.recipients[r].cost) {
+      // What the item costs, counted or not: shown beside its inputs.
+      j.key("cost_ore").value(detail::rounded_ore(cost_numerator(*cost), kCostDenominator));
+      if (cost->pending) j.key("pending").value(true);
+    }
     if (const auto& used = s.recipients[r].used) {
       j.key("used_ore").value(*used).key("unused_ore").value(std::max<Ore>(0, c.final[r] - *used));
       used_total += *used;
@@ -790,6 +816,7 @@ ojson scenario_json(const Scenario& s, bool top = true) {
                      {"cost_per_post", amount_value(r.cost->cost_per_post)},
                      {"months", decimal_value(r.cost->months)},
                      {"other", std::move(other)}};
+      if (r.cost->pending) rec["cost"]["pending"] = true;
     }
     if (r.activity_from || r.activity_to) {
       ojson activity = ojson::object();

@@ -38,6 +38,7 @@ struct CostSpec {
   Ore cost_per_post = 0;
   Decimal months{12 * Decimal::kScale};
   std::vector<NamedAmount> other;
+  bool pending = false;  // not decided yet (ej beslutat): shown, but kept out of the sum
 };
 
 struct Scenario;

@@ -334,13 +334,14 @@ void read_indicators(Reader& r, const json& doc, Scenario& s, std::unordered_map
 
 void read_cost(Reader& r, const json& c, const std::string& path, Recipient& rec) {
   if (!r.expect(c, json::value_t::object, path, "cost")) return;
-  r.reject_unknown(c, path, {"posts", "cost_per_post", "months", "other"});
+  r.reject_unknown(c, path, {"posts", "cost_per_post", "months", "other", "pending"});
   CostSpec cost;
   if (const json* v = r.member(c, "posts")) cost.posts = r.decimal(*v, path + "/posts").value_or(Decimal{});
   if (const json* v = r.member(c, "cost_per_post")) cost.cost_per_post = r.amount(*v, path + "/cost_per_post").value_or(0);
   if (const json* v = r.member(c, "months")) {
     cost.months = r.decimal(*v, path + "/months").value_or(Decimal{12 * Decimal::kScale});
   }
+  if (const json* v = r.member(c, "pending")) cost.pending = r.flag(*v, path + "/pending", "pending").value_or(false);
   if (const json* other = r.member(c, "other"); other != nullptr && !other->is_null()) {
     if (r.expect(*other, json::value_t::array, path + "/other", "other") &&
         r.within(*other, kMaxListItems, path + "/other")) {

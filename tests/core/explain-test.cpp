@@ -447,6 +447,18 @@ TEST(Explain, ACostItemShowsPostsTimesCostTimesMonths) {
       << step_of(other, "given")["sv"];
 }
 
+TEST(Explain, APendingItemIsSaidToBeNotDecidedAndReceivesNothing) {
+  const std::string doc = R"({"format": "fordela-scenario", "version": 1, "pot": {"total": 900000},
+    "recipients": [{"name": "Läxhjälp", "cost": {"posts": 1, "cost_per_post": 400000, "pending": true}}],
+    "key": [{"name": "Insatser", "share": 100, "basis": "cost"}]})";
+  const json e = explain(doc, "Läxhjälp");
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump();
+  const json given = step_of(e, "given");
+  EXPECT_EQ(given["amount_ore"], 0);
+  EXPECT_TRUE(contains(given["sv"], "Kostnaden för Läxhjälp är inte beslutad och räknas inte med: 0 kr.")) << given["sv"];
+  EXPECT_TRUE(contains(given["en"], "The cost of Läxhjälp is not decided and is not counted: 0 kr.")) << given["en"];
+}
+
 TEST(Explain, PartOfAYearAndAnAmountInFractionsOfAnOreAreShownAsRounded) {
   const std::string s = scenario(R"("pot": {"total": 1000000}, "recipients": [
       {"name": "Fältteam", "cost": {"posts": "0,333333", "cost_per_post": 700000, "months": 7}}],

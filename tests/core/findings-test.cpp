@@ -386,7 +386,9 @@ TEST(Messages, AmountsAreWrittenTheSwedishWayInSwedishAndWithCommasInEnglish) {
                            {{"name", "Kostnadsberäknade insatser"},
                             {"allocated_ore", std::to_string(kr(4'850'000))},
                             {"frame_ore", std::to_string(kr(5'000'000))},
-                            {"gap_ore", std::to_string(kr(150'000))}});
+                            {"gap_ore", std::to_string(kr(150'000))},
+                            {"pending_sv", ""},
+                            {"pending_en", ""}});
   EXPECT_EQ(f.severity, Severity::warning);
   EXPECT_EQ(f.message_sv, "Kostnadsberäknade insatser: " + sv_kr("4 850 000 kr") + " av ramen " +
                               sv_kr("5 000 000 kr") + " är fördelat. " + sv_kr("150 000 kr") + " är inte fördelat.");

@@ -481,6 +481,48 @@ TEST(Costs, CostsBelowTheFrameWarnOfTheGapAndAboveItAreAnErrorNamingTheExcess) {
       << excess.dump();
 }
 
+// An item whose amount is not decided yet (ej beslutat) is shown with its
+// cost but kept out of the sum, and the frame's left-over warning names it.
+TEST(Costs, APendingItemShowsItsCostIsKeptOutOfTheSumAndIsNamedInTheLeftOverWarning) {
+  const std::string doc = scenario(R"(
+    "pot": {"total": "2 000 000 kr"},
+    "recipients": [
+      {"name": "Fältgrupp", "cost": {"posts": 1, "cost_per_post": 600000}},
+      {"name": "Sommarlovsprojekt", "cost": {"posts": "0,5", "cost_per_post": 500000, "months": 6,
+                                               "other": [{"name": "Buss", "amount": 80000}], "pending": true}}
+    ],
+    "key": [{"name": "Insatser", "share": 100, "basis": "cost"}])");
+  json result = compute(doc);
+  ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+  EXPECT_EQ(formula(result, "Sommarlovsprojekt"), 0);
+  EXPECT_EQ(recipient(result, "Sommarlovsprojekt")["cost_ore"], kr(205'000));  // 0,5 × 500 000 × 6/12 + 80 000
+  EXPECT_EQ(recipient(result, "Sommarlovsprojekt")["pending"], true);
+  EXPECT_EQ(recipient(result, "Fältgrupp")["cost_ore"], kr(600'000));
+  EXPECT_FALSE(recipient(result, "Fältgrupp").contains("pending"));
+  EXPECT_EQ(total(result, "not_allocated_ore"), kr(1'400'000));
+  json gap = finding(result, "frame.not_fully_allocated");
+  ASSERT_FALSE(gap.is_null()) << result.dump();
+  EXPECT_NE(gap["message"]["sv"].get<std::string>().find("Ej beslutat och inte medräknat: ”Sommarlovsprojekt” (" +
+                                                          sv_kr("205 000 kr") + ")."),
+            std::string::npos)
+      << gap.dump();
+  EXPECT_NE(gap["message"]["en"].get<std::string>().find("Not decided and not counted: “Sommarlovsprojekt” (205,000 kr)."),
+            std::string::npos)
+      << gap.dump();
+
+  // Decided, it counts, and the warning no longer speaks of it.
+  json decided = compute(changed(doc, R"(, "pending": true)", ""));
+  EXPECT_EQ(formula(decided, "Sommarlovsprojekt"), kr(205'000));
+  EXPECT_EQ(finding(decided, "frame.not_fully_allocated")["message"]["sv"].get<std::string>().find("Ej beslutat"),
+            std::string::npos);
+
+  // The canonical form (files, links) carries the mark; a decided item has none.
+  json normalized = parse(normalize_scenario_json(doc));
+  EXPECT_EQ(normalized["recipients"][1]["cost"]["pending"], true) << normalized.dump();
+  EXPECT_FALSE(normalized["recipients"][0]["cost"].contains("pending")) << normalized.dump();
+  EXPECT_FALSE(compute(changed(doc, R"("pending": true)", R"("pending": "ja")"))["ok"].get<bool>());
+}
+
 // Names that look the same but differ in an invisible character or in a
 // composed versus decomposed letter are two recipients that a reader takes
 // for one: they stay two (nothing moves silently) and a warning names both.

@@ -315,3 +315,89 @@ test('scenarios and CSV in UTF-8, UTF-16 with a BOM (Excel\'s Unicode text) and 
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });
+
+// Issue 12, item 6. "Already in the list" as the user sees it: the same
+// title and the same content is the same work (opened from the list, not
+// added again); the same title with other content asks which to have.
+test('a file already in the list opens the one there; the same title with other content offers to open that one or keep both', async () => {
+  const s = await web.session(browser, server, server.url, { viewport: { width: 1366, height: 768 } });
+  const { page } = s;
+  const grants = {
+    format: 'fordela-scenario',
+    version: 1,
+    title: 'Föreningsbidrag Åsby 2027',
+    pot: { total: '420 000 kr' },
+    indicators: [{ id: 'medlemmar', label: 'Medlemmar 7–20 år', kind: 'count' }],
+    recipients: [
+      { name: 'Åsby IF', values: { medlemmar: 212 } },
+      { name: 'Scoutkåren Tallen', values: { medlemmar: 64 } },
+      { name: 'Schackklubben Löparen', values: { medlemmar: 31 } },
+    ],
+    key: [{ name: 'Efter Medlemmar 7–20 år', share: 100, basis: 'indicator', indicator: 'medlemmar' }],
+    rounding: { unit: 1000 },
+  };
+  const open = async (doc, name) => {
+    await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+    await page.setInputFiles('#file-input', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)) });
+    await page.waitForSelector('#notice:not([hidden])');
+    await web.settle(page);
+  };
+  const titles = () => page.evaluate(() => JSON.parse(localStorage.getItem('fordela.v1.index')).entries.map((e) => e.title));
+  const title = () => page.inputValue('[data-path="/title"]');
+
+  await page.setInputFiles('#file-input', { name: 'bidrag.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(grants)) });
+  await page.waitForFunction((t) => document.querySelector('[data-path="/title"]').value === t, grants.title);
+  await web.settle(page);
+  assert.deepEqual(await titles(), [grants.title]);
+
+  // The same file again, with its keys in another order, while an example is open.
+  await page.selectOption('#example-picker', 'linkoping-2021');
+  await page.click('#open-example');
+  await web.settle(page);
+  const reordered = Object.fromEntries(Object.entries(grants).reverse());
+  await open(reordered, 'bidrag-kopia.json');
+  assert.equal(await title(), grants.title);
+  assert.deepEqual(await titles(), [grants.title], 'not added a second time');
+  assert.match(await web.text(page, '#notice'), /bidrag-kopia\.json är ”Föreningsbidrag Åsby 2027”, som redan finns med samma innehåll under Mina fördelningar: den är öppnad därifrån/);
+
+  // The same title, other content: nothing changes until the user chooses.
+  const revised = JSON.parse(JSON.stringify(grants));
+  revised.recipients[2].values.medlemmar = 45;
+  await page.selectOption('#example-picker', 'linkoping-2021');
+  await page.click('#open-example');
+  await web.settle(page);
+  await open(revised, 'bidrag-ny.json');
+  assert.match(await web.text(page, '#notice'), /bidrag-ny\.json heter ”Föreningsbidrag Åsby 2027” som en fördelning som redan finns under Mina fördelningar, men innehållet skiljer sig/);
+  assert.notEqual(await title(), grants.title, 'the work open stays open until a choice');
+  assert.deepEqual(await titles(), [grants.title]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'file-same-open');
+  await web.screenshot(page, 'files-same-title', { fullPage: false });
+  await page.click('#file-same-keep');
+  await web.settle(page);
+  assert.equal(await title(), grants.title + ' (2)');
+  assert.equal(await page.inputValue('[data-path="/recipients/2/values/medlemmar"]'), '45');
+  assert.deepEqual((await titles()).sort(), [grants.title, grants.title + ' (2)'].sort());
+  assert.equal(await page.isVisible('#notice'), false);
+
+  // The revised file once more is now the "(2)" in the list: opened, not added.
+  await open(revised, 'bidrag-ny.json');
+  assert.equal(await title(), grants.title + ' (2)');
+  assert.equal((await titles()).length, 2);
+
+  // Other content again, and "open the one in the list": the listed one opens.
+  const third = JSON.parse(JSON.stringify(grants));
+  third.pot.total = '450 000 kr';
+  await open(third, 'bidrag-tredje.json');
+  await page.click('#file-same-open');
+  await web.settle(page);
+  assert.equal(await title(), grants.title);
+  assert.equal(await page.inputValue('[data-path="/pot/total"]'), '420 000 kr');
+  assert.equal((await titles()).length, 2);
+
+  // In English too.
+  await page.click('#lang-switch');
+  await open(third, 'bidrag-tredje.json');
+  assert.match(await web.text(page, '#notice'), /The file bidrag-tredje\.json is called “Föreningsbidrag Åsby 2027” like an allocation already under My allocations, but the content differs/);
+  assert.equal(await web.text(page, '#file-same-keep'), 'Keep both');
+  await s.close();
+});

@@ -169,6 +169,7 @@
 
   CostsView.prototype.render = function (scenario) {
     clear(this.container);
+    this.scenario = scenario;
     const recipients = scenario.recipients || [];
     const body = h('tbody');
     recipients.forEach((recipient, r) => {
@@ -185,12 +186,18 @@
         ]));
       });
       others.appendChild(button({ action: 'add', data: { collection: 'other-costs', recipient: r }, className: 'secondary small', text: t('costs.other.add'), ariaLabel: t('costs.other.add.of', { name }) }));
-      body.appendChild(h('tr', { 'data-path': pointer(...base) }, [
-        h('th', { scope: 'row', 'data-user': 'true', text: name }),
+      body.appendChild(h('tr', { 'data-path': pointer(...base), class: cost.pending === true ? 'pending' : null }, [
+        h('th', { scope: 'row', 'data-user': 'true', 'data-name-of': String(r), text: name }),
         h('td', { class: 'num' }, input({ path: pointer(...base, 'posts'), kind: 'decimal', optional: true, value: cost.posts, ariaLabel: t('costs.posts.of', { name }), className: 'number short' })),
         h('td', { class: 'num' }, input({ path: pointer(...base, 'cost_per_post'), kind: 'amount', optional: true, value: cost.cost_per_post, ariaLabel: t('costs.per_post.of', { name }), className: 'number' })),
         h('td', { class: 'num' }, input({ path: pointer(...base, 'months'), kind: 'decimal', optional: true, value: cost.months, placeholder: '12', ariaLabel: t('costs.months.of', { name }), className: 'number short' })),
         h('td', null, others),
+        h('td', { class: 'center' }, Fordela.fields.checkbox({
+          path: pointer(...base, 'pending'),
+          checked: cost.pending === true,
+          ariaLabel: t('costs.pending.of', { name }),
+        })),
+        h('td', { class: 'num cost-live', 'data-cost-of': String(r) }),
       ]));
     });
     this.container.appendChild(h('p', { class: 'hint', text: t('costs.hint') }));
@@ -202,9 +209,38 @@
         h('th', { scope: 'col', class: 'num', text: t('costs.per_post') }),
         h('th', { scope: 'col', class: 'num', text: t('costs.months') }),
         h('th', { scope: 'col', text: t('costs.other') }),
+        h('th', { scope: 'col', class: 'center', text: t('costs.pending') }),
+        h('th', { scope: 'col', class: 'num', text: t('costs.cost') }),
       ])),
       body,
     ])));
+    this.showCosts(this.result);
+  };
+
+  // While a field of the table is typed in, the view is not drawn again:
+  // the items' names, which follow their costs, are brought up to date.
+  CostsView.prototype.refresh = function (scenario) {
+    (scenario.recipients || []).forEach((recipient, r) => {
+      const cell = this.container.querySelector('[data-name-of="' + r + '"]');
+      if (cell) cell.textContent = recipientName(recipient, r);
+    });
+  };
+
+  // Each item's cost as the core computed it (result.recipients[].cost_ore),
+  // beside its inputs; a pending item's is shown as not decided. Without a
+  // result of the scenario as it is now, a dash: never an earlier cost.
+  CostsView.prototype.showCosts = function (result) {
+    this.result = result || null;
+    const rows = (result && result.recipients) || [];
+    const recipients = (this.scenario && this.scenario.recipients) || [];
+    for (const cell of this.container.querySelectorAll('[data-cost-of]')) {
+      const r = Number(cell.getAttribute('data-cost-of'));
+      const row = rows[r];
+      // A row removed or moved since the result was computed is not this one.
+      const known = row && typeof row.cost_ore === 'number' && recipients[r] && row.name === recipients[r].name;
+      cell.textContent = known ? Fordela.format.kr(row.cost_ore) : '–';
+      if (known && row.pending) cell.appendChild(h('span', { class: 'pending-note', text: ' ' + t('costs.pending.note') }));
+    }
   };
 
   Fordela.views = Fordela.views || {};

@@ -297,7 +297,7 @@
     const { result, scenario } = state.good;
     const rows = result.recipients || [];
     const columns = resultColumns(result, scenario).map((c) => [c.id, c.header, c.note, c.kind, Boolean(c.emphasis), Boolean(c.secondary), Boolean(c.userHeader)]);
-    const names = rows.map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r), row.requisitioned === false]);
+    const names = rows.map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r), row.requisitioned === false, Boolean(row.pending)]);
     const indicators = (scenario.indicators || []).map((ind, i) => [ind.id, indicatorName(ind, i), ind.kind]);
     const recipients = (scenario.recipients || []).map((rec, r) => recipientName(rec, r));
     return JSON.stringify([Fordela.i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', Fordela.core.version(), columns, names, indicators, recipients]);
@@ -378,6 +378,7 @@
         h('th', { scope: 'row' }, [
           h('span', { 'data-user': 'true', text: name }),
           row.requisitioned === false ? h('span', { class: 'note', text: ' (' + t('result.not_requisitioned') + ')' }) : null,
+          row.pending ? h('span', { class: 'note', text: ' (' + t('result.pending') + ')' }) : null,
         ]),
       ]);
       for (const column of columns) {

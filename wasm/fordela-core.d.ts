@@ -112,7 +112,8 @@ declare namespace FordelaCore {
      * decimal mark, UTF-8 with a BOM, CRLF,
      * amounts as plain kronor ("5900000", "6214587,50"), text that Excel
      * would run as a formula prefixed with "'". The columns are those of
-     * the page's result table, with a totals row.
+     * the page's result table, with a totals row, then an empty line and
+     * the summary as "label;amount" lines (docs/csv-format.md).
      * @param resultJson the result of compute(), as JSON text
      * @param scenarioJson the scenario it was computed from (earmark names), or ""
      * @param language "sv" or "en": the words of the headers

@@ -142,6 +142,61 @@ std::string header_of(const std::string& name, const char* note) {
   return detail::isolated(name) + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
 }
 
+// ---- the summary after the table -------------------------------------------
+
+struct SummaryWords {
+  const char* pot;
+  const char* deductions;
+  const char* net;
+  const char* formula;
+  const char* not_allocated;
+  const char* earmarks;
+  const char* total;
+  const char* pool;
+  const char* redistributed;
+  const char* pool_left;
+  const char* final_amount;
+};
+
+// The page's words for its summary (web/i18n.js: totals.*).
+constexpr SummaryWords kSwedishSummary{"Pott", "Avdrag", "Att fördela", "Fördelat enligt nyckeln", "Ej fördelat",
+                                       "Öronmärkt", "Totalt", "Ej rekvirerat, till omfördelning", "Omfördelat",
+                                       "Kvar efter omfördelning", "Utbetalas"};
+constexpr SummaryWords kEnglishSummary{"Pot", "Deductions", "To allocate", "Allocated by the key", "Not allocated",
+                                       "Earmarked", "Total", "Not requisitioned, to redistribute", "Redistributed",
+                                       "Left after redistribution", "Paid out"};
+
+// After the table, a blank line and one "label;amount" line per figure of
+// the page's summary, so that the sheet adds up on its own: Pott − Avdrag =
+// Att fördela = Fördelat enligt nyckeln + Ej fördelat; Totalt = Fördelat
+// enligt nyckeln + Öronmärkt. The seven lines are always there, zeros
+// included, so that a program finds them in place (docs/csv-format.md);
+// a redistribution round adds its four.
+void write_summary(CsvWriter& csv, const json& result, CsvLanguage language) {
+  const SummaryWords& words = language == CsvLanguage::swedish ? kSwedishSummary : kEnglishSummary;
+  const json* totals = member(result, "totals");
+  const json* round = member(result, "redistribution");
+  auto line = [&](const char* label, const json* object, const char* key) {
+    csv.text(label);
+    csv.amount(object != nullptr ? ore_of(member(*object, key)) : std::nullopt);
+    csv.end_row();
+  };
+  csv.end_row();
+  line(words.pot, totals, "pot_ore");
+  line(words.deductions, totals, "deductions_ore");
+  line(words.net, totals, "net_ore");
+  line(words.formula, totals, "formula_ore");
+  line(words.not_allocated, totals, "not_allocated_ore");
+  line(words.earmarks, totals, "earmarks_ore");
+  line(words.total, totals, "total_ore");
+  if (round != nullptr && round->is_object()) {
+    line(words.pool, round, "pool_ore");
+    line(words.redistributed, totals, "redistributed_ore");
+    line(words.pool_left, round, "not_allocated_ore");
+    line(words.final_amount, totals, "final_ore");
+  }
+}
+
 }  // namespace
 
 std::string result_json_to_csv(std::string_view result_text) {
@@ -299,6 +354,7 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   csv.text(words.totals);
   for (const auto& column : columns) csv.amount(column.total);
   csv.end_row();
+  write_summary(csv, result, language);
   return csv.take();
 }
 

@@ -34,11 +34,15 @@ enum class CsvLanguage { swedish, english };
 // the recipient, one column per component of the key (when there is more
 // than one, or one that is apportioned), the rounding, the amount by the
 // key, the earmarks and their total, the redistribution round; then a
-// "Summa"/"Total" row. Amounts are kronor as plain numbers ("5900000",
-// "6214587,50"), never grouped and without "kr". The headers are in
-// `language`; earmark columns take their names from scenario_json when it
-// is given (the result does not carry them). Returns "" when result_json
-// is not a result with recipients.
+// "Summa"/"Total" row. After the table, an empty line and the summary as
+// "label;amount" lines: Pott, Avdrag, Att fördela, Fördelat enligt nyckeln,
+// Ej fördelat, Öronmärkt, Totalt (always, zeros included), and with a
+// redistribution round Ej rekvirerat till omfördelning, Omfördelat, Kvar
+// efter omfördelning, Utbetalas (docs/csv-format.md). Amounts are kronor as
+// plain numbers ("5900000", "6214587,50"), never grouped and without "kr".
+// The headers and labels are in `language`; earmark columns take their
+// names from scenario_json when it is given (the result does not carry
+// them). Returns "" when result_json is not a result with recipients.
 std::string result_json_to_table_csv(std::string_view result_json, const CsvDialect& dialect,
                                      CsvLanguage language, std::string_view scenario_json = {});
 

@@ -46,6 +46,16 @@ enum class CsvLanguage { swedish, english };
 std::string result_json_to_table_csv(std::string_view result_json, const CsvDialect& dialect,
                                      CsvLanguage language, std::string_view scenario_json = {});
 
+// The comparison document (compare_json in compare.hpp) as the page's
+// comparison table: the recipient, A and B headed "A: <a_label> (kr)" and
+// "B: <b_label> (kr)" (the labels isolated: they may hold a user's title),
+// the difference B − A in kronor and in per cent ("-12,5" with the
+// dialect's decimal mark, empty when A is 0); then a "Summa"/"Total" row.
+// A recipient on one side only has an empty cell on the other. Returns ""
+// when compare_json is not a comparison with recipients.
+std::string compare_json_to_table_csv(std::string_view compare_json, const CsvDialect& dialect,
+                                      CsvLanguage language, std::string_view a_label, std::string_view b_label);
+
 // Reads CSV text, or rows pasted from Excel, with the given separator or,
 // when it is '\0', the one guess_separator finds (tab, ';' or ','). Rows
 // pasted from Excel are tab-separated even when they hold one column, so

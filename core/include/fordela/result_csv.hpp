@@ -37,7 +37,7 @@ enum class CsvLanguage { swedish, english };
 // "Summa"/"Total" row. After the table, an empty line and the summary as
 // "label;amount" lines: Pott, Avdrag, Att fördela, Fördelat enligt nyckeln,
 // Ej fördelat, Öronmärkt, Totalt (always, zeros included), and with a
-// redistribution round Ej rekvirerat till omfördelning, Omfördelat, Kvar
+// redistribution round "Ej rekvirerat, till omfördelning", Omfördelat, Kvar
 // efter omfördelning, Utbetalas (docs/csv-format.md). Amounts are kronor as
 // plain numbers ("5900000", "6214587,50"), never grouped and without "kr".
 // The headers and labels are in `language`; earmark columns take their

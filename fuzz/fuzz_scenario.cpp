@@ -108,7 +108,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const json deeper = must_parse(explain_json(text, std::vector<std::string>{name, inner}), "explain_json down");
       FUZZ_CHECK(deeper["ok"] == true || below.empty(), "a recipient of a computed sub-level is explained");
     }
-    must_parse(compare_json(text, text), "compare_json");
+    const std::string comparison = compare_json(text, text);
+    must_parse(comparison, "compare_json");
+    compare_json_to_table_csv(comparison, kSwedishExcelCsv, CsvLanguage::swedish, name, name);
     result_json_to_csv(result_text);
     result_json_to_table_csv(result_text, kSwedishExcelCsv, CsvLanguage::swedish, text);
     result_json_to_table_csv(result_text, kPlainCsv, CsvLanguage::english);

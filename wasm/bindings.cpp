@@ -56,6 +56,11 @@ std::string read_csv_rows(const std::string& text, const std::string& separator)
 std::string result_csv(const std::string& result, const std::string& scenario, const std::string& language) {
   return result_json_to_table_csv(result, kSwedishExcelCsv, language == "en" ? CsvLanguage::english : CsvLanguage::swedish, scenario);
 }
+std::string compare_csv(const std::string& comparison, const std::string& a_label, const std::string& b_label,
+                        const std::string& language) {
+  return compare_json_to_table_csv(comparison, kSwedishExcelCsv,
+                                   language == "en" ? CsvLanguage::english : CsvLanguage::swedish, a_label, b_label);
+}
 
 // ---- computeColumns: typed arrays in and out, no JSON ---------------------
 // Adapters only: JS numbers become the core's integers (checked, not
@@ -194,5 +199,6 @@ EMSCRIPTEN_BINDINGS(fordela_core) {
   emscripten::function("examples", &fordela::wasm::examples);
   emscripten::function("readCsv", &fordela::wasm::read_csv_rows);
   emscripten::function("resultCsv", &fordela::wasm::result_csv);
+  emscripten::function("compareCsv", &fordela::wasm::compare_csv);
   emscripten::function("computeColumns", &fordela::wasm::compute_columns_js);
 }

@@ -112,7 +112,8 @@ declare namespace FordelaCore {
      * decimal mark, UTF-8 with a BOM, CRLF,
      * amounts as plain kronor ("5900000", "6214587,50"), text that Excel
      * would run as a formula prefixed with "'". The columns are those of
-     * the page's result table, with a totals row.
+     * the page's result table, with a totals row, then an empty line and
+     * the summary as "label;amount" lines (docs/csv-format.md).
      * @param resultJson the result of compute(), as JSON text
      * @param scenarioJson the scenario it was computed from (earmark names), or ""
      * @param language "sv" or "en": the words of the headers
@@ -122,6 +123,20 @@ declare namespace FordelaCore {
      *   back in front before writing the file (web/core.js does).
      */
     resultCsv(resultJson: string, scenarioJson: string, language: 'sv' | 'en'): string;
+
+    /**
+     * A {@link Comparison} as CSV for Swedish Excel, in the dialect of
+     * resultCsv: the recipient, "A: <aLabel> (kr)", "B: <bLabel> (kr)", the
+     * difference B − A in kronor and in per cent ("-12,5"), then a totals
+     * row. A recipient on one side only has an empty cell on the other.
+     * @param comparisonJson the answer of compare(), as JSON text
+     * @param aLabel, bLabel what the page calls A and B (isolated in the
+     *   headers: they may hold a user's title)
+     * @param language "sv" or "en": the words of the headers
+     * @returns the CSV text, or "" when comparisonJson is not a comparison;
+     *   the BOM is dropped on the way as with resultCsv.
+     */
+    compareCsv(comparisonJson: string, aLabel: string, bLabel: string, language: 'sv' | 'en'): string;
 
     /** The core's version, e.g. "0.1.0". */
     version(): string;

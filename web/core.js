@@ -65,12 +65,22 @@
     return parse(module.readCsv(String(text), separator || ''), 'readCsv');
   }
 
-  // A result as CSV for Swedish Excel, headers in the language given ('sv'
-  // or 'en'). The core writes the UTF-8 byte order mark Excel needs, but
-  // Embind's TextDecoder drops a leading BOM on the way here: it goes back.
-  function resultCsv(result, scenario, lang) {
-    const text = String(module.resultCsv(JSON.stringify(result), JSON.stringify(scenario), lang === 'en' ? 'en' : 'sv'));
+  // The core writes the UTF-8 byte order mark Excel needs, but Embind's
+  // TextDecoder drops a leading BOM on the way here: it goes back.
+  function withBom(text) {
     return text && !text.startsWith('\uFEFF') ? '\uFEFF' + text : text;
+  }
+
+  // A result as CSV for Swedish Excel, headers in the language given ('sv'
+  // or 'en'), the summary after the table (docs/csv-format.md).
+  function resultCsv(result, scenario, lang) {
+    return withBom(String(module.resultCsv(JSON.stringify(result), JSON.stringify(scenario), lang === 'en' ? 'en' : 'sv')));
+  }
+
+  // A comparison (compare()) as CSV for Swedish Excel, A and B headed by
+  // the labels the page shows.
+  function compareCsv(comparison, aLabel, bLabel, lang) {
+    return withBom(String(module.compareCsv(JSON.stringify(comparison), String(aLabel), String(bLabel), lang === 'en' ? 'en' : 'sv')));
   }
 
   // How one recipient's amount was computed: {ok, recipient, steps, text,
@@ -95,5 +105,5 @@
     return parse(module.apportion(JSON.stringify(request)), 'apportion');
   }
 
-  Fordela.core = { load, ready, validate, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, explain, compare, apportion };
+  Fordela.core = { load, ready, validate, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, compareCsv, explain, compare, apportion };
 })(window.Fordela = window.Fordela || {});

@@ -89,5 +89,11 @@
     return (zero ? '' : negative ? '\u2212' : '+') + digits.replace('.', ',') + '\u00a0%';
   }
 
-  Fordela.format = { roundingUnit, kr, krSigned, krNumber, krPlain, oreToDecimalString, inputValue, percentSigned };
+  // A decimal the core wrote ("-12.5", a per cent) in the plain form for
+  // Swedish Excel ("-12,5"); '' for anything else.
+  function decimalPlain(value) {
+    return value !== null && value !== undefined && /^-?\d+(\.\d+)?$/.test(String(value)) ? String(value).replace('.', ',') : '';
+  }
+
+  Fordela.format = { roundingUnit, kr, krSigned, krNumber, krPlain, decimalPlain, oreToDecimalString, inputValue, percentSigned };
 })(window.Fordela = window.Fordela || {});

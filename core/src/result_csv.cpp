@@ -60,9 +60,14 @@ class CsvWriter {
   }
 
   void amount(std::optional<Ore> ore) {
+    if (!ore) return blank();
+    decimal(format_kr_plain(*ore));
+  }
+
+  // A number written with '.' ("-12.5"), in the dialect's decimal mark and
+  // never guarded: a spreadsheet is to read it as a number.
+  void decimal(std::string number) {
     next();
-    if (!ore) return;
-    std::string number = format_kr_plain(*ore);
     for (char& c : number) {
       if (c == '.') c = dialect_.decimal_mark;
     }
@@ -140,6 +145,61 @@ std::optional<Ore> column_sum(const std::vector<std::optional<Ore>>& values) {
 // what the column holds.
 std::string header_of(const std::string& name, const char* note) {
   return detail::isolated(name) + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
+}
+
+// ---- the summary after the table -------------------------------------------
+
+struct SummaryWords {
+  const char* pot;
+  const char* deductions;
+  const char* net;
+  const char* formula;
+  const char* not_allocated;
+  const char* earmarks;
+  const char* total;
+  const char* pool;
+  const char* redistributed;
+  const char* pool_left;
+  const char* final_amount;
+};
+
+// The page's words for its summary (web/i18n.js: totals.*).
+constexpr SummaryWords kSwedishSummary{"Pott", "Avdrag", "Att fördela", "Fördelat enligt nyckeln", "Ej fördelat",
+                                       "Öronmärkt", "Totalt", "Ej rekvirerat, till omfördelning", "Omfördelat",
+                                       "Kvar efter omfördelning", "Utbetalas"};
+constexpr SummaryWords kEnglishSummary{"Pot", "Deductions", "To allocate", "Allocated by the key", "Not allocated",
+                                       "Earmarked", "Total", "Not requisitioned, to redistribute", "Redistributed",
+                                       "Left after redistribution", "Paid out"};
+
+// After the table, a blank line and one "label;amount" line per figure of
+// the page's summary, so that the sheet adds up on its own: Pott − Avdrag =
+// Att fördela = Fördelat enligt nyckeln + Ej fördelat; Totalt = Fördelat
+// enligt nyckeln + Öronmärkt. The seven lines are always there, zeros
+// included, so that a program finds them in place (docs/csv-format.md);
+// a redistribution round adds its four.
+void write_summary(CsvWriter& csv, const json& result, CsvLanguage language) {
+  const SummaryWords& words = language == CsvLanguage::swedish ? kSwedishSummary : kEnglishSummary;
+  const json* totals = member(result, "totals");
+  const json* round = member(result, "redistribution");
+  auto line = [&](const char* label, const json* object, const char* key) {
+    csv.text(label);
+    csv.amount(object != nullptr ? ore_of(member(*object, key)) : std::nullopt);
+    csv.end_row();
+  };
+  csv.end_row();
+  line(words.pot, totals, "pot_ore");
+  line(words.deductions, totals, "deductions_ore");
+  line(words.net, totals, "net_ore");
+  line(words.formula, totals, "formula_ore");
+  line(words.not_allocated, totals, "not_allocated_ore");
+  line(words.earmarks, totals, "earmarks_ore");
+  line(words.total, totals, "total_ore");
+  if (round != nullptr && round->is_object()) {
+    line(words.pool, round, "pool_ore");
+    line(words.redistributed, totals, "redistributed_ore");
+    line(words.pool_left, round, "not_allocated_ore");
+    line(words.final_amount, totals, "final_ore");
+  }
 }
 
 }  // namespace
@@ -299,6 +359,71 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   csv.text(words.totals);
   for (const auto& column : columns) csv.amount(column.total);
   csv.end_row();
+  write_summary(csv, result, language);
+  return csv.take();
+}
+
+namespace {
+
+struct CompareWords {
+  const char* recipient;
+  const char* diff;
+  const char* diff_percent;
+  const char* totals;
+};
+
+// The page's words (web/i18n.js: result.recipient, compare.*, result.totals).
+constexpr CompareWords kSwedishCompare{"Mottagare", "Skillnad B − A (kr)", "Skillnad (%)", "Summa"};
+constexpr CompareWords kEnglishCompare{"Recipient", "Difference B − A (kr)", "Difference (%)", "Total"};
+
+// compare_json's per cent ("-12.5"), or nothing when it is anything else:
+// the cell is written unguarded, so only a number may go in.
+std::optional<std::string> percent_of(const json* value) {
+  if (value == nullptr || !value->is_string()) return std::nullopt;
+  const std::string text = value->get<std::string>();
+  std::size_t i = text.starts_with('-') ? 1 : 0;
+  const std::size_t digits_from = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits_from || i + 2 != text.size() || text[i] != '.' || text[i + 1] < '0' || text[i + 1] > '9') {
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string compare_json_to_table_csv(std::string_view compare_text, const CsvDialect& dialect, CsvLanguage language,
+                                      std::string_view a_label, std::string_view b_label) {
+  const json comparison = json::parse(compare_text, nullptr, false);
+  const json* rows = member(comparison, "recipients");
+  if (comparison.is_discarded() || rows == nullptr || !rows->is_array()) return "";
+  const CompareWords& words = language == CsvLanguage::swedish ? kSwedishCompare : kEnglishCompare;
+  CsvWriter csv(dialect);
+  auto amounts = [&](const json* row, bool has_a, bool has_b) {
+    csv.amount(has_a ? ore_of(member(*row, "a_ore")) : std::nullopt);
+    csv.amount(has_b ? ore_of(member(*row, "b_ore")) : std::nullopt);
+    csv.amount(ore_of(member(*row, "diff_ore")));
+    if (auto percent = percent_of(member(*row, "diff_percent"))) csv.decimal(*percent);
+    else csv.blank();
+    csv.end_row();
+  };
+  csv.text(words.recipient);
+  csv.text("A: " + detail::isolated(a_label) + " (kr)");
+  csv.text("B: " + detail::isolated(b_label) + " (kr)");
+  csv.text(words.diff);
+  csv.text(words.diff_percent);
+  csv.end_row();
+  for (const auto& row : *rows) {
+    // A recipient on one side only has no amount on the other: an empty
+    // cell, as the page's "–", which a sum in the sheet counts as 0.
+    const std::string only = text_of(member(row, "only_in"));
+    csv.text(text_of(member(row, "name")));
+    amounts(&row, only != "b", only != "a");
+  }
+  static const json no_totals = json::object();
+  const json* totals = member(comparison, "totals");
+  csv.text(words.totals);
+  amounts(totals != nullptr && totals->is_object() ? totals : &no_totals, true, true);
   return csv.take();
 }
 

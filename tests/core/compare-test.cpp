@@ -1,5 +1,6 @@
 // Comparisons: "what if 60/40 instead of 75/25?" answered recipient by
-// recipient, with recipients and findings that come and go.
+// recipient, with recipients and findings that come and go; and the
+// comparison written for Swedish Excel.
 #include "fordela/compare.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "fordela/csv.hpp"
+#include "fordela/result_csv.hpp"
 #include "test_support.hpp"
 
 namespace fordela::test {
@@ -213,6 +216,77 @@ TEST(Compare, ASideWithErrorsGivesNoAmountsButItsFindings) {
   EXPECT_TRUE(broken["b_ok"].get<bool>());
   ASSERT_EQ(broken["findings_removed"].size(), 1u);
   EXPECT_EQ(broken["findings_removed"][0]["code"], "json.syntax");
+}
+
+// ---- the comparison as CSV for Swedish Excel (result_csv.hpp) ----
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Last year's budget against this year's: Cedra is gone, Dala is new.
+std::string budgets() {
+  return compare_json(fixed({{"Alby", "4 000"}, {"Boda", "3 000"}, {"Cedra", "2 000"}}),
+                      fixed({{"Alby", "5 000"}, {"Boda", "2 999,50"}, {"Dala", "1 500"}}));
+}
+
+std::vector<std::vector<std::string>> cells_of(const std::string& csv) {
+  EXPECT_TRUE(csv.starts_with(kBom)) << "UTF-8 with a BOM, or Excel reads å and ä wrongly";
+  CsvTable table = read_csv(csv, ';');
+  EXPECT_TRUE(table.ok());
+  return table.rows;
+}
+
+TEST(CompareExcelCsv, EachRecipientInAAndBWithTheDifferenceInKronorAndPerCentThenTheSums) {
+  const std::string csv =
+      compare_json_to_table_csv(budgets(), kSwedishExcelCsv, CsvLanguage::swedish, "Budget 2025", "Nu");
+  EXPECT_EQ(csv, std::string(kBom) +
+                     "Mottagare;A: Budget 2025 (kr);B: Nu (kr);Skillnad B − A (kr);Skillnad (%)\r\n"
+                     "Alby;4000;5000;1000;25,0\r\n"
+                     "Boda;3000;2999,50;-0,50;0,0\r\n"
+                     "Cedra;2000;;-2000;-100,0\r\n"
+                     "Dala;;1500;1500;\r\n"
+                     "Summa;9000;9499,50;499,50;5,6\r\n");
+}
+
+TEST(CompareExcelCsv, HeadersFollowThePagesLanguageAndTheNumbersStaySwedishExcels) {
+  auto rows = cells_of(compare_json_to_table_csv(budgets(), kSwedishExcelCsv, CsvLanguage::english, "Tried (60/40)",
+                                                 "Now (75/25)"));
+  EXPECT_EQ(rows.front(), (std::vector<std::string>{"Recipient", "A: Tried (60/40) (kr)", "B: Now (75/25) (kr)",
+                                                    "Difference B − A (kr)", "Difference (%)"}));
+  EXPECT_EQ(rows.back(), (std::vector<std::string>{"Total", "9000", "9499,50", "499,50", "5,6"}));
+}
+
+TEST(CompareExcelCsv, NamesAndTitlesThatLookLikeFormulasAreKeptAsTextAndNumbersNever) {
+  const std::string a = fixed({{"=HYPERLINK(\"http://x\")", "4 000"}, {"-Boda", "3 000"}});
+  const std::string b = fixed({{"=HYPERLINK(\"http://x\")", "3 000"}, {"-Boda", "3 000"}});
+  auto rows = cells_of(compare_json_to_table_csv(compare_json(a, b), kSwedishExcelCsv, CsvLanguage::swedish,
+                                                 "=cmd|' /C calc'!A0", "Nu"));
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0][1], "A: =cmd|' /C calc'!A0 (kr)") << "not at the start of the cell: nothing to run";
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "4000", "3000", "-1000", "-25,0"}));
+  EXPECT_EQ(rows[2][0], "'-Boda");
+}
+
+TEST(CompareExcelCsv, ATitleWithARightToLeftOverrideIsIsolatedFromTheWordsAfterIt) {
+  auto rows = cells_of(compare_json_to_table_csv(budgets(), kSwedishExcelCsv, CsvLanguage::swedish,
+                                                 "Budget\xE2\x80\xAE 2025", "Nu"));
+  EXPECT_EQ(rows[0][1], "A: \xE2\x81\xA8" "Budget\xE2\x80\xAE 2025\xE2\x81\xA9 (kr)");
+}
+
+TEST(CompareExcelCsv, WhatIsNotAComparisonGivesNothingAndAForgedPerCentIsNotWritten) {
+  for (std::string_view text : {"", "not json", "[]", R"({"recipients": 5})"}) {
+    EXPECT_EQ(compare_json_to_table_csv(text, kSwedishExcelCsv, CsvLanguage::swedish, "A", "B"), "") << text;
+  }
+  // A comparison with errors has no rows: the header and an empty sum.
+  const std::string failed = compare_json(fixed({{"Alby", "x"}}), fixed({{"Alby", "1"}}));
+  auto rows = cells_of(compare_json_to_table_csv(failed, kSwedishExcelCsv, CsvLanguage::swedish, "A", "B"));
+  EXPECT_EQ(rows.back(), (std::vector<std::string>{"Summa", "", "", "", ""}));
+  // Written unguarded, the per cent cell takes only what the core writes.
+  auto forged = cells_of(compare_json_to_table_csv(
+      R"({"recipients": [{"name": "Alby", "a_ore": 100, "b_ore": 200, "diff_ore": 100, "diff_percent": "=1+1"},
+                         {"name": "Boda", "a_ore": "1", "diff_percent": "1.25"}], "totals": null})",
+      kSwedishExcelCsv, CsvLanguage::swedish, "A", "B"));
+  EXPECT_EQ(forged[1], (std::vector<std::string>{"Alby", "1", "2", "1", ""}));
+  EXPECT_EQ(forged[2], (std::vector<std::string>{"Boda", "", "", "", ""}));
 }
 
 }  // namespace

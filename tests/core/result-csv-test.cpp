@@ -40,6 +40,24 @@ std::vector<std::vector<std::string>> cells_of(const std::string& text) {
   return table.rows;
 }
 
+// The table: the lines before the empty line that opens the summary.
+std::vector<std::string> table_of(const std::vector<std::string>& lines) {
+  return {lines.begin(), std::find(lines.begin(), lines.end(), "")};
+}
+
+// The summary: the lines after that empty line.
+std::vector<std::string> summary_of(const std::vector<std::string>& lines) {
+  const std::size_t table = table_of(lines).size();
+  return table < lines.size() ? std::vector<std::string>(lines.begin() + table + 1, lines.end())
+                              : std::vector<std::string>{};
+}
+
+// The table's text, up to the empty line (which a CSV reader skips).
+std::string table_text(const std::string& csv) {
+  const std::size_t end = csv.find("\r\n\r\n");
+  return end == std::string::npos ? csv : csv.substr(0, end + 2);
+}
+
 // A scenario whose one recipient has the given name, a fixed amount and an
 // earmark.
 std::string one_recipient(std::string_view name_json, std::string_view earmark_json = R"("Extra medel")") {
@@ -67,20 +85,31 @@ TEST(ResultExcelCsv, StockholmsPublishedTableOpensInSwedishExcelAsTheDecisionPri
                                "Hägersten-Älvsjö;2900000;1498000;4398000",
                                "Skärholmen;3300000;479200;3779200",
                                "Summa;25400000;7526000;32926000",
+                               "",
+                               "Pott;25400000",
+                               "Avdrag;0",
+                               "Att fördela;25400000",
+                               "Fördelat enligt nyckeln;25400000",
+                               "Ej fördelat;0",
+                               "Öronmärkt;7526000",
+                               "Totalt;32926000",
                            }));
 }
 
 TEST(ResultExcelCsv, AmountsWithOreHaveADecimalCommaAndNoGroupingOrUnit) {
   std::string csv = excel_csv(one_recipient(R"("Linköping")"));
-  auto lines = lines_of(csv);
+  auto lines = table_of(lines_of(csv));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[1], "Linköping;6214587,50;1000;6215587,50");
-  EXPECT_EQ(csv.find(' ', csv.find("\r\n")), std::string::npos) << "no thousands separators in the amounts";
+  const auto all = lines_of(csv);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].find(' ', all[i].find(';')), std::string::npos) << "no thousands separators: " << all[i];
+  }
   EXPECT_EQ(csv.find("kr\r\n"), std::string::npos);
 }
 
 TEST(ResultExcelCsv, TheModelShowsEachComponentTheRoundingAndNegativeAmountsWithAMinus) {
-  auto rows = cells_of(excel_csv(example_text("stockholm-2021-model")));
+  auto rows = cells_of(table_text(excel_csv(example_text("stockholm-2021-model"))));
   ASSERT_GE(rows.size(), 8u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"Mottagare", "Utsatthet (exakt) (kr)", "Befolkning (exakt) (kr)",
                                                "Avrundning (kr)", "Enligt nyckeln (kr)",
@@ -101,7 +130,7 @@ TEST(ResultExcelCsv, TheModelShowsEachComponentTheRoundingAndNegativeAmountsWith
 }
 
 TEST(ResultExcelCsv, TheRedistributionRoundAddsItsColumns) {
-  auto rows = cells_of(excel_csv(example_text("socialstyrelsen-2023")));
+  auto rows = cells_of(table_text(excel_csv(example_text("socialstyrelsen-2023"))));
   const auto& header = rows.front();
   ASSERT_GE(header.size(), 2u);
   EXPECT_EQ(header[header.size() - 3], "Ej rekvirerat (kr)");
@@ -126,13 +155,16 @@ TEST(ResultExcelCsv, TheRedistributionRoundAddsItsColumns) {
 TEST(ResultExcelCsv, HeadersFollowThePagesLanguage) {
   auto lines = lines_of(excel_csv(example_text("stockholm-2021"), CsvLanguage::english));
   EXPECT_EQ(lines.front(), "Recipient;By the key (kr);Extra medel skolsociala team (earmarked) (kr);Total (kr)");
-  EXPECT_EQ(lines.back(), "Total;25400000;7526000;32926000");
+  EXPECT_EQ(table_of(lines).back(), "Total;25400000;7526000;32926000");
+  EXPECT_EQ(summary_of(lines), (std::vector<std::string>{"Pot;25400000", "Deductions;0", "To allocate;25400000",
+                                                         "Allocated by the key;25400000", "Not allocated;0",
+                                                         "Earmarked;7526000", "Total;32926000"}));
 }
 
 TEST(ResultExcelCsv, TextThatExcelWouldRunAsAFormulaIsKeptAsText) {
   for (std::string name : {"=HYPERLINK(\"http://x\")", "+46 8 123", "-1", "@SUM(A1)", "\tTab", "=1+1"}) {
     SCOPED_TRACE(name);
-    auto rows = cells_of(excel_csv(one_recipient(json(name).dump())));
+    auto rows = cells_of(table_text(excel_csv(one_recipient(json(name).dump()))));
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[1][0], "'" + name);
     EXPECT_EQ(rows[1][1], "6214587,50") << "numbers are never guarded";
@@ -194,6 +226,74 @@ TEST(ResultExcelCsv, WhatIsNotAResultGivesNothingAndNeverCrashes) {
     EXPECT_TRUE(csv.empty() || csv.starts_with(kBom));
     (void)plain;
   }
+}
+
+// ---- the summary after the table ----
+
+// 1 200 000 kr less 48 000 kr for administration; the key's fixed amounts
+// take 1 100 000 of the 1 152 000 left, and an earmark adds 32 500,50.
+std::string with_deduction_and_gap() {
+  return scenario(R"(
+    "pot": {"total": "1 200 000", "deductions": [{"name": "Administration", "amount": "48 000"}]},
+    "indicators": [{"id": "kostnad", "label": "Kostnad", "kind": "amount"},
+                   {"id": "extra", "label": "Läxhjälp", "kind": "amount"}],
+    "recipients": [{"name": "Norrby", "values": {"kostnad": "500 000", "extra": "20 000"}},
+                   {"name": "Söderby", "values": {"kostnad": "600 000", "extra": "12 500,50"}}],
+    "key": [{"name": "Fast", "share": 100, "basis": "fixed", "indicator": "kostnad"}],
+    "earmarks": [{"name": "Läxhjälp", "indicator": "extra"}])");
+}
+
+TEST(ResultExcelCsvSummary, ThePotTheDeductionsAndWhatIsNotAllocatedFollowTheTableSoTheSheetAddsUp) {
+  auto lines = lines_of(excel_csv(with_deduction_and_gap()));
+  EXPECT_EQ(table_of(lines).back(), "Summa;1100000;32500,50;1132500,50");
+  EXPECT_EQ(lines.size(), table_of(lines).size() + 1 + 7) << "one empty line, then seven";
+  EXPECT_EQ(summary_of(lines), (std::vector<std::string>{
+                                   "Pott;1200000",
+                                   "Avdrag;48000",
+                                   "Att fördela;1152000",
+                                   "Fördelat enligt nyckeln;1100000",
+                                   "Ej fördelat;52000",
+                                   "Öronmärkt;32500,50",
+                                   "Totalt;1132500,50",
+                               }));
+}
+
+TEST(ResultExcelCsvSummary, TheLabelsFollowThePagesLanguage) {
+  EXPECT_EQ(summary_of(lines_of(excel_csv(with_deduction_and_gap(), CsvLanguage::english))),
+            (std::vector<std::string>{"Pot;1200000", "Deductions;48000", "To allocate;1152000",
+                                      "Allocated by the key;1100000", "Not allocated;52000", "Earmarked;32500,50",
+                                      "Total;1132500,50"}));
+}
+
+TEST(ResultExcelCsvSummary, ARedistributionRoundAddsWhatWasGivenBackWhereItWentAndWhatIsPaidOut) {
+  auto summary = summary_of(lines_of(excel_csv(example_text("socialstyrelsen-2023"))));
+  ASSERT_EQ(summary.size(), 11u);
+  std::vector<std::string> labels;
+  std::vector<long long> kronor;
+  for (const auto& line : summary) {
+    const auto at = line.find(';');
+    ASSERT_NE(at, std::string::npos) << line;
+    labels.push_back(line.substr(0, at));
+    kronor.push_back(std::stoll(line.substr(at + 1)));
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"Pott", "Avdrag", "Att fördela", "Fördelat enligt nyckeln", "Ej fördelat",
+                                              "Öronmärkt", "Totalt", "Ej rekvirerat, till omfördelning", "Omfördelat",
+                                              "Kvar efter omfördelning", "Utbetalas"}));
+  EXPECT_EQ(kronor[0], 250'000'000);
+  EXPECT_EQ(kronor[1], 6'500'000);
+  EXPECT_EQ(kronor[0] - kronor[1], kronor[2]);
+  EXPECT_EQ(kronor[3] + kronor[4], kronor[2]);
+  EXPECT_EQ(kronor[3] + kronor[5], kronor[6]);
+  EXPECT_GT(kronor[7], 0) << "Kommun H gives its part back";
+  EXPECT_EQ(kronor[8] + kronor[9], kronor[7]);
+  EXPECT_EQ(kronor[6] - kronor[7] + kronor[8], kronor[10]);
+}
+
+TEST(ResultExcelCsvSummary, AResultWithoutTotalsHasTheLinesWithEmptyAmounts) {
+  auto summary = summary_of(lines_of(result_json_to_table_csv(R"({"recipients": [], "totals": 5})", kSwedishExcelCsv,
+                                                              CsvLanguage::swedish)));
+  EXPECT_EQ(summary, (std::vector<std::string>{"Pott;", "Avdrag;", "Att fördela;", "Fördelat enligt nyckeln;",
+                                               "Ej fördelat;", "Öronmärkt;", "Totalt;"}));
 }
 
 // ---- the CLI's plain CSV stays as it was ----

@@ -85,12 +85,18 @@ test('explain of a name that is not there lists the recipients', async () => {
   assert.match(finding.message.sv, /Rinkeby-Kista/);
 });
 
-test('compare: 60/40 instead of 75/25 on the Stockholm model', async () => {
-  const core = await loadCore();
+// The Stockholm model as published (75/25), and at 60/40.
+function sixtyForty() {
   const a = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, 'stockholm-2021-model.json'), 'utf8'));
   const b = structuredClone(a);
   b.key[0].share = 60;
   b.key[1].share = 40;
+  return [a, b];
+}
+
+test('compare: 60/40 instead of 75/25 on the Stockholm model', async () => {
+  const core = await loadCore();
+  const [a, b] = sixtyForty();
   const comparison = JSON.parse(core.compare(JSON.stringify(a), JSON.stringify(b)));
   assert.equal(comparison.ok, true);
   const rinkeby = comparison.recipients.find((r) => r.name === 'Rinkeby-Kista');
@@ -103,4 +109,19 @@ test('compare: 60/40 instead of 75/25 on the Stockholm model', async () => {
     only_in: null,
   });
   assert.equal(comparison.totals.diff_ore, 0);
+});
+
+test('compareCsv: the comparison as Excel CSV, its rows the comparison\'s, its headers in the language asked for', async () => {
+  const core = await loadCore();
+  const [a, b] = sixtyForty();
+  const comparison = core.compare(JSON.stringify(a), JSON.stringify(b));
+  // The BOM is dropped by Embind's TextDecoder (web/core.js puts it back).
+  const lines = core.compareCsv(comparison, 'Nu (75/25)', 'Prövat (60/40)', 'sv').replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(lines[0], 'Mottagare;A: Nu (75/25) (kr);B: Prövat (60/40) (kr);Skillnad B − A (kr);Skillnad (%)');
+  assert.equal(lines[1], 'Rinkeby-Kista;6954200;6354200;-600000;-8,6');
+  assert.equal(lines[7], 'Summa;32926000;32926000;0;0,0');
+  assert.equal(lines.length, 9);
+  const english = core.compareCsv(comparison, 'Now', 'Tried', 'en');
+  assert.match(english, /^\uFEFF?Recipient;A: Now \(kr\);B: Tried \(kr\);Difference B − A \(kr\);Difference \(%\)\r\n/);
+  assert.equal(core.compareCsv('not json', 'A', 'B', 'sv'), '');
 });

@@ -478,9 +478,12 @@ test('a recipient split further: a level of its own, edited with the same editor
   // is the whole result, levels and all.
   const csv = await web.downloadOf(page, '#export-csv');
   assert.match(csv.name, /^stockholm-2021-.*-rinkeby-kista-resultat\.csv$/);
-  const csvRows = web.readExcelCsv(csv.bytes);
+  const { table: csvRows, summary: csvSummary } = web.excelParts(web.readExcelCsv(csv.bytes));
   assert.deepEqual(csvRows.slice(1).map((r) => r[0]), ['Fältarbete', 'Skolsocialt team', 'Föräldrastöd', 'Summa']);
   assert.equal(web.excelOre(csvRows[csvRows.length - 1][csvRows[0].length - 1]), 695420000);
+  // Its summary is the level's: the pot is what Rinkeby-Kista receives.
+  assert.deepEqual(csvSummary[0], ['Pott', '6954200']);
+  assert.deepEqual(csvSummary[csvSummary.length - 1], ['Totalt', '6954200']);
   const whole = JSON.parse((await web.downloadOf(page, '#export-json')).bytes.toString('utf8'));
   assert.equal(whole.totals.total_ore, 3292600000);
   assert.deepEqual(whole.recipients[0].sub.recipients.map((r) => r.name), ['Fältarbete', 'Skolsocialt team', 'Föräldrastöd']);

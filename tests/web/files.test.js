@@ -137,7 +137,7 @@ test('the result as CSV opens in Swedish Excel with every amount equal to the re
   });
   const file = await web.downloadOf(page, '#export-csv');
   assert.match(file.name, /^stockholm-2021-fordelningsmodellen-75-25.*-resultat\.csv$/);
-  const rows = web.readExcelCsv(file.bytes);
+  const { table: rows, summary } = web.excelParts(web.readExcelCsv(file.bytes));
   const header = rows[0];
   assert.deepEqual(header, ['Mottagare', 'Utsatthet (exakt) (kr)', 'Befolkning (exakt) (kr)', 'Avrundning (kr)', 'Enligt nyckeln (kr)', 'Extra medel skolsociala team (öronmärkt) (kr)', 'Totalt (kr)']);
   assert.equal(rows[1][0], '\'=HYPERLINK("http://example.org";"Rinkeby")', 'guarded against formula injection');
@@ -156,13 +156,14 @@ test('the result as CSV opens in Swedish Excel with every amount equal to the re
   assert.equal(web.excelOre(totals[column('Enligt nyckeln (kr)')]), result.totals.formula_ore);
   assert.equal(web.excelOre(totals[column('Totalt (kr)')]), 3292600000);
   assert.equal(rows.length, result.recipients.length + 2);
+  assert.deepEqual(summary.map((r) => r[0]), ['Pott', 'Avdrag', 'Att fördela', 'Fördelat enligt nyckeln', 'Ej fördelat', 'Öronmärkt', 'Totalt']);
   assert.ok(rows.some((r) => r.slice(1).some((c) => /,\d\d$/.test(c))), 'öre with a decimal comma');
   assert.ok(rows.some((r) => r.slice(1).some((c) => c.startsWith('-'))), 'negative rounding as a plain minus');
   assert.match(await web.text(page, '#copy-status'), /CSV-filen är sparad/);
 
   // In English, the headers are English; the numbers stay Swedish Excel's.
   await page.click('#lang-switch');
-  const english = web.readExcelCsv((await web.downloadOf(page, '#export-csv')).bytes);
+  const english = web.excelParts(web.readExcelCsv((await web.downloadOf(page, '#export-csv')).bytes)).table;
   assert.equal(english[0][0], 'Recipient');
   assert.equal(english[english.length - 1][0], 'Total');
   assert.deepEqual(english.slice(1).map((r) => r.slice(1)), rows.slice(1).map((r) => r.slice(1)));

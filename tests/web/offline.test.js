@@ -97,7 +97,7 @@ test('dist/fordela.html from disk with no network: Stockholm 2021 comes to 32 92
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const csv = fs.readFileSync(await download.path(), 'utf8');
   assert.match(csv, /^\uFEFFMottagare;/);
-  assert.match(csv, /\r\nSumma;.*;32926000\r\n$/);
+  assert.match(csv, /\r\nSumma;.*;32926000\r\n\r\nPott;25400000\r\n/);
   await page.click('#lang-switch');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 

@@ -3,7 +3,9 @@
 // one component of the key (a slider, live), against a snapshot taken
 // before an edit, or against a saved allocation or an example. Every
 // amount, difference and per cent comes from the core's compare(); this
-// file only lays them out.
+// file only lays them out. The comparison shown is copied for Word and
+// Excel, saved as CSV (written by the core) and printed as an appendix
+// with the rules of A and B side by side.
 (function (Fordela) {
   'use strict';
 
@@ -41,7 +43,10 @@
     this.output = h('div', { class: 'compare-output', id: 'compare-output' });
     this.live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'compare-live' });
     this.signature = '';
+    this.shown = null; // {cmp, docs}: the comparison on screen, for its copy, CSV and print
+    this.actions = this.renderActions();
     container.appendChild(this.controls);
+    container.appendChild(this.actions);
     container.appendChild(this.output);
     container.appendChild(this.live);
     // Computing two scenarios after every keystroke is wasted while the
@@ -418,6 +423,8 @@
   CompareView.prototype.renderOutput = function (current, live) {
     const output = this.output;
     clear(output);
+    this.shown = null;
+    this.actions.hidden = true;
     const docs = this.docs(current);
     if (!docs) return;
     let cmp;
@@ -434,7 +441,119 @@
     }
     output.appendChild(this.table(cmp, docs));
     output.appendChild(this.findings(cmp));
+    this.shown = { cmp, docs };
+    this.actions.hidden = false;
     if (live && docs.announce) this.announce(cmp, docs);
+  };
+
+  // ---- out of the page: copy, CSV, print ----------------------------------------
+
+  // Built once, so that a message stays while the comparison follows edits.
+  CompareView.prototype.renderActions = function () {
+    const button = (action, cls, onClick) => {
+      const b = h('button', { type: 'button', class: 'button ' + cls, 'data-compare': action, 'data-i18n': 'compare.' + action, text: t('compare.' + action) });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    this.status = h('span', { class: 'copy-status', role: 'status', 'data-compare': 'status' });
+    return h('div', { class: 'compare-actions', hidden: true }, [
+      button('copy', 'secondary small', () => this.copy()),
+      button('export_csv', 'quiet small', () => this.exportCsv()),
+      button('print', 'quiet small', () => this.print()),
+      this.status,
+    ]);
+  };
+
+  // The comparison as it is now: one that waited off screen catches up.
+  CompareView.prototype.latest = function () {
+    if (this.dirty || !this.shown) this.update(true);
+    return this.shown;
+  };
+
+  CompareView.prototype.say = function (text) {
+    const status = this.status;
+    status.textContent = text;
+    window.setTimeout(() => { if (status.textContent === text) status.textContent = ''; }, 8000);
+  };
+
+  CompareView.prototype.labels = function (docs) {
+    return { a: docs.aLabel, b: docs.bLabel };
+  };
+
+  CompareView.prototype.copy = function () {
+    const shown = this.latest();
+    if (!shown) return;
+    const table = this.table(shown.cmp, shown.docs).querySelector('table');
+    Fordela.clipboard.copyComparison(table, shown.cmp, this.labels(shown.docs))
+      .then((ok) => this.say(ok ? t('compare.copy.done') : t('copy.failed')));
+  };
+
+  CompareView.prototype.fileName = function (ext) {
+    const current = this.hooks.current();
+    return Fordela.files.slug(current && current.doc.title) + '-' + t('compare.file') + '.' + ext;
+  };
+
+  CompareView.prototype.exportCsv = function () {
+    const shown = this.latest();
+    if (!shown) return;
+    const { a, b } = this.labels(shown.docs);
+    Fordela.files.download(Fordela.core.compareCsv(shown.cmp, a, b, Fordela.i18n.lang()), this.fileName('csv'), 'text/csv;charset=utf-8');
+    this.say(t('compare.export_csv.done'));
+  };
+
+  // Printed on its own, as the explanation is: the appendix replaces the
+  // page in print until the print dialog closes.
+  CompareView.prototype.print = function () {
+    const shown = this.latest();
+    if (!shown) return;
+    const old = document.querySelector('.compare-appendix');
+    if (old) old.remove();
+    const appendix = this.appendix(shown.cmp, shown.docs);
+    document.body.appendChild(appendix);
+    document.body.classList.add('printing-comparison');
+    const done = () => {
+      window.removeEventListener('afterprint', done);
+      document.body.classList.remove('printing-comparison');
+      appendix.remove();
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  };
+
+  // The appendix: the title, the rules of A and B side by side (each as the
+  // result prints its rule, from the core's result), the table, the
+  // findings that differ, the core's version and the day.
+  CompareView.prototype.appendix = function (cmp, docs) {
+    const current = this.hooks.current();
+    const title = (current && current.doc.title) || t('result.heading');
+    const side = (tag, doc, label, user) => {
+      let rule;
+      try {
+        const result = Fordela.core.compute(doc);
+        rule = result && result.ok ? Fordela.views.ruleList(result, doc) : null;
+      } catch (e) {
+        rule = null;
+      }
+      return h('section', { class: 'rule-box compare-rule', 'data-side': tag }, [
+        h('h3', { class: 'subheading' }, [h('span', { class: 'compare-tag', text: tag }), ' ', h('span', { 'data-user': user ? 'true' : null, text: label })]),
+        rule,
+      ]);
+    };
+    const table = this.table(cmp, docs);
+    for (const el of table.querySelectorAll('[id]')) el.removeAttribute('id');
+    return h('section', { class: 'compare-appendix', 'aria-label': t('compare.print.heading') }, [
+      h('header', { class: 'print-head' }, [
+        h('p', { class: 'print-title', 'data-user': 'true', text: title }),
+        h('p', { class: 'print-subtitle', text: t('compare.print.heading') }),
+      ]),
+      h('div', { class: 'compare-rules' }, [
+        side('A', docs.a, docs.aLabel, docs.aUser),
+        side('B', docs.b, docs.bLabel, false),
+      ]),
+      table,
+      this.findings(cmp),
+      h('p', { class: 'print-foot', text: Fordela.views.printedOn() }),
+    ]);
   };
 
   CompareView.prototype.table = function (cmp, docs) {

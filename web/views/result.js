@@ -169,6 +169,16 @@
     return lines;
   }
 
+  // The rule as a list of terms: on the page, in its print, and for each
+  // side of a printed comparison.
+  function ruleList(result, scenario) {
+    const rule = h('dl', { class: 'rule' });
+    for (const line of ruleLines(result, scenario)) {
+      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { text: line.text })]));
+    }
+    return rule;
+  }
+
   // The figures shown at the top of the page, label → öre.
   function summaryFigures(result) {
     const totals = result.totals || {};
@@ -274,13 +284,9 @@
     ]));
     body.appendChild(h('p', { class: 'print-only print-foot', text: printedOn() }));
 
-    const rule = h('dl', { class: 'rule' });
-    for (const line of ruleLines(result, scenario)) {
-      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { text: line.text })]));
-    }
     body.appendChild(h('section', { class: 'rule-box', 'aria-labelledby': 'rule-heading' }, [
       h('h3', { id: 'rule-heading', class: 'subheading', text: t('rule.heading') }),
-      rule,
+      ruleList(result, scenario),
     ]));
 
     body.appendChild(h('div', { class: 'table-scroll' }, buildTable(result, scenario, { id: 'result-table' })));
@@ -331,12 +337,7 @@
     const recipients = scenario.recipients || [];
     if (!table || !table.tBodies[0] || !table.tFoot || !ruleBox || !totalsBox || (indicators.length && !basis)) return false;
 
-    const rule = h('dl', { class: 'rule' });
-    for (const line of ruleLines(result, scenario)) {
-      rule.appendChild(h('div', { class: 'rule-line' }, [h('dt', { text: line.term }), h('dd', { text: line.text })]));
-    }
-    const oldRule = ruleBox.querySelector('dl.rule');
-    keepOrReplace(oldRule, rule);
+    keepOrReplace(ruleBox.querySelector('dl.rule'), ruleList(result, scenario));
 
     const columns = resultColumns(result, scenario);
     const rows = result.recipients || [];
@@ -449,6 +450,8 @@
   }
 
   Fordela.views.resultColumns = resultColumns;
+  Fordela.views.ruleList = ruleList;
+  Fordela.views.printedOn = printedOn;
   Fordela.views.buildResultTable = buildTable;
   Fordela.views.SummaryView = SummaryView;
   Fordela.views.ResultView = ResultView;

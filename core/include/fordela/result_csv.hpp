@@ -34,13 +34,27 @@ enum class CsvLanguage { swedish, english };
 // the recipient, one column per component of the key (when there is more
 // than one, or one that is apportioned), the rounding, the amount by the
 // key, the earmarks and their total, the redistribution round; then a
-// "Summa"/"Total" row. Amounts are kronor as plain numbers ("5900000",
-// "6214587,50"), never grouped and without "kr". The headers are in
-// `language`; earmark columns take their names from scenario_json when it
-// is given (the result does not carry them). Returns "" when result_json
-// is not a result with recipients.
+// "Summa"/"Total" row. After the table, an empty line and the summary as
+// "label;amount" lines: Pott, Avdrag, Att fördela, Fördelat enligt nyckeln,
+// Ej fördelat, Öronmärkt, Totalt (always, zeros included), and with a
+// redistribution round "Ej rekvirerat, till omfördelning", Omfördelat, Kvar
+// efter omfördelning, Utbetalas (docs/csv-format.md). Amounts are kronor as
+// plain numbers ("5900000", "6214587,50"), never grouped and without "kr".
+// The headers and labels are in `language`; earmark columns take their
+// names from scenario_json when it is given (the result does not carry
+// them). Returns "" when result_json is not a result with recipients.
 std::string result_json_to_table_csv(std::string_view result_json, const CsvDialect& dialect,
                                      CsvLanguage language, std::string_view scenario_json = {});
+
+// The comparison document (compare_json in compare.hpp) as the page's
+// comparison table: the recipient, A and B headed "A: <a_label> (kr)" and
+// "B: <b_label> (kr)" (the labels isolated: they may hold a user's title),
+// the difference B − A in kronor and in per cent ("-12,5" with the
+// dialect's decimal mark, empty when A is 0); then a "Summa"/"Total" row.
+// A recipient on one side only has an empty cell on the other. Returns ""
+// when compare_json is not a comparison with recipients.
+std::string compare_json_to_table_csv(std::string_view compare_json, const CsvDialect& dialect,
+                                      CsvLanguage language, std::string_view a_label, std::string_view b_label);
 
 // Reads CSV text, or rows pasted from Excel, with the given separator or,
 // when it is '\0', the one guess_separator finds (tab, ';' or ','). Rows

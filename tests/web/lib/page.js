@@ -235,6 +235,13 @@ function readExcelCsv(bytes) {
   return rows;
 }
 
+// The result's Excel CSV (rows of readExcelCsv) in its two parts: the
+// table, and the summary after the empty line (docs/csv-format.md).
+function excelParts(rows) {
+  const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
+  return blank < 0 ? { table: rows, summary: [] } : { table: rows.slice(0, blank), summary: rows.slice(blank + 1) };
+}
+
 // "6214587,50" → 621458750 öre, as Excel reads a number with a decimal comma.
 function excelOre(cell) {
   const assert = require('node:assert/strict');
@@ -246,5 +253,5 @@ function excelOre(cell) {
 module.exports = {
   ROOT, ARTIFACTS, FILE_URL, TEST_NOW,
   launch, startServer, newContext, watch, open, text, normalize, figure, resultTable, screenshot, settle,
-  suite, session, example, downloadOf, readExcelCsv, excelOre,
+  suite, session, example, downloadOf, readExcelCsv, excelParts, excelOre,
 };

@@ -424,8 +424,10 @@ class Computer {
         const Ore left = out.frames[c] % s_.rounding.unit;
         if (!s_.key[c].apportioned() || out.basis_totals[c].is_zero() || left == 0) continue;
         const std::string name = detail::isolated(s_.key[c].name);
-        sv.push_back(format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")");
-        en.push_back(format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")");
+        sv.push_back(detail::say(detail::Lang::sv, "phrase.part_left",
+                                 {{"left", format_kr_sv(left)}, {"name", name}, {"frame", format_kr_sv(out.frames[c])}}));
+        en.push_back(detail::say(detail::Lang::en, "phrase.part_left",
+                                 {{"left", format_kr_en(left)}, {"name", name}, {"frame", format_kr_en(out.frames[c])}}));
       }
       add("rounding.not_allocated_parts", "/rounding/level",
           {{"amount_ore", std::to_string(out.not_allocated_rounding)}, {"unit_ore", std::to_string(s_.rounding.unit)},
@@ -886,8 +888,7 @@ ColumnarResult compute_columns(const ColumnarScenario& columns) {
   auto check_length = [&](std::size_t size, const std::string& path) {
     if (size != n) {
       add("field.type", path,
-          {{"field", path}, {"expected_sv", "en lista med ett värde per mottagare"},
-           {"expected_en", "a list with one value per recipient"}});
+          {{"field", path}, {"expected_phrase", "phrase.type.per_recipient"}});
     }
   };
   Wide shares = 0;

@@ -94,8 +94,7 @@ std::int64_t to_integer(const val& value, const std::string& path, std::vector<F
 // A Float64Array (or any array of numbers) to integers, copied in one go.
 std::vector<std::int64_t> to_integers(const val& array, const std::string& path, std::vector<Finding>& findings) {
   if (array.isUndefined() || array.isNull() || !array["length"].isNumber()) {
-    findings.push_back(make_finding("field.type", path, {{"field", path}, {"expected_sv", "en lista med tal"},
-                                                         {"expected_en", "a list of numbers"}}));
+    findings.push_back(make_finding("field.type", path, {{"field", path}, {"expected_phrase", "phrase.type.numbers"}}));
     return {};
   }
   const std::vector<double> numbers = emscripten::convertJSArrayToNumberVector<double>(array);

@@ -101,8 +101,8 @@ ApportionAnswer apportion_request(const ApportionRequest& request) {
   if (request.units) {
     if (auto count = detail::read_count(*request.units, "/units", findings)) units = *count;
   } else if (!request.total) {
-    findings.push_back(make_finding("field.missing", "/total", {{"field", "total"}, {"hint_sv", "Ange units eller total."},
-                                                                 {"hint_en", "Give units or total."}}));
+    findings.push_back(
+        make_finding("field.missing", "/total", {{"field", "total"}, {"hint_phrase", "phrase.hint.units_or_total"}}));
   } else {
     auto amount = [&](const std::string& text, const char* path) -> std::optional<Ore> {
       AmountParse a = parse_amount(text);

@@ -152,24 +152,13 @@ std::string display_token(std::string_view token) {
   return out;
 }
 
-// What is wrong inside a string, in plain words, from the lexer's
-// message; empty when the error is not inside a string.
-std::pair<std::string, std::string> string_problem(const std::string& message) {
-  if (message.find("surrogate") != std::string::npos) {
-    return {"en \\u-kod är bara ena halvan av ett tecken (ett ensamt surrogat); ta bort den eller skriv hela tecknet",
-            "a \\u escape is only half of a character (a lone surrogate); remove it or write the whole character"};
-  }
-  if (message.find("ill-formed UTF-8") != std::string::npos) {
-    return {"texten är inte UTF-8; spara filen som UTF-8", "the text is not UTF-8; save the file as UTF-8"};
-  }
-  if (message.find("control character") != std::string::npos) {
-    return {"ett styrtecken (till exempel en tabb eller radbrytning) står direkt i texten; skriv det som \\t eller \\n",
-            "a control character (such as a tab or a line break) stands in the text as it is; write it as \\t or \\n"};
-  }
-  if (message.find("escape") != std::string::npos) {
-    return {"ett omvänt snedstreck \\ inleder inte en giltig kod; skriv \\\\ för ett snedstreck",
-            "a backslash \\ does not start a valid escape; write \\\\ for a backslash"};
-  }
+// What is wrong inside a string, from the lexer's message: the catalogue's
+// phrase for it in plain words; empty when the error is not inside a string.
+std::string_view string_problem(const std::string& message) {
+  if (message.find("surrogate") != std::string::npos) return "phrase.json.surrogate";
+  if (message.find("ill-formed UTF-8") != std::string::npos) return "phrase.json.not_utf8";
+  if (message.find("control character") != std::string::npos) return "phrase.json.control";
+  if (message.find("escape") != std::string::npos) return "phrase.json.escape";
   return {};
 }
 
@@ -244,10 +233,10 @@ JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t ma
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
   }
   std::string token = display_token(builder.error_token());
-  if (auto [reason_sv, reason_en] = string_problem(builder.message()); !reason_en.empty()) {
+  if (std::string_view reason = string_problem(builder.message()); !reason.empty()) {
     input.error = make_finding("json.string_invalid", builder.current_pointer(),
                                {{"line", std::to_string(line)}, {"column", std::to_string(column)},
-                                {"reason_sv", reason_sv}, {"reason_en", reason_en}});
+                                {"reason_phrase", std::string(reason)}});
     return input;
   }
   input.error = make_finding("json.syntax", "",

@@ -11,6 +11,7 @@
 #include "fordela/bignat.hpp"
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
+#include "messages.hpp"
 
 namespace fordela::detail {
 
@@ -49,12 +50,10 @@ inline ojson findings_json(const std::vector<Finding>& findings) {
 // "a, b och c" / "a, b and c": a list in a sentence of the result's
 // messages and of explanations.
 inline std::string join_list(const std::vector<std::string>& items, bool sv) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? (sv ? " och " : " and ") : ", ";
-    out += items[i];
-  }
-  return out;
+  if (items.size() < 2) return items.empty() ? std::string() : items[0];
+  std::string list;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) list += (i > 0 ? ", " : "") + items[i];
+  return say(sv ? Lang::sv : Lang::en, "phrase.list_and", {{"list", list}, {"last", items.back()}});
 }
 
 inline std::string dump_json(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }

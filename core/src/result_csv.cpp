@@ -16,6 +16,7 @@
 #include "fordela/csv.hpp"
 #include "fordela/money.hpp"
 #include "fordela/scenario.hpp"
+#include "messages.hpp"
 #include "user_text.hpp"
 
 namespace fordela {
@@ -96,28 +97,10 @@ class CsvWriter {
 
 // ---- the page's table ------------------------------------------------------
 
-struct Words {
-  const char* recipient;
-  const char* recipient_n;  // prefix of "Mottagare 3"
-  const char* component_n;
-  const char* earmark_n;
-  const char* exact;
-  const char* rounding;
-  const char* formula;
-  const char* earmarked;
-  const char* total;
-  const char* returned;
-  const char* redistribution;
-  const char* final_amount;
-  const char* totals;
-};
-
-// The page's words (web/i18n.js: result.*), so that the file reads as the
-// table on screen and as the table copied for Word and Excel.
-constexpr Words kSwedish{"Mottagare", "Mottagare ", "Del ", "Öronmärkt ", "exakt", "Avrundning", "Enligt nyckeln",
-                         "öronmärkt", "Totalt", "Ej rekvirerat", "Omfördelning", "Utbetalas", "Summa"};
-constexpr Words kEnglish{"Recipient", "Recipient ", "Component ", "Earmarked ", "exact", "Rounding", "By the key",
-                         "earmarked", "Total", "Not requisitioned", "Redistribution", "Paid out", "Total"};
+// The heads are the page's words (web/i18n.js: result.*), from the
+// catalogue's "csv.*", so that the file reads as the table on screen and
+// as the table copied for Word and Excel.
+using detail::say;
 
 bool is_apportioned(const json& component) {
   std::string basis = text_of(member(component, "basis"));
@@ -143,8 +126,9 @@ std::optional<Ore> column_sum(const std::vector<std::optional<Ore>>& values) {
 // A column's head: a component's or earmark's name (isolated, so that a
 // right-to-left override in it cannot turn the words after it around) and
 // what the column holds.
-std::string header_of(const std::string& name, const char* note) {
-  return detail::isolated(name) + (note != nullptr ? std::string(" (") + note + ")" : std::string()) + " (kr)";
+std::string header_of(detail::Lang lang, const std::string& name, std::string_view note_key = {}) {
+  if (note_key.empty()) return say(lang, "csv.head", {{"name", detail::isolated(name)}});
+  return say(lang, "csv.head_noted", {{"name", detail::isolated(name)}, {"note", say(lang, note_key)}});
 }
 
 // ---- the summary after the table -------------------------------------------
@@ -265,7 +249,7 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   const json& components = array_or_empty(member(result, "components"));
   const json* totals_json = member(result, "totals");
   const json totals = totals_json != nullptr && totals_json->is_object() ? *totals_json : json::object();
-  const Words& words = language == CsvLanguage::swedish ? kSwedish : kEnglish;
+  const detail::Lang lang = language == CsvLanguage::swedish ? detail::Lang::sv : detail::Lang::en;
 
   json scenario = json::object();
   if (!scenario_text.empty()) {
@@ -295,8 +279,8 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
                 member(parts[i], "amount_ore")->is_null();
       }
       std::string name = text_of(member(component, "name"));
-      if (name.empty()) name = words.component_n + std::to_string(i + 1);
-      AmountColumn column{header_of(name, exact ? words.exact : nullptr), per_row([&](const json& r) {
+      if (name.empty()) name = say(lang, "csv.component_n", {{"n", std::to_string(i + 1)}});
+      AmountColumn column{header_of(lang, name, exact ? "csv.exact" : ""), per_row([&](const json& r) {
                             const json& parts = array_or_empty(member(r, "components"));
                             if (i >= parts.size()) return std::optional<Ore>();
                             auto amount = ore_of(member(parts[i], "amount_ore"));
@@ -308,17 +292,17 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
     }
   }
   if (any_apportioned) {
-    columns.push_back({header_of(words.rounding, nullptr),
+    columns.push_back({header_of(lang, say(lang, "csv.rounding")),
                        per_row([&](const json& r) { return ore_of(member(r, "rounding_ore")); }), std::nullopt});
   }
-  columns.push_back({header_of(words.formula, nullptr),
+  columns.push_back({header_of(lang, say(lang, "csv.formula")),
                      per_row([&](const json& r) { return ore_of(member(r, "formula_ore")); }),
                      ore_of(member(totals, "formula_ore"))});
   const std::size_t earmark_count = rows.empty() ? 0 : array_or_empty(member(rows[0], "earmarks_ore")).size();
   for (std::size_t e = 0; e < earmark_count; ++e) {
     std::string name = e < earmark_specs.size() ? text_of(member(earmark_specs[e], "name")) : "";
-    if (name.empty()) name = words.earmark_n + std::to_string(e + 1);
-    AmountColumn column{header_of(name, words.earmarked), per_row([&](const json& r) {
+    if (name.empty()) name = say(lang, "csv.earmark_n", {{"n", std::to_string(e + 1)}});
+    AmountColumn column{header_of(lang, name, "csv.earmarked"), per_row([&](const json& r) {
                           const json& list = array_or_empty(member(r, "earmarks_ore"));
                           return e < list.size() ? ore_of(&list[e]) : std::optional<Ore>();
                         }),
@@ -327,7 +311,7 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
     columns.push_back(std::move(column));
   }
   if (earmark_count > 0) {
-    columns.push_back({header_of(words.total, nullptr),
+    columns.push_back({header_of(lang, say(lang, "csv.total")),
                        per_row([&](const json& r) { return ore_of(member(r, "total_ore")); }),
                        ore_of(member(totals, "total_ore"))});
   }
@@ -335,28 +319,28 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
   if (round != nullptr && !round->is_null()) {
     // Given back, a negative amount: each row then adds up, Total + Not
     // requisitioned + Redistribution = Paid out, and so do the sums.
-    columns.push_back({header_of(words.returned, nullptr),
+    columns.push_back({header_of(lang, say(lang, "csv.returned")),
                        per_row([&](const json& r) { return ore_of(member(r, "unrequisitioned_ore")); }),
                        ore_of(member(totals, "unrequisitioned_ore"))});
-    columns.push_back({header_of(words.redistribution, nullptr),
+    columns.push_back({header_of(lang, say(lang, "csv.redistribution")),
                        per_row([&](const json& r) { return ore_of(member(r, "redistribution_ore")); }),
                        ore_of(member(totals, "redistributed_ore"))});
-    columns.push_back({header_of(words.final_amount, nullptr),
+    columns.push_back({header_of(lang, say(lang, "csv.final")),
                        per_row([&](const json& r) { return ore_of(member(r, "final_ore")); }),
                        ore_of(member(totals, "final_ore"))});
   }
 
   CsvWriter csv(dialect);
-  csv.text(words.recipient);
+  csv.text(say(lang, "csv.recipient"));
   for (const auto& column : columns) csv.text(column.header);
   csv.end_row();
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string name = text_of(member(rows[r], "name"));
-    csv.text(name.empty() ? words.recipient_n + std::to_string(r + 1) : name);
+    csv.text(name.empty() ? say(lang, "csv.recipient_n", {{"n", std::to_string(r + 1)}}) : name);
     for (const auto& column : columns) csv.amount(column.values[r]);
     csv.end_row();
   }
-  csv.text(words.totals);
+  csv.text(say(lang, "csv.totals"));
   for (const auto& column : columns) csv.amount(column.total);
   csv.end_row();
   write_summary(csv, result, language);

@@ -15,6 +15,7 @@
 #include "fordela/money.hpp"
 #include "engine.hpp"
 #include "input_errors.hpp"
+#include "messages.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
 #include "user_text.hpp"
@@ -393,8 +394,8 @@ class Computer {
       en.push_back("“" + detail::isolated(rec.name) + "” (" + format_kr_en(cost) + ")");
     }
     if (sv.empty()) return {};
-    return {" Ej beslutat och inte medräknat: " + detail::join_list(sv, true) + ".",
-            " Not decided and not counted: " + detail::join_list(en, false) + "."};
+    return {detail::say(detail::Lang::sv, "phrase.pending_items", {{"list", detail::join_list(sv, true)}}),
+            detail::say(detail::Lang::en, "phrase.pending_items", {{"list", detail::join_list(en, false)}})};
   }
 
   bool round_formula(Computation& out) {
@@ -445,8 +446,10 @@ class Computer {
         const Ore left = out.frames[c] % s_.rounding.unit;
         if (!s_.key[c].apportioned() || out.basis_totals[c].is_zero() || left == 0) continue;
         const std::string name = detail::isolated(s_.key[c].name);
-        sv.push_back(format_kr_sv(left) + " av ”" + name + "” (" + format_kr_sv(out.frames[c]) + ")");
-        en.push_back(format_kr_en(left) + " of “" + name + "” (" + format_kr_en(out.frames[c]) + ")");
+        sv.push_back(detail::say(detail::Lang::sv, "phrase.part_left",
+                                 {{"left", format_kr_sv(left)}, {"name", name}, {"frame", format_kr_sv(out.frames[c])}}));
+        en.push_back(detail::say(detail::Lang::en, "phrase.part_left",
+                                 {{"left", format_kr_en(left)}, {"name", name}, {"frame", format_kr_en(out.frames[c])}}));
       }
       add("rounding.not_allocated_parts", "/rounding/level",
           {{"amount_ore", std::to_string(out.not_allocated_rounding)}, {"unit_ore", std::to_string(s_.rounding.unit)},
@@ -913,8 +916,7 @@ ColumnarResult compute_columns(const ColumnarScenario& columns) {
   auto check_length = [&](std::size_t size, const std::string& path) {
     if (size != n) {
       add("field.type", path,
-          {{"field", path}, {"expected_sv", "en lista med ett värde per mottagare"},
-           {"expected_en", "a list with one value per recipient"}});
+          {{"field", path}, {"expected_phrase", "phrase.type.per_recipient"}});
     }
   };
   Wide shares = 0;

@@ -83,18 +83,16 @@ class Reader {
   bool expect(const json& value, json::value_t type, const std::string& path, std::string_view field) {
     bool ok = value.type() == type || (type == json::value_t::number_integer && value.is_number_integer());
     if (!ok) {
-      auto [sv, en] = type_names(type);
-      add("field.type", path, {{"field", quoted_field(field)}, {"expected_sv", sv}, {"expected_en", en}});
+      add("field.type", path, {{"field", quoted_field(field)}, {"expected_phrase", type_phrase(type)}});
     }
     return ok;
   }
 
-  const json* required(const json& object, std::string_view key, const std::string& path, std::string_view hint_sv,
-                       std::string_view hint_en) {
+  const json* required(const json& object, std::string_view key, const std::string& path, std::string_view hint) {
     const json* value = member(object, key);
     if (value == nullptr) {
       add("field.missing", path + "/" + pointer_token(key),
-          {{"field", std::string(key)}, {"hint_sv", std::string(hint_sv)}, {"hint_en", std::string(hint_en)}});
+          {{"field", std::string(key)}, {"hint_phrase", std::string(hint)}});
     }
     return value;
   }
@@ -199,14 +197,14 @@ class Reader {
     std::string s(key.substr(0, 60));
     return s;
   }
-  static std::pair<std::string, std::string> type_names(json::value_t type) {
+  static std::string type_phrase(json::value_t type) {
     switch (type) {
-      case json::value_t::string: return {"en text", "a text"};
-      case json::value_t::boolean: return {"true eller false", "true or false"};
-      case json::value_t::object: return {"ett objekt {…}", "an object {…}"};
-      case json::value_t::array: return {"en lista […]", "a list […]"};
-      case json::value_t::number_integer: return {"ett heltal", "a whole number"};
-      default: return {"ett värde", "a value"};
+      case json::value_t::string: return "phrase.type.text";
+      case json::value_t::boolean: return "phrase.type.boolean";
+      case json::value_t::object: return "phrase.type.object";
+      case json::value_t::array: return "phrase.type.list";
+      case json::value_t::number_integer: return "phrase.type.whole_number";
+      default: return "phrase.type.value";
     }
   }
   const ScenarioLimits& limits_;
@@ -235,24 +233,22 @@ void read_dates(Reader& r, const json& pot, Scenario& s) {
   struct Pair {
     const std::optional<Date>& first;
     const std::optional<Date>& second;
-    std::string_view first_sv, first_en, second_sv, second_en, path;
+    std::string_view first_name, second_name, path;  // phrase keys
   };
   const std::array<Pair, 3> pairs{{
-      {s.dates.period_start, s.dates.period_end, "Periodens början", "The period's start", "periodens slut",
-       "the period's end", "/pot/dates/period_end"},
-      {s.dates.period_start, s.dates.report_deadline, "Periodens början", "The period's start",
-       "sista dag för återrapportering", "the report deadline", "/pot/dates/report_deadline"},
-      {s.dates.requisition_deadline, s.dates.report_deadline, "Sista dag att rekvirera", "The requisition deadline",
-       "sista dag för återrapportering", "the report deadline", "/pot/dates/report_deadline"},
+      {s.dates.period_start, s.dates.period_end, "phrase.date.period_start", "phrase.date.period_end",
+       "/pot/dates/period_end"},
+      {s.dates.period_start, s.dates.report_deadline, "phrase.date.period_start", "phrase.date.report_deadline",
+       "/pot/dates/report_deadline"},
+      {s.dates.requisition_deadline, s.dates.report_deadline, "phrase.date.requisition_deadline",
+       "phrase.date.report_deadline", "/pot/dates/report_deadline"},
   }};
   for (const auto& p : pairs) {
     if (p.first && p.second && *p.first > *p.second) {
       r.add("dates.order", std::string(p.path),
-            {{"first", std::string(p.first_sv)},
-             {"first_en", std::string(p.first_en)},
+            {{"first_phrase", std::string(p.first_name)},
              {"first_date", format_date(*p.first)},
-             {"second", std::string(p.second_sv)},
-             {"second_en", std::string(p.second_en)},
+             {"second_phrase", std::string(p.second_name)},
              {"second_date", format_date(*p.second)}});
     }
   }
@@ -261,14 +257,12 @@ void read_dates(Reader& r, const json& pot, Scenario& s) {
 // Returns whether the pot's total was given (a sub-scenario may leave it
 // out and take its parent's amount).
 bool read_pot(Reader& r, const json& doc, Scenario& s) {
-  const json* pot = r.top() ? r.required(doc, "pot", "", "Ange potten: totalbeloppet som ska fördelas.",
-                                         "Give the pot: the total amount to split.")
+  const json* pot = r.top() ? r.required(doc, "pot", "", "phrase.hint.pot")
                             : r.member(doc, "pot");
   if (pot == nullptr || !r.expect(*pot, json::value_t::object, "/pot", "pot")) return false;
   r.reject_unknown(*pot, "/pot", {"total", "deductions", "dates"});
   bool total_given = false;
-  const json* total = r.top() ? r.required(*pot, "total", "/pot", "Ange beloppet som ska fördelas.",
-                                           "Give the amount to split.")
+  const json* total = r.top() ? r.required(*pot, "total", "/pot", "phrase.hint.total")
                               : r.member(*pot, "total");
   if (total != nullptr && (!total->is_null() || r.top())) {
     total_given = true;
@@ -284,7 +278,7 @@ bool read_pot(Reader& r, const json& doc, Scenario& s) {
         r.reject_unknown(d, path, {"name", "amount"});
         NamedAmount item;
         if (const json* name = r.member(d, "name")) item.name = r.text(*name, path + "/name", "name").value_or("");
-        if (const json* a = r.required(d, "amount", path, "Ange avdragets belopp.", "Give the deduction's amount.")) {
+        if (const json* a = r.required(d, "amount", path, "phrase.hint.deduction_amount")) {
           if (auto ore = r.amount(*a, path + "/amount")) item.amount = *ore;
         }
         s.deductions.push_back(std::move(item));
@@ -309,7 +303,7 @@ void read_indicators(Reader& r, const json& doc, Scenario& s, std::unordered_map
     if (!r.expect(item, json::value_t::object, path, "indicators")) continue;
     r.reject_unknown(item, path, {"id", "label", "kind"});
     Indicator ind;
-    if (const json* id = r.required(item, "id", path, "Ge kolumnen ett id.", "Give the column an id.")) {
+    if (const json* id = r.required(item, "id", path, "phrase.hint.column_id")) {
       ind.id = r.text(*id, path + "/id", "id").value_or("");
     }
     if (const json* label = r.member(item, "label")) ind.label = r.text(*label, path + "/label", "label").value_or("");
@@ -317,12 +311,12 @@ void read_indicators(Reader& r, const json& doc, Scenario& s, std::unordered_map
       auto k = r.text(*kind, path + "/kind", "kind");
       if (k && *k != "count" && *k != "amount") {
         r.add("field.type", path + "/kind",
-              {{"field", "kind"}, {"expected_sv", "count eller amount"}, {"expected_en", "count or amount"}});
+              {{"field", "kind"}, {"expected_phrase", "phrase.type.kind"}});
       }
       ind.is_amount = k && *k == "amount";
     }
     if (ind.id.empty() && r.member(item, "id") != nullptr && r.member(item, "id")->is_string()) {
-      r.add("field.missing", path + "/id", {{"field", "id"}, {"hint_sv", "Ge kolumnen ett id."}, {"hint_en", "Give the column an id."}});
+      r.add("field.missing", path + "/id", {{"field", "id"}, {"hint_phrase", "phrase.hint.column_id"}});
     }
     if (ind.label.empty()) ind.label = ind.id;
     if (!ind.id.empty() && !index.emplace(ind.id, s.indicators.size()).second) {
@@ -362,7 +356,7 @@ void read_cost(Reader& r, const json& c, const std::string& path, Recipient& rec
 
 void read_recipients(Reader& r, const json& doc, Scenario& s,
                      const std::unordered_map<std::string, std::size_t>& indicator_index) {
-  const json* list = r.required(doc, "recipients", "", "Lägg till mottagarna.", "Add the recipients.");
+  const json* list = r.required(doc, "recipients", "", "phrase.hint.recipients");
   if (list == nullptr || !r.expect(*list, json::value_t::array, "/recipients", "recipients")) return;
   if (list->empty()) {
     r.add("recipients.none", "/recipients");
@@ -432,9 +426,8 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
         if (const json* d = r.member(*v, "to"); d != nullptr && !d->is_null()) rec.activity_to = r.date(*d, path + "/activity/to");
         if (rec.activity_from && rec.activity_to && *rec.activity_from > *rec.activity_to) {
           r.add("dates.order", path + "/activity/to",
-                {{"first", "Verksamhetens början"}, {"first_en", "The activity's start"},
-                 {"first_date", format_date(*rec.activity_from)}, {"second", "dess slut"},
-                 {"second_en", "its end"}, {"second_date", format_date(*rec.activity_to)}});
+                {{"first_phrase", "phrase.date.activity_start"}, {"first_date", format_date(*rec.activity_from)},
+                 {"second_phrase", "phrase.date.activity_end"}, {"second_date", format_date(*rec.activity_to)}});
         }
       }
     }
@@ -453,7 +446,7 @@ void read_recipients(Reader& r, const json& doc, Scenario& s,
 
 std::optional<std::size_t> indicator_ref(Reader& r, const json& item, const std::string& path,
                                          const std::unordered_map<std::string, std::size_t>& index) {
-  const json* ref = r.required(item, "indicator", path, "Välj vilken kolumn som används.", "Choose the column to use.");
+  const json* ref = r.required(item, "indicator", path, "phrase.hint.indicator");
   if (ref == nullptr) return std::nullopt;
   auto id = r.text(*ref, path + "/indicator", "indicator");
   if (!id) return std::nullopt;
@@ -466,7 +459,7 @@ std::optional<std::size_t> indicator_ref(Reader& r, const json& item, const std:
 }
 
 void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<std::string, std::size_t>& index) {
-  const json* list = r.required(doc, "key", "", "Ange fördelningsnyckeln.", "Give the distribution key.");
+  const json* list = r.required(doc, "key", "", "phrase.hint.key");
   if (list == nullptr || !r.expect(*list, json::value_t::array, "/key", "key")) return;
   if (list->empty()) {
     r.add("key.none", "/key");
@@ -489,8 +482,7 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
     Component c;
     if (const json* name = r.member(item, "name")) c.name = r.text(*name, path + "/name", "name").value_or("");
     if (c.name.empty()) c.name = "Komponent " + std::to_string(i + 1);
-    if (const json* share = r.required(item, "share", path, "Ange komponentens andel i procent.",
-                                       "Give the component's share in per cent.")) {
+    if (const json* share = r.required(item, "share", path, "phrase.hint.share")) {
       if (auto d = r.decimal(*share, path + "/share")) {
         c.share = *d;
         share_sum += d->micro;
@@ -500,8 +492,7 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
     } else {
       shares_known = false;
     }
-    const json* basis = r.required(item, "basis", path, "Välj grund: weighted, indicator, equal, fixed eller cost.",
-                                   "Choose a basis: weighted, indicator, equal, fixed or cost.");
+    const json* basis = r.required(item, "basis", path, "phrase.hint.basis");
     auto basis_text = basis ? r.text(*basis, path + "/basis", "basis") : std::nullopt;
     if (basis_text) {
       static constexpr std::array<std::pair<std::string_view, Basis>, 5> kBases{{{"weighted", Basis::weighted},
@@ -517,7 +508,7 @@ void read_key(Reader& r, const json& doc, Scenario& s, const std::unordered_map<
       }
     }
     if (c.basis == Basis::weighted) {
-      const json* weights = r.required(item, "weights", path, "Ange vikter per kolumn.", "Give weights per column.");
+      const json* weights = r.required(item, "weights", path, "phrase.hint.weights");
       if (weights != nullptr && r.expect(*weights, json::value_t::object, path + "/weights", "weights")) {
         for (auto it = weights->begin(); it != weights->end(); ++it) {
           std::string wpath = path + "/weights/" + pointer_token(it.key());

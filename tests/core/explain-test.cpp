@@ -579,6 +579,17 @@ TEST(Explain, TheRedistributionRoundShowsThePoolAndTheShare) {
   EXPECT_TRUE(contains(step_of(b, "redistribution")["en"], "did not opt in")) << b.dump();
 }
 
+TEST(Explain, APoolNoTakerHasAnAmountForIsSaidInSentencesOfTheirOwn) {
+  const std::string s = scenario(R"("pot": {"total": 1000}, "indicators": [{"id": "n", "label": "Invånare", "kind": "count"}],
+    "recipients": [{"name": "Norr", "values": {"n": 10}, "requisitioned": false},
+                   {"name": "Söder", "values": {"n": 0}, "opted_in": true}],
+    "key": [{"name": "Invånare", "share": 100, "basis": "indicator", "indicator": "n"}])");
+  const json step = step_of(explain(s, "Söder"), "redistribution");
+  EXPECT_TRUE(contains(step["sv"], sv_text("så beloppet fördelas inte. Söder får 0 kr ur omfördelningen."))) << step["sv"];
+  EXPECT_TRUE(contains(step["en"], "so the amount is not allocated. Söder receives 0 kr from the redistribution."))
+      << step["en"];
+}
+
 TEST(Explain, ASubScenarioIsNamedWhereTheAmountGoesFurther) {
   const std::string tree = example_text("linkoping-2022-tree");
   const json result = compute(tree);

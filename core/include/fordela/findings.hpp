@@ -1,6 +1,7 @@
 // Findings: every problem the core notices, with a stable code, the path
-// of the field it concerns and a message in Swedish and English. The one
-// place where messages are written is findings.cpp.
+// of the field it concerns and a message in Swedish and English. The
+// messages are written once, in the core's message catalogue
+// (core/src/messages_sv.cpp and messages_en.cpp, "finding.<code>").
 #pragma once
 
 #include <string>
@@ -21,7 +22,10 @@ struct Finding {
   std::string message_en;
 };
 
-// Named values substituted into a message template: {name} → value.
+// Named values substituted into a message template: {name} → value. A
+// value written per language is given as "name_sv" and "name_en"; one of
+// the catalogue's own phrases as "name_phrase" holding its key
+// ("phrase.hint.key"), which each language fills in with its words.
 using FindingArgs = std::vector<std::pair<std::string, std::string>>;
 
 // Builds a finding from the catalogue. An unknown code is a programming

@@ -1,5 +1,5 @@
 // The engine's values written the way compute's result writes them
-// (scenario.cpp): exact fractions, öre rounded from them, findings. For
+// (result_json.cpp): exact fractions, öre rounded from them, findings. For
 // explanations and comparisons, whose numbers must read the same.
 #pragma once
 

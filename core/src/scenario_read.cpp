@@ -96,7 +96,7 @@ bool read_pot(FieldReader& r, const json& doc, Scenario& s) {
   return total_given;
 }
 
-void read_indicators(FieldReader& r, const json& doc, Scenario& s, std::unordered_map<std::string, std::size_t>& index) {
+void read_indicators(FieldReader& r, const json& doc, Scenario& s, IndicatorIndex& index) {
   const json* list = r.member(doc, "indicators");
   if (list == nullptr || list->is_null()) return;
   if (!r.expect(*list, json::value_t::array, "/indicators", "indicators")) return;
@@ -134,7 +134,7 @@ void read_indicators(FieldReader& r, const json& doc, Scenario& s, std::unordere
 }
 
 std::optional<std::size_t> indicator_ref(FieldReader& r, const json& item, const std::string& path,
-                                         const std::unordered_map<std::string, std::size_t>& index) {
+                                         const IndicatorIndex& index) {
   const json* ref = r.required(item, "indicator", path, "Välj vilken kolumn som används.", "Choose the column to use.");
   if (ref == nullptr) return std::nullopt;
   auto id = r.text(*ref, path + "/indicator", "indicator");
@@ -147,7 +147,7 @@ std::optional<std::size_t> indicator_ref(FieldReader& r, const json& item, const
   return found->second;
 }
 
-void read_key(FieldReader& r, const json& doc, Scenario& s, const std::unordered_map<std::string, std::size_t>& index) {
+void read_key(FieldReader& r, const json& doc, Scenario& s, const IndicatorIndex& index) {
   const json* list = r.required(doc, "key", "", "Ange fördelningsnyckeln.", "Give the distribution key.");
   if (list == nullptr || !r.expect(*list, json::value_t::array, "/key", "key")) return;
   if (list->empty()) {
@@ -229,7 +229,7 @@ void read_key(FieldReader& r, const json& doc, Scenario& s, const std::unordered
   }
 }
 
-void read_earmarks(FieldReader& r, const json& doc, Scenario& s, const std::unordered_map<std::string, std::size_t>& index) {
+void read_earmarks(FieldReader& r, const json& doc, Scenario& s, const IndicatorIndex& index) {
   const json* list = r.member(doc, "earmarks");
   if (list == nullptr || list->is_null()) return;
   if (!r.expect(*list, json::value_t::array, "/earmarks", "earmarks")) return;
@@ -324,7 +324,32 @@ std::string_view basis_id(Basis basis) {
 
 std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimits& limits,
                                       std::vector<Finding>& findings) {
-  JsonInput input = read_json(text, limits.max_document_bytes, limits.max_depth);
+  // The recipients are read as the parser reaches each one, when the pot
+  // and the indicators they refer to came first (as in the canonical form
+  // and every file Fördela writes); otherwise from the whole DOM.
+  std::optional<TakenRecipients> taken;
+  std::optional<FieldReader> taking_reader;
+  std::optional<RecipientReader> recipient_reader;
+  std::size_t seen = 0;
+  const ListTaker taker{
+      "recipients",
+      [&](const json& so_far) {
+        if (!so_far.contains("pot") || !so_far.contains("indicators")) return false;
+        taken.emplace();
+        // Read again, with their findings, when the document is read.
+        std::vector<Finding> early;
+        FieldReader early_reader(limits, early);
+        read_pot(early_reader, so_far, taken->context);
+        read_indicators(early_reader, so_far, taken->context, taken->index);
+        taking_reader.emplace(limits, taken->findings);
+        recipient_reader.emplace(*taking_reader, taken->context, taken->index, 0);
+        return true;
+      },
+      [&](json& element) {
+        // Past the limit the list is refused whole: nothing more to read.
+        if (seen++ < limits.max_recipients) recipient_reader->read(seen - 1, element);
+      }};
+  JsonInput input = read_json(text, limits.max_document_bytes, limits.max_depth, &taker);
   if (input.error) {
     findings.push_back(std::move(*input.error));
     return std::nullopt;
@@ -352,10 +377,11 @@ std::optional<Scenario> read_scenario(std::string_view text, const ScenarioLimit
           {{"version", version->dump()}, {"supported", std::to_string(kScenarioVersion)}});
     return std::nullopt;
   }
-  return read_document(r, doc, nullptr);
+  return read_document(r, doc, nullptr, taken ? &*taken : nullptr);
 }
 
-std::optional<Scenario> read_document(FieldReader& r, const json& doc, const Dates* inherited_dates) {
+std::optional<Scenario> read_document(FieldReader& r, const json& doc, const Dates* inherited_dates,
+                                      TakenRecipients* taken) {
   const ScenarioLimits& limits = r.limits();
   r.reject_unknown(doc, "",
                    {"format", "version", "title", "notes", "pot", "indicators", "recipients", "key", "earmarks",
@@ -370,9 +396,9 @@ std::optional<Scenario> read_document(FieldReader& r, const json& doc, const Dat
       !s.dates.report_deadline) {
     s.dates = *inherited_dates;
   }
-  std::unordered_map<std::string, std::size_t> indicator_index;
+  IndicatorIndex indicator_index;
   read_indicators(r, doc, s, indicator_index);
-  read_recipients(r, doc, s, indicator_index);
+  read_recipients(r, doc, s, indicator_index, taken);
   read_key(r, doc, s, indicator_index);
   read_earmarks(r, doc, s, indicator_index);
   read_rounding(r, doc, s);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.hpp"
+#include "fordela/result_writer.hpp"
 #include "fordela/scenario.hpp"
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
@@ -21,6 +22,8 @@ using ojson = nlohmann::ordered_json;
 // numbers, and building a DOM first cost more than computing them.
 class JsonText {
  public:
+  // Hands the text to `write` in chunks as it grows.
+  explicit JsonText(const TextSink& write) : write_(write) {}
   JsonText& raw(std::string_view text) {
     out_ += text;
     return *this;
@@ -68,9 +71,13 @@ class JsonText {
   JsonText& close(char bracket) {
     out_ += bracket;
     fresh_ = false;
+    if (out_.size() >= detail::kTextChunk) flush();
     return *this;
   }
-  std::string take() { return std::move(out_); }
+  void flush() {
+    write_(out_);
+    out_.clear();
+  }
 
  private:
   void comma() {
@@ -97,6 +104,7 @@ class JsonText {
     }
     out_ += '"';
   }
+  const TextSink& write_;
   std::string out_;
   bool fresh_ = true;
 };
@@ -200,14 +208,14 @@ void write_level(JsonText& j, const Scenario& s, const Computation& c) {
   }
 }
 
-std::string result_text(const Scenario& s, const Computation& c, const std::vector<Finding>& findings) {
-  JsonText j;
+void write_result(const Scenario& s, const Computation& c, const std::vector<Finding>& findings, const TextSink& write) {
+  JsonText j(write);
   j.open('{');
   j.key("format").value("fordela-result").key("version").value(std::int64_t{kScenarioVersion});
   j.key("ok").value(!has_errors(findings)).key("findings").json(detail::findings_json(findings));
   write_level(j, s, c);
   j.close('}');
-  return j.take();
+  j.flush();
 }
 
 ojson failure_json(const std::vector<Finding>& findings) {
@@ -221,10 +229,21 @@ ojson failure_json(const std::vector<Finding>& findings) {
 
 }  // namespace
 
-std::string compute_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
+std::vector<Finding> write_scenario_result(std::string_view scenario_json_text, const TextSink& write,
+                                           const ScenarioLimits& limits) {
   Outcome o = detail::evaluate(scenario_json_text, limits);
-  if (!o.computation) return detail::dump_json(failure_json(o.findings));
-  return result_text(*o.scenario, *o.computation, o.findings);
+  if (o.computation) {
+    write_result(*o.scenario, *o.computation, o.findings, write);
+  } else {
+    write(detail::dump_json(failure_json(o.findings)));
+  }
+  return std::move(o.findings);
+}
+
+std::string compute_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {
+  std::string out;
+  write_scenario_result(scenario_json_text, [&](std::string_view text) { out += text; }, limits);
+  return out;
 }
 
 std::string validate_scenario_json(std::string_view scenario_json_text, const ScenarioLimits& limits) {

@@ -25,6 +25,7 @@
 #include "fordela/explain.hpp"
 #include "fordela/findings.hpp"
 #include "fordela/money.hpp"
+#include "fordela/result_writer.hpp"
 #include "fordela/scenario.hpp"
 #include "fordela/utf8.hpp"
 
@@ -322,18 +323,21 @@ nlohmann::json ok_and_findings(std::string_view answer) {
 // ---- compute ---------------------------------------------------------------
 
 // For CSV output, which has no room for them: the findings on stderr.
+void report_finding(const std::string& severity, const std::string& message, const std::string& code,
+                    const std::string& path) {
+  std::fprintf(stderr, "%s: %s (%s at %s)\n", severity.c_str(), message.c_str(), code.c_str(), path.c_str());
+}
+
 void report_findings(const nlohmann::json& result, const char* language = "en") {
   const auto findings = result.find("findings");
   if (findings == result.end() || !findings->is_array()) return;
   for (const auto& finding : *findings) {
     if (!finding.is_object()) continue;
-    const std::string severity = finding.value("severity", "error");
     std::string message = finding.value("code", "");
     if (auto text = finding.find("message"); text != finding.end() && text->is_object()) {
       message = text->value(language, message);
     }
-    std::fprintf(stderr, "%s: %s (%s at %s)\n", severity.c_str(), message.c_str(),
-                 finding.value("code", "").c_str(), finding.value("path", "").c_str());
+    report_finding(finding.value("severity", "error"), message, finding.value("code", ""), finding.value("path", ""));
   }
 }
 
@@ -348,24 +352,22 @@ int run_compute(const std::vector<std::string_view>& args) {
   const std::optional<std::string> scenario = read_text(parsed.positional[0]);
   if (!scenario) return kUsageError;
 
-  // Printed exactly as the core returned it, so that the page (through
-  // WebAssembly) and the CLI can be compared byte for byte.
-  const std::string result = fordela::compute_scenario_json(*scenario);
-  const nlohmann::json parsed_result = ok_and_findings(result);
-  if (parsed_result.is_discarded() || !parsed_result.is_object()) {
-    write_out(result);
-    return bad_input("internal error: the core returned a result that is not a JSON object");
+  // Printed exactly as the core writes it, so that the page (through
+  // WebAssembly) and the CLI can be compared byte for byte; straight to
+  // the output as it is written, never whole in memory.
+  char last = '\n';
+  const fordela::TextSink write = [&](std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (!text.empty()) last = text.back();
+  };
+  const std::vector<fordela::Finding> findings = format == "json"
+                                                     ? fordela::write_scenario_result(*scenario, write)
+                                                     : fordela::write_scenario_result_csv(*scenario, write);
+  if (last != '\n') std::fputc('\n', stdout);
+  if (format == "csv") {
+    for (const auto& f : findings) report_finding(std::string(fordela::severity_id(f.severity)), f.message_en, f.code, f.path);
   }
-  const auto ok = parsed_result.find("ok");
-  const bool result_ok = ok != parsed_result.end() && ok->is_boolean() && ok->get<bool>();
-
-  if (format == "json") {
-    write_out(result);
-  } else {
-    write_out(fordela::result_json_to_csv(result));
-    report_findings(parsed_result);
-  }
-  return result_ok ? kDone : kBadInput;
+  return fordela::has_errors(findings) ? kBadInput : kDone;
 }
 
 // ---- explain and compare ----------------------------------------------------

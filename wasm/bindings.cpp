@@ -1,7 +1,6 @@
 // The JavaScript face of the core: each function takes and returns JSON
 // text, except computeColumns, which takes and returns typed arrays (see
 // fordela-core.d.ts). Nothing here computes.
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -63,50 +62,29 @@ std::string compare_csv(const std::string& comparison, const std::string& a_labe
 }
 
 // ---- computeColumns: typed arrays in and out, no JSON ---------------------
-// Adapters only: JS numbers become the core's integers (checked, not
-// coerced: JS numbers are whole and exact up to 2^53), the result's öre
-// come back as Float64Arrays (every result amount is below 2^53).
+// JS values become the core's plain values (columns.hpp), which the core
+// checks; the result's öre come back as Float64Arrays (every result amount
+// is below 2^53).
 
 using emscripten::val;
-
-constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
 
 // String(value): safe for undefined and null too.
 std::string text_of(const val& value) { return val::global("String")(value).as<std::string>(); }
 
-bool is_integer(double x) { return std::fabs(x) <= kMaxExactInteger && x == std::trunc(x); }
-
-// Öre finer than one öre, or a basis that is not a whole number.
-void not_a_whole_number(const val& value, std::string path, std::vector<Finding>& findings) {
-  const bool fraction = value.isNumber() && std::isfinite(value.as<double>());
-  const bool ore = path.find("_ore") != std::string::npos || path.rfind("/earmarks/", 0) == 0;
-  findings.push_back(make_finding(fraction && ore ? "amount.too_precise" : "number.syntax", std::move(path),
-                                  {{"input", text_of(value)}}));
+ColumnValue value_of(const val& value) {
+  const bool is_number = value.isNumber();
+  return {!value.isUndefined(), is_number, is_number ? value.as<double>() : 0.0, text_of(value)};
 }
 
-std::int64_t to_integer(const val& value, const std::string& path, std::vector<Finding>& findings) {
-  const double x = value.isNumber() ? value.as<double>() : NAN;
-  if (is_integer(x)) return static_cast<std::int64_t>(x);
-  not_a_whole_number(value, path, findings);
-  return 0;
-}
-
-// A Float64Array (or any array of numbers) to integers, copied in one go.
-std::vector<std::int64_t> to_integers(const val& array, const std::string& path, std::vector<Finding>& findings) {
-  if (array.isUndefined() || array.isNull() || !array["length"].isNumber()) {
-    findings.push_back(make_finding("field.type", path, {{"field", path}, {"expected_phrase", "phrase.type.numbers"}}));
-    return {};
-  }
-  const std::vector<double> numbers = emscripten::convertJSArrayToNumberVector<double>(array);
-  std::vector<std::int64_t> out(numbers.size());
-  for (std::size_t i = 0; i < numbers.size(); ++i) {
-    if (!is_integer(numbers[i])) {
-      not_a_whole_number(array[i], path + "/" + std::to_string(i), findings);
-      return out;
-    }
-    out[i] = static_cast<std::int64_t>(numbers[i]);
-  }
-  return out;
+// A Float64Array (or any array) copied in one go; its elements as given
+// only when the core asks for a refused one.
+ColumnList list_of(const val& array) {
+  ColumnList list;
+  list.is_list = !array.isUndefined() && !array.isNull() && array["length"].isNumber();
+  if (!list.is_list) return list;
+  list.numbers = emscripten::convertJSArrayToNumberVector<double>(array);
+  list.element = [array](std::size_t i) { return value_of(array[i]); };
+  return list;
 }
 
 val to_float64_array(const std::vector<Ore>& amounts) {
@@ -133,45 +111,23 @@ val to_js(const std::vector<Finding>& findings) {
 }
 
 val compute_columns_js(const val& input) {
-  std::vector<Finding> findings;
-  ColumnarScenario s;
-  s.pot = to_integer(input["pot_ore"], "/pot_ore", findings);
-  if (!input["deductions_ore"].isUndefined()) s.deductions = to_integer(input["deductions_ore"], "/deductions_ore", findings);
-  if (!input["unit_ore"].isUndefined()) s.unit = to_integer(input["unit_ore"], "/unit_ore", findings);
-  if (!input["method"].isUndefined()) {
-    const std::string id = text_of(input["method"]);
-    if (auto method = method_from_id(id)) s.method = *method;
-    else findings.push_back(make_finding("rounding.method_unknown", "/method", {{"input", id}}));
-  }
-  if (!input["level"].isUndefined()) {
-    const std::string level = text_of(input["level"]);
-    if (level == "recipient" || level == "component") s.recipient_level = level == "recipient";
-    else findings.push_back(make_finding("rounding.level_unknown", "/level", {{"input", level}}));
-  }
+  ColumnarInput in;
+  in.pot_ore = value_of(input["pot_ore"]);
+  in.deductions_ore = value_of(input["deductions_ore"]);
+  in.unit_ore = value_of(input["unit_ore"]);
+  in.method = value_of(input["method"]);
+  in.level = value_of(input["level"]);
   const val components = input["components"];
   const std::size_t k = components.isArray() ? components["length"].as<std::size_t>() : 0;
   for (std::size_t c = 0; c < k; ++c) {
-    const std::string path = "/components/" + std::to_string(c);
-    const std::string share = text_of(components[c]["share"]);
-    // A JS number's '.' is its decimal mark; typed text may be ambiguous.
-    const DecimalParse parsed =
-        parse_decimal(share, components[c]["share"].isNumber() ? Notation::json_number : Notation::written);
-    if (!parsed.ok()) findings.push_back(make_finding("number.syntax", path + "/share", {{"input", share}}));
-    s.components.push_back({parsed.value, to_integers(components[c]["basis"], path + "/basis", findings)});
+    in.components.push_back({value_of(components[c]["share"]), list_of(components[c]["basis"])});
   }
   const val earmarks = input["earmarks"];
   const std::size_t e_count = earmarks.isArray() ? earmarks["length"].as<std::size_t>() : 0;
-  for (std::size_t e = 0; e < e_count; ++e) {
-    s.earmarks.push_back(to_integers(earmarks[e], "/earmarks/" + std::to_string(e), findings));
-  }
+  for (std::size_t e = 0; e < e_count; ++e) in.earmarks.push_back(list_of(earmarks[e]));
 
+  const ColumnarResult result = compute_columns(in);
   val out = val::object();
-  if (has_errors(findings)) {
-    out.set("ok", false);
-    out.set("findings", to_js(findings));
-    return out;
-  }
-  const ColumnarResult result = compute_columns(s);
   out.set("ok", result.ok());
   out.set("findings", to_js(result.findings));
   if (result.ok()) {

@@ -23,10 +23,27 @@ namespace {
 using detail::ojson;
 __extension__ typedef __int128 Wide;
 
+// What a comparison needs of one side, kept while the other is computed:
+// the names and final amounts, not the whole computation.
 struct Side {
-  detail::Outcome outcome;
-  bool ok() const { return outcome.computation.has_value() && !has_errors(outcome.findings); }
+  bool ok = false;
+  std::vector<std::string> names;
+  std::vector<Ore> final;
+  std::vector<Finding> findings;
 };
+
+Side side(std::string_view text) {
+  detail::Outcome outcome = detail::evaluate(text, ScenarioLimits{});
+  Side out;
+  out.ok = outcome.computation.has_value() && !has_errors(outcome.findings);
+  if (out.ok) {
+    out.names.reserve(outcome.scenario->recipients.size());
+    for (auto& r : outcome.scenario->recipients) out.names.push_back(std::move(r.name));
+    out.final = std::move(outcome.computation->final);
+  }
+  out.findings = std::move(outcome.findings);
+  return out;
+}
 
 // 100 × (b − a) / a with one decimal, halves away from zero, in integers;
 // null when a is 0.
@@ -65,51 +82,52 @@ ojson only_in(const std::vector<Finding>& from, const std::vector<Finding>& othe
 }  // namespace
 
 std::string compare_json(std::string_view a_json, std::string_view b_json) {
-  const Side a{detail::evaluate(a_json, ScenarioLimits{})};
-  const Side b{detail::evaluate(b_json, ScenarioLimits{})};
-  ojson out;
-  out["ok"] = a.ok() && b.ok();
-  out["a_ok"] = a.ok();
-  out["b_ok"] = b.ok();
-  out["recipients"] = ojson::array();
-  out["totals"] = nullptr;
-  if (a.ok() && b.ok()) {
-    const auto& ra = a.outcome.scenario->recipients;
-    const auto& rb = b.outcome.scenario->recipients;
-    const auto& fa = a.outcome.computation->final;
-    const auto& fb = b.outcome.computation->final;
+  const Side a = side(a_json);
+  const Side b = side(b_json);
+  // The rows written as text one by one, not held as a DOM of a million
+  // objects; the rest as JSON values, in the same order.
+  std::string rows;
+  ojson totals = nullptr;
+  if (a.ok && b.ok) {
+    const auto& ra = a.names;
+    const auto& rb = b.names;
+    const auto& fa = a.final;
+    const auto& fb = b.final;
     // Recipients are matched by name as a reader sees it: "Årby" typed
     // decomposed in one scenario is the same recipient as in the other.
     std::unordered_map<std::string, std::size_t> in_b;
-    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(detail::folded_name(rb[i].name), i);
+    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(detail::folded_name(rb[i]), i);
     std::unordered_map<std::string, std::size_t> in_a;
-    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(detail::folded_name(ra[i].name), i);
+    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(detail::folded_name(ra[i]), i);
     Ore total_a = 0, total_b = 0;
     auto add = [&](const std::string& name, Ore amount_a, Ore amount_b, const char* only) {
       ojson r = {{"name", name}};
       const ojson amounts = row(amount_a, amount_b);
       for (auto it = amounts.begin(); it != amounts.end(); ++it) r[it.key()] = it.value();
       r["only_in"] = only == nullptr ? ojson(nullptr) : ojson(only);
-      out["recipients"].push_back(std::move(r));
+      if (!rows.empty()) rows += ',';
+      rows += detail::dump_json(r);
       total_a += amount_a;
       total_b += amount_b;
     };
     for (std::size_t i = 0; i < ra.size(); ++i) {
-      auto found = in_b.find(detail::folded_name(ra[i].name));
+      auto found = in_b.find(detail::folded_name(ra[i]));
       if (found == in_b.end()) {
-        add(ra[i].name, fa[i], 0, "a");
+        add(ra[i], fa[i], 0, "a");
       } else {
-        add(ra[i].name, fa[i], fb[found->second], nullptr);
+        add(ra[i], fa[i], fb[found->second], nullptr);
       }
     }
     for (std::size_t i = 0; i < rb.size(); ++i) {
-      if (!in_a.count(detail::folded_name(rb[i].name))) add(rb[i].name, 0, fb[i], "b");
+      if (!in_a.count(detail::folded_name(rb[i]))) add(rb[i], 0, fb[i], "b");
     }
-    out["totals"] = row(total_a, total_b);
+    totals = row(total_a, total_b);
   }
-  out["findings_added"] = only_in(b.outcome.findings, a.outcome.findings);
-  out["findings_removed"] = only_in(a.outcome.findings, b.outcome.findings);
-  return detail::dump_json(out);
+  const auto flag = [](bool v) { return v ? "true" : "false"; };
+  return std::string("{\"ok\":") + flag(a.ok && b.ok) + ",\"a_ok\":" + flag(a.ok) + ",\"b_ok\":" + flag(b.ok) +
+         ",\"recipients\":[" + rows + "],\"totals\":" + detail::dump_json(totals) +
+         ",\"findings_added\":" + detail::dump_json(only_in(b.findings, a.findings)) +
+         ",\"findings_removed\":" + detail::dump_json(only_in(a.findings, b.findings)) + "}";
 }
 
 }  // namespace fordela

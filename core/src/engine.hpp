@@ -62,6 +62,13 @@ struct Outcome {
   std::vector<Finding> findings;
 };
 
+// Computes a scenario that was read without errors (engine.cpp); nullopt,
+// with findings saying why, when it cannot be computed.
+std::optional<Computation> compute(const Scenario& scenario, std::vector<Finding>& findings);
+
+// What a cost-built item costs, decided or not, to the öre (engine.cpp).
+Ore item_cost_ore(const CostSpec& cost);
+
 // Reads, validates and computes a scenario document.
 Outcome evaluate(std::string_view text, const ScenarioLimits& limits);
 

@@ -13,7 +13,7 @@ using json = nlohmann::json;
 // bounded in depth, never throwing, and with floats kept as their text.
 class BoundedDomBuilder {
  public:
-  explicit BoundedDomBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
+  BoundedDomBuilder(std::size_t max_depth, const ListTaker* taker) : max_depth_(max_depth), taker_(taker) {}
 
   bool null() { return put(json(nullptr)); }
   bool boolean(bool value) { return put(json(value)); }
@@ -85,7 +85,10 @@ class BoundedDomBuilder {
       return true;
     }
     json& top = *stack_.back();
-    if (top.is_array()) {
+    if (&top == taken_) {
+      taker_->take(value);
+      top.push_back(nullptr);
+    } else if (top.is_array()) {
       top.push_back(std::move(value));
     } else {
       top[pending_key_] = std::move(value);  // a repeated key: the last wins
@@ -109,6 +112,10 @@ class BoundedDomBuilder {
         slot = &top.back();
       } else {
         slot = &(top[pending_key_] = std::move(container));
+        if (taker_ != nullptr && stack_.size() == 1 && slot->is_array() && pending_key_ == taker_->key &&
+            taker_->start(root_)) {
+          taken_ = slot;
+        }
       }
     }
     stack_.push_back(slot);
@@ -121,10 +128,17 @@ class BoundedDomBuilder {
       stack_.pop_back();
       keys_.pop_back();
     }
+    if (!stack_.empty() && stack_.back() == taken_) {
+      json& element = taken_->back();
+      taker_->take(element);
+      element = nullptr;
+    }
     return true;
   }
 
   std::size_t max_depth_;
+  const ListTaker* taker_;
+  json* taken_ = nullptr;  // the list being taken, once it opened
   json root_;
   std::vector<json*> stack_;
   std::vector<std::string> keys_;  // the current key at each object level
@@ -185,13 +199,13 @@ std::string pointer_token(std::string_view key) {
   return out;
 }
 
-JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t max_depth) {
+JsonInput read_json(std::string_view text, std::size_t max_bytes, std::size_t max_depth, const ListTaker* taker) {
   JsonInput input;
   if (text.size() > max_bytes) {
     input.error = make_finding("document.too_large", "", {{"limit", std::to_string(max_bytes)}});
     return input;
   }
-  BoundedDomBuilder builder(max_depth);
+  BoundedDomBuilder builder(max_depth, taker);
   // strict = true: trailing text after the document is an error too.
   bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
   if (ok) {

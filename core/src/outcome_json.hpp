@@ -1,5 +1,5 @@
 // The engine's values written the way compute's result writes them
-// (scenario.cpp): exact fractions, öre rounded from them, findings. For
+// (result_json.cpp): exact fractions, öre rounded from them, findings. For
 // explanations and comparisons, whose numbers must read the same.
 #pragma once
 
@@ -16,6 +16,10 @@
 namespace fordela::detail {
 
 using ojson = nlohmann::ordered_json;
+
+// How much of a long answer (result_json.cpp, result_plain_csv.cpp) is
+// gathered before it is handed on.
+inline constexpr std::size_t kTextChunk = std::size_t{1} << 16;
 
 // num/den to the nearest öre, halves up; past the result's bound it
 // saturates at kMaxTotalOre + 1, as the result writer does.

@@ -15,6 +15,7 @@
 
 #include "fordela/csv.hpp"
 #include "fordela/money.hpp"
+#include "csv_writer.hpp"
 #include "fordela/scenario.hpp"
 #include "messages.hpp"
 #include "user_text.hpp"
@@ -22,6 +23,7 @@
 namespace fordela {
 namespace {
 
+using detail::CsvWriter;
 using json = nlohmann::json;
 
 const json* member(const json& object, const char* key) {
@@ -47,53 +49,6 @@ std::optional<Ore> ore_of(const json* value) {
   if (value->is_number_integer()) return value->get<std::int64_t>();
   return std::nullopt;
 }
-
-// One CSV document being written, cell by cell, in a dialect.
-class CsvWriter {
- public:
-  explicit CsvWriter(const CsvDialect& dialect) : dialect_(dialect) {
-    if (dialect.byte_order_mark) out_ = "\xEF\xBB\xBF";
-  }
-
-  void text(std::string_view cell) {
-    next();
-    append_csv_text_cell(out_, cell, dialect_.separator, dialect_.guard_formulas);
-  }
-
-  void amount(std::optional<Ore> ore) {
-    if (!ore) return blank();
-    decimal(format_kr_plain(*ore));
-  }
-
-  // A number written with '.' ("-12.5"), in the dialect's decimal mark and
-  // never guarded: a spreadsheet is to read it as a number.
-  void decimal(std::string number) {
-    next();
-    for (char& c : number) {
-      if (c == '.') c = dialect_.decimal_mark;
-    }
-    append_csv_text_cell(out_, number, dialect_.separator, false);
-  }
-
-  void blank() { next(); }
-
-  void end_row() {
-    out_ += "\r\n";
-    first_ = true;
-  }
-
-  std::string take() { return std::move(out_); }
-
- private:
-  void next() {
-    if (!first_) out_ += dialect_.separator;
-    first_ = false;
-  }
-
-  CsvDialect dialect_;
-  std::string out_;
-  bool first_ = true;
-};
 
 // ---- the page's table ------------------------------------------------------
 
@@ -201,17 +156,9 @@ std::string result_json_to_csv(std::string_view result_text) {
   const bool redistribution = redistribution_round != nullptr && !redistribution_round->is_null();
 
   CsvWriter csv(kPlainCsv);
-  csv.text("name");
-  for (const auto& component : components) csv.text(detail::isolated(text_of(member(component, "name"))) + " (exact)");
-  csv.text("formula");
-  for (std::size_t e = 0; e < earmark_count; ++e) csv.text("earmark " + std::to_string(e + 1));
-  csv.text("total");
-  if (redistribution) {
-    csv.text("unrequisitioned");
-    csv.text("redistribution");
-    csv.text("final");
-  }
-  csv.end_row();
+  std::vector<std::string> names;
+  for (const auto& component : components) names.push_back(text_of(member(component, "name")));
+  detail::write_plain_result_head(csv, names, earmark_count, redistribution);
   for (const auto& r : *recipients) {
     csv.text(text_of(member(r, "name")));
     for (const auto& part : array_or_empty(member(r, "components"))) csv.amount(ore_of(member(part, "exact_ore")));

@@ -1209,5 +1209,91 @@ TEST(Regression, AZeroPercentComponentUnderAdamsRoundedPerComponentGivesZeros) {
   EXPECT_EQ(formula(result, "Söder"), kr(250));
 }
 
+
+// ---- recipients read as the parser reaches them ----------------------------
+// When the pot and the indicators come first, the reader takes each
+// recipient as it is parsed instead of from a DOM of the whole document.
+// Either way the same findings, at the same pointers, and the same result.
+
+ojson recipients_of_every_kind() {
+  ojson sub = {{"title", "Delar"},
+               {"indicators", {{{"id", "p"}, {"kind", "count"}}}},
+               {"recipients", {{{"name", "Del A"}, {"values", {{"p", 2}}}}, {{"name", "Del B"}, {"values", {{"p", 1}}}}}},
+               {"key", {{{"name", "Per p"}, {"share", 100}, {"basis", "indicator"}, {"indicator", "p"}}}}};
+  ojson bad_sub = sub;
+  bad_sub["recipients"][1]["values"]["p"] = "tio";
+  return ojson::array({
+      {{"name", "Alby"}, {"values", {{"bef", 10}, {"extra", "1 000,50"}}}},
+      {{"name", "Alby"}, {"values", {{"bef", 3}}}},
+      {{"name", " "}, {"values", {{"bef", 3}}}},
+      nullptr,
+      5,
+      "Norsborg",
+      {{"name", "Fittja"}, {"values", {{"okänd", 1}, {"bef", "1,5,5"}}}, {"färg", "blå"}},
+      {{"name", "Hallunda"}, {"values", {{"bef", 4}}}, {"requisition_date", "2021-13-01"}},
+      {{"name", "Tumba"}, {"values", {{"bef", 4}}}, {"requisition_date", "2021-07-01"}},
+      {{"name", "Vårby"}, {"values", {{"bef", 4}}}, {"activity", {{"from", "2021-06-01"}, {"to", "2021-05-01"}}}},
+      {{"name", "Masmo"}, {"values", {{"bef", 4}}}, {"used", -5}, {"opted_in", "ja"}},
+      {{"name", "Skogås"}, {"values", {{"bef", 4}}}, {"sub", sub}},
+      {{"name", "Trångsund"}, {"values", {{"bef", 4}}}, {"sub", bad_sub}},
+      {{"name", "Flemingsberg"}, {"values", {{"bef", 4}}}, {"cost", {{"posts", "1,5"}, {"cost_per_post", "x"}}}},
+  });
+}
+
+// A document with its members in the order given.
+std::string document_in_order(const ojson& recipients, const std::vector<std::string>& order) {
+  const ojson members = {
+      {"pot", {{"total", 1000000}, {"dates", {{"requisition_deadline", "2021-06-30"}}}}},
+      {"indicators", {{{"id", "bef"}, {"kind", "count"}}, {{"id", "extra"}, {"kind", "amount"}}}},
+      {"recipients", recipients},
+      {"key", {{{"name", "Befolkning"}, {"share", 100}, {"basis", "indicator"}, {"indicator", "bef"}}}},
+      {"earmarks", {{{"indicator", "extra"}}}}};
+  ojson doc = {{"format", "fordela-scenario"}, {"version", 1}};
+  for (const auto& key : order) doc[key] = members[key];
+  return doc.dump();
+}
+
+const std::vector<std::string> kPotFirst = {"pot", "indicators", "recipients", "key", "earmarks"};
+const std::vector<std::string> kRecipientsFirst = {"recipients", "key", "earmarks", "indicators", "pot"};
+
+TEST(Reading, RecipientsTakenAsTheyAreParsedGiveTheFindingsOfTheWholeDocument) {
+  const ojson recipients = recipients_of_every_kind();
+  const std::string taken = document_in_order(recipients, kPotFirst);
+  const std::string whole = document_in_order(recipients, kRecipientsFirst);
+  const json findings = parse(validate_scenario_json(taken))["findings"];
+  ASSERT_GE(findings.size(), 15u) << findings.dump();
+  EXPECT_EQ(findings, parse(validate_scenario_json(whole))["findings"]);
+  EXPECT_EQ(compute_scenario_json(taken), compute_scenario_json(whole));
+}
+
+TEST(Reading, RecipientsTakenAsTheyAreParsedGiveTheResultOfTheWholeDocument) {
+  ojson recipients = recipients_of_every_kind();
+  // Only the recipients without a problem.
+  for (std::size_t i : {13, 12, 10, 9, 7, 6, 5, 4, 3, 2, 1}) recipients.erase(i);
+  const std::string taken = document_in_order(recipients, kPotFirst);
+  const std::string whole = document_in_order(recipients, kRecipientsFirst);
+  const std::string result = compute_scenario_json(taken);
+  ASSERT_TRUE(parse(result)["ok"].get<bool>()) << result;
+  EXPECT_EQ(result, compute_scenario_json(whole));
+  EXPECT_EQ(normalize_scenario_json(taken), normalize_scenario_json(whole));
+}
+
+TEST(Reading, ListsPastTheLimitAndBrokenDocumentsAreRefusedAlikeInEitherOrder) {
+  ScenarioLimits three;
+  three.max_recipients = 3;
+  const ojson four = ojson::array({{{"name", "A"}, {"values", {{"bef", 1}}}}, {{"name", "B"}, {"values", {{"bef", 1}}}},
+                                   {{"name", "C"}, {"values", {{"bef", 1}}}}, {{"name", "D"}, {"values", {{"bef", "x"}}}}});
+  for (const auto& order : {kPotFirst, kRecipientsFirst}) {
+    const std::string text = document_in_order(four, order);
+    const json refused = parse(validate_scenario_json(text, three));
+    ASSERT_EQ(refused["findings"].size(), 1u) << refused.dump();
+    EXPECT_EQ(refused["findings"][0]["code"], "limit.recipients");
+    // A syntax error after the list: only the error, no recipient's findings.
+    const json broken = parse(validate_scenario_json(text.substr(0, text.size() - 1) + ",}"));
+    ASSERT_EQ(broken["findings"].size(), 1u) << broken.dump();
+    EXPECT_EQ(broken["findings"][0]["code"], "json.syntax");
+  }
+}
+
 }  // namespace
 }  // namespace fordela::test

@@ -30,8 +30,19 @@
 (function (Fordela) {
   'use strict';
 
-  const CURRENT = 2;
+  const CURRENT = 3;
   const MAX_TEXT = 16 * 1024 * 1024; // a scenario in a link is small; refuse bombs
+  // Format 3's unpacked bytes are at most MAX_RAW, and at most MAX_RATIO
+  // times its packed ones (a scenario packs about 2:1), so that a hostile
+  // link is refused before it is decoded or decodes in about a second; the
+  // page writes another format for a scenario past these (2 000
+  // recipients, the most the page edits, take some 100 KB).
+  const MAX_RAW = 512 * 1024;
+  const MAX_RATIO = 16;
+  // The text format 3's coder reads before a link's bytes, so that the
+  // words of such documents cost little the first time. Frozen with
+  // format 3: a change here is format 4.
+  const PRIMER = new TextEncoder().encode('');
 
   function supported() {
     return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
@@ -132,7 +143,7 @@
   // ---- format 2: the columns ---------------------------------------------------
 
   const TAG = { NULL: 0, FALSE: 1, TRUE: 2, DECIMAL: 3, NUMBER: 4, STRING: 5, ARRAY: 6, OBJECT: 7 };
-  const COLUMN = { ANY: 0, DECIMAL: 1, STRING: 2, BOOL: 3, OBJECT: 4, INTEGER: 5 };
+  const COLUMN = { ANY: 0, DECIMAL: 1, STRING: 2, BOOL: 3, OBJECT: 4, INTEGER: 5, FRAME: 6 };
   const MAX_NESTING = 64; // deeper than any scenario (24 levels); the rest is said by migrate
   // The strings every scenario is made of (docs/scenario-format.md): the
   // table starts with them, so a link carries only its own. Frozen with
@@ -149,18 +160,27 @@
   // −7 to 8 (5 900 000 is 59 × 10^5, 0.25 is 25 × 10^−2), or null when it
   // is not exactly such a number.
   function decimal(v) {
+    const parts = decimalParts(v, 8);
+    if (!parts) return null;
+    const { m, e } = parts;
+    if (e < -7 || e > 8 || Math.abs(m) >= 2 ** 47) return null;
+    return (m < 0 ? -2 * m - 1 : 2 * m) * 16 + (e + 7);
+  }
+  // A number written in plain digits as {m, e}, m × 10^e with m a safe
+  // integer and e at most `top`, or null.
+  function decimalParts(v, top) {
     if (typeof v !== 'number' || !Number.isFinite(v)) return null;
     const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(v));
     if (!match) return null;
     let digits = (match[2] + (match[3] || '')).replace(/^0+(?=\d)/, '');
     let e = -(match[3] || '').length;
-    while (e < 8 && digits.length > 1 && digits.endsWith('0')) {
+    while (e < top && digits.length > 1 && digits.endsWith('0')) {
       digits = digits.slice(0, -1);
       e += 1;
     }
     const m = Number(match[1] + digits);
-    if (e < -7 || e > 8 || !Number.isSafeInteger(m) || Math.abs(m) >= 2 ** 47 || fromDecimal(m, e) !== v) return null;
-    return (m < 0 ? -2 * m - 1 : 2 * m) * 16 + (e + 7);
+    if (!Number.isSafeInteger(m) || fromDecimal(m, e) !== v) return null;
+    return { m, e };
   }
   function fromDecimal(m, e) {
     return Number(String(m) + 'e' + e);
@@ -170,10 +190,38 @@
     return fromDecimal(z % 2 ? -(z + 1) / 2 : z / 2, (n % 16) - 7);
   }
 
+  const zigzag = (n) => (n < 0 ? -2 * n - 1 : 2 * n);
+  const unzigzag = (z) => (z % 2 ? -(z + 1) / 2 : z / 2);
+  function gcd(a, b) {
+    while (b) [a, b] = [b, a % b];
+    return a;
+  }
+
+  // Format 3's column of numbers: each m × 10^e as a whole number over
+  // the column's smallest e, less the smallest of them, over their common
+  // factor, in as many bits as the largest needs. {e, low, step, width,
+  // steps}, or null when a value is no such number.
+  function frameOf(values) {
+    const parts = values.map((v) => decimalParts(v, 400));
+    if (parts.includes(null)) return null;
+    const e = parts.reduce((min, p) => Math.min(min, p.e), Infinity);
+    const whole = parts.map((p) => (p.e === e ? p.m : Number(p.m + '0'.repeat(p.e - e))));
+    if (!whole.every((m, i) => Number.isSafeInteger(m) && fromDecimal(m, e) === values[i])) return null;
+    const low = whole.reduce((min, m) => Math.min(min, m), Infinity);
+    if (Math.abs(low) >= 2 ** 52 || Math.abs(e) > 400) return null;
+    const offsets = whole.map((m) => m - low);
+    if (!offsets.every(Number.isSafeInteger)) return null;
+    const step = offsets.reduce(gcd, 0) || 1;
+    const steps = offsets.map((o) => o / step);
+    let width = 0;
+    for (const k of steps) while (k >= 2 ** width) width += 1;
+    return { e, low, step, width, steps };
+  }
+
   const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  // The columns of a JSON value: {strings, bytes}.
-  function columns(doc) {
+  // The columns of a JSON value in format `version`: {strings, bytes}.
+  function columns(doc, version) {
     const strings = [];
     const index = new Map(KNOWN_STRINGS.map((k, i) => [k, i]));
     const out = [];
@@ -262,6 +310,29 @@
 
     function column(values) {
       const keys = unionKeys(values);
+      const frame = version === 3 ? frameOf(values) : null;
+      if (frame) {
+        out.push(COLUMN.FRAME);
+        put(zigzag(frame.e));
+        put(zigzag(frame.low));
+        put(frame.step);
+        out.push(frame.width);
+        let byte = 0;
+        let used = 0;
+        for (const k of frame.steps) {
+          for (let b = frame.width - 1; b >= 0; b -= 1) {
+            byte = byte * 2 + (Math.floor(k / 2 ** b) % 2);
+            used += 1;
+            if (used === 8) {
+              out.push(byte);
+              byte = 0;
+              used = 0;
+            }
+          }
+        }
+        if (used) out.push(byte * 2 ** (8 - used));
+        return;
+      }
       const decimals = values.map(decimal);
       const integers = values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52)
         ? values.map((v) => (v < 0 ? -2 * v - 1 : 2 * v)) : null;
@@ -302,22 +373,34 @@
     return { strings, bytes: out };
   }
 
-  // JSON value → the unpacked bytes of format 2.
-  function toColumns(doc) {
-    const { strings, bytes } = columns(doc);
+  // JSON value → the unpacked bytes of format 2 or 3. Format 3 ends each
+  // string with a 0 (a 0 or 1 inside it is written 1 and the byte), so
+  // that its text reads as text to the coder, with no lengths between.
+  function toColumns(doc, version) {
+    const { strings, bytes } = columns(doc, version);
     const encoder = new TextEncoder();
     const parts = [Uint8Array.from(varint(strings.length))];
     for (const s of strings) {
       const utf8 = encoder.encode(s);
-      parts.push(Uint8Array.from(varint(utf8.length)), utf8);
+      if (version === 3) {
+        const escaped = [];
+        for (const b of utf8) {
+          if (b < 2) escaped.push(1);
+          escaped.push(b);
+        }
+        escaped.push(0);
+        parts.push(Uint8Array.from(escaped));
+      } else {
+        parts.push(Uint8Array.from(varint(utf8.length)), utf8);
+      }
     }
     parts.push(Uint8Array.from(bytes));
     return concat(parts);
   }
 
-  // The unpacked bytes of format 2 → the JSON value; throws on bytes that
-  // are not such (damaged).
-  function fromColumns(bytes) {
+  // The unpacked bytes of format 2 or 3 → the JSON value; throws on bytes
+  // that are not such (damaged).
+  function fromColumns(bytes, version) {
     let at = 0;
     let budget = MAX_TEXT; // about the length of the JSON text that comes out, as format 1 allows
     const damaged = () => new Error('damaged');
@@ -336,10 +419,16 @@
     const stringCount = count();
     if (stringCount > bytes.length) throw damaged();
     for (let i = 0; i < stringCount; i += 1) {
-      const length = count();
-      if (at + length > bytes.length) throw damaged();
-      strings.push(decoder.decode(bytes.subarray(at, at + length)));
-      at += length;
+      if (version === 3) {
+        const utf8 = [];
+        for (let b = byte(); b !== 0; b = byte()) utf8.push(b === 1 ? byte() : b);
+        strings.push(decoder.decode(Uint8Array.from(utf8)));
+      } else {
+        const length = count();
+        if (at + length > bytes.length) throw damaged();
+        strings.push(decoder.decode(bytes.subarray(at, at + length)));
+        at += length;
+      }
     }
     const spend = (n) => {
       budget -= n;
@@ -413,7 +502,23 @@
       spend(2 * n);
       const kind = byte();
       const out = new Array(n);
-      if (kind === COLUMN.DECIMAL) {
+      if (kind === COLUMN.FRAME && version === 3) {
+        const e = unzigzag(count());
+        const low = unzigzag(count());
+        const step = count();
+        const width = byte();
+        if (Math.abs(e) > 400 || width > 53 || at + Math.ceil((n * width) / 8) > bytes.length) throw damaged();
+        let bit = 0;
+        for (let i = 0; i < n; i += 1) {
+          let k = 0;
+          for (let b = 0; b < width; b += 1, bit += 1) k = k * 2 + ((bytes[at + (bit >> 3)] >> (7 - (bit & 7))) & 1);
+          const m = low + k * step;
+          if (!Number.isSafeInteger(m)) throw damaged();
+          out[i] = fromDecimal(m, e);
+          if (!Number.isFinite(out[i])) throw damaged();
+        }
+        at += Math.ceil(bit / 8);
+      } else if (kind === COLUMN.DECIMAL) {
         for (const [i, d] of planes(n).entries()) out[i] = readDecimal(d);
       } else if (kind === COLUMN.INTEGER) {
         for (const [i, z] of planes(n).entries()) out[i] = z % 2 ? -(z + 1) / 2 : z / 2;
@@ -461,25 +566,27 @@
     return { version: match[1] !== '' && version < 1 ? -1 : version, payload: match[2] };
   }
 
-  // Format `version` of the unpacked bytes: the header, then deflated.
+  // Format `version` of the unpacked bytes: the header, then packed
+  // (deflated, or in format 3 coded by Fordela.linkCoder); null when
+  // format 3 would claim more than MAX_RATIO.
   async function pack(version, raw) {
-    const packed = await deflate(raw);
+    const packed = version === 3 ? Fordela.linkCoder.encode(raw, PRIMER) : await deflate(raw);
+    if (version === 3 && raw.length > Math.min(MAX_RAW, MAX_RATIO * packed.length)) return null;
     const crc = crc32(raw);
     const header = varint(packed.length).concat([crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255]);
+    if (version === 3) header.push(...varint(raw.length));
     return 's' + version + '=' + toBase64Url(concat([Uint8Array.from(header), packed]));
   }
 
-  // scenario → "s2=…" or "s1=…" for the hash, whichever is shorter (a
-  // scenario of a few words may pack smaller as JSON). `version` asks for
-  // one of them.
+  // scenario → "s3=…", "s2=…" or "s1=…" for the hash, whichever is
+  // shortest (a scenario of a few words may pack smaller as JSON).
+  // `version` asks for one of them.
   async function encode(scenario, version) {
     const doc = Fordela.document.canonical(scenario);
-    const json = () => pack(1, new TextEncoder().encode(JSON.stringify(doc)));
-    const cols = () => pack(2, toColumns(doc));
-    if (version === 1) return json();
-    if (version === 2) return cols();
-    const [one, two] = await Promise.all([json(), cols()]);
-    return two.length < one.length ? two : one;
+    const make = (v) => (v === 1 ? pack(1, new TextEncoder().encode(JSON.stringify(doc))) : pack(v, toColumns(doc, v)));
+    if (version) return make(version);
+    const links = (await Promise.all([make(1), make(2), make(3)])).filter(Boolean);
+    return links.reduce((best, link) => (link.length < best.length ? link : best));
   }
 
   // What mail programs do to a long link: line breaks and spaces inside it,
@@ -519,21 +626,32 @@
     } else {
       const length = readVarint(bytes);
       if (!length) return failed('truncated');
-      const start = length.size + 4;
+      let start = length.size + 4;
+      // Format 3: the length of the unpacked bytes, after the checksum.
+      const unpacked = link.version === 3 ? readVarint(bytes.subarray(start)) : null;
+      if (link.version === 3) {
+        if (!unpacked) return failed('truncated');
+        start += unpacked.size;
+      }
       if (bytes.length < start + length.value) return failed('truncated');
       if (bytes.length > start + length.value) return failed('damaged');
       const crc = ((bytes[length.size] << 24) | (bytes[length.size + 1] << 16) | (bytes[length.size + 2] << 8) | bytes[length.size + 3]) >>> 0;
-      try {
-        raw = await inflate(bytes.subarray(start));
-      } catch (e) {
-        return failed('damaged');
+      if (unpacked) {
+        if (unpacked.value > Math.min(MAX_RAW, MAX_RATIO * length.value)) return failed('damaged');
+        raw = Fordela.linkCoder.decode(bytes.subarray(start), unpacked.value, PRIMER);
+      } else {
+        try {
+          raw = await inflate(bytes.subarray(start));
+        } catch (e) {
+          return failed('damaged');
+        }
       }
       if (crc32(raw) !== crc) return failed('altered');
     }
 
     let doc;
     try {
-      doc = link.version === 2 ? fromColumns(raw) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      doc = link.version >= 2 ? fromColumns(raw, link.version) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (e) {
       return failed('damaged');
     }
@@ -545,5 +663,5 @@
     return { ok: true, scenario: Fordela.document.canonical(migrated.scenario), legacy: link.version === 0 };
   }
 
-  Fordela.link = { CURRENT, supported, fromHash, encode, decode, crc32 };
+  Fordela.link = { CURRENT, PRIMER, supported, fromHash, encode, decode, crc32 };
 })(window.Fordela = window.Fordela || {});

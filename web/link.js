@@ -33,16 +33,16 @@
   const CURRENT = 3;
   const MAX_TEXT = 16 * 1024 * 1024; // a scenario in a link is small; refuse bombs
   // Format 3's unpacked bytes are at most MAX_RAW, and at most MAX_RATIO
-  // times its packed ones (a scenario packs about 2:1), so that a hostile
+  // times its coded ones (a scenario packs about 2:1 to 4:1), so that a hostile
   // link is refused before it is decoded or decodes in about a second; the
   // page writes another format for a scenario past these (2 000
   // recipients, the most the page edits, take some 100 KB).
   const MAX_RAW = 512 * 1024;
-  const MAX_RATIO = 16;
-  // The text format 3's coder reads before a link's bytes, so that the
-  // words of such documents cost little the first time. Frozen with
-  // format 3: a change here is format 4.
-  const PRIMER = new TextEncoder().encode('');
+  const MAX_RATIO = 32;
+  // The text format 3's coder reads before a link's bytes
+  // (web/link-primer.js), made once.
+  let primer = null;
+  const PRIMER = () => primer || (primer = Fordela.linkPrimer());
 
   function supported() {
     return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
@@ -220,11 +220,22 @@
 
   const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  // The columns of a JSON value in format `version`: {strings, bytes}.
+  // The columns of a JSON value in format `version`: {strings, bytes,
+  // wide}. Format 3 writes the bits (flags and the numbers of frames) apart
+  // from the bytes, one after another: they are left as they are, where a
+  // model would only learn noise.
   function columns(doc, version) {
     const strings = [];
     const index = new Map(KNOWN_STRINGS.map((k, i) => [k, i]));
     const out = [];
+    const wide = [];
+    let wideBits = 0;
+    const putBits = (k, width) => {
+      for (let b = width - 1; b >= 0; b -= 1, wideBits += 1) {
+        if (wideBits % 8 === 0) wide.push(0);
+        if (Math.floor(k / 2 ** b) % 2) wide[wide.length - 1] |= 128 >> (wideBits % 8);
+      }
+    };
     const put = (n) => { for (const b of varint(n)) out.push(b); };
     // 0 for a string not used before (the next in the table), else its
     // number + 1: a column of new names is all zeros.
@@ -301,6 +312,10 @@
     }
 
     function bits(flags) {
+      if (version === 3) {
+        for (const f of flags) putBits(f ? 1 : 0, 1);
+        return;
+      }
       for (let i = 0; i < flags.length; i += 8) {
         let byte = 0;
         for (let j = 0; j < 8 && i + j < flags.length; j += 1) if (flags[i + j]) byte |= 1 << j;
@@ -317,20 +332,7 @@
         put(zigzag(frame.low));
         put(frame.step);
         out.push(frame.width);
-        let byte = 0;
-        let used = 0;
-        for (const k of frame.steps) {
-          for (let b = frame.width - 1; b >= 0; b -= 1) {
-            byte = byte * 2 + (Math.floor(k / 2 ** b) % 2);
-            used += 1;
-            if (used === 8) {
-              out.push(byte);
-              byte = 0;
-              used = 0;
-            }
-          }
-        }
-        if (used) out.push(byte * 2 ** (8 - used));
+        for (const k of frame.steps) putBits(k, frame.width);
         return;
       }
       const decimals = values.map(decimal);
@@ -355,11 +357,15 @@
         out.push(COLUMN.OBJECT);
         put(keys.length);
         for (const k of keys) text(k);
+        // 1: every object has every key (format 3: this key), and no bits
+        // follow.
         const full = values.every((o) => Object.keys(o).length === keys.length);
-        out.push(full ? 1 : 0); // 1: every object has every key, and no bits follow
+        if (version !== 3) out.push(full ? 1 : 0);
         for (const k of keys) {
           const has = values.map((o) => Object.prototype.hasOwnProperty.call(o, k));
-          if (!full) bits(has);
+          const all = version === 3 ? !has.includes(false) : full;
+          if (version === 3) out.push(all ? 1 : 0);
+          if (!all) bits(has);
           const present = values.filter((o, i) => has[i]).map((o) => o[k]);
           if (present.length) column(present);
         }
@@ -370,14 +376,14 @@
     }
 
     value(doc);
-    return { strings, bytes: out };
+    return { strings, bytes: out, wide };
   }
 
   // JSON value → the unpacked bytes of format 2 or 3. Format 3 ends each
   // string with a 0 (a 0 or 1 inside it is written 1 and the byte), so
   // that its text reads as text to the coder, with no lengths between.
   function toColumns(doc, version) {
-    const { strings, bytes } = columns(doc, version);
+    const { strings, bytes, wide } = columns(doc, version);
     const encoder = new TextEncoder();
     const parts = [Uint8Array.from(varint(strings.length))];
     for (const s of strings) {
@@ -395,13 +401,17 @@
       }
     }
     parts.push(Uint8Array.from(bytes));
-    return concat(parts);
+    const main = concat(parts);
+    return { raw: concat([main, Uint8Array.from(wide)]), split: main.length };
   }
 
   // The unpacked bytes of format 2 or 3 → the JSON value; throws on bytes
-  // that are not such (damaged).
-  function fromColumns(bytes, version) {
+  // that are not such (damaged). Format 3's bits start at `split`.
+  function fromColumns(raw, version, split = raw.length) {
+    const bytes = raw.subarray(0, split);
+    const wide = raw.subarray(split);
     let at = 0;
+    let wideAt = 0; // in bits
     let budget = MAX_TEXT; // about the length of the JSON text that comes out, as format 1 allows
     const damaged = () => new Error('damaged');
     const byte = () => {
@@ -481,7 +491,20 @@
       }
     }
 
+    // The next n numbers of `width` bits each in format 3.
+    function wideNumbers(n, width) {
+      if (wideAt + n * width > wide.length * 8) throw damaged();
+      const numbers = new Array(n);
+      for (let i = 0; i < n; i += 1) {
+        let k = 0;
+        for (let b = 0; b < width; b += 1, wideAt += 1) k = k * 2 + ((wide[wideAt >> 3] >> (7 - (wideAt & 7))) & 1);
+        numbers[i] = k;
+      }
+      return numbers;
+    }
+
     function bits(n) {
+      if (version === 3) return wideNumbers(n, 1).map(Boolean);
       if (at + Math.ceil(n / 8) > bytes.length) throw damaged();
       const flags = new Array(n);
       for (let i = 0; i < n; i += 1) flags[i] = (bytes[at + (i >> 3)] & (1 << (i & 7))) !== 0;
@@ -507,17 +530,13 @@
         const low = unzigzag(count());
         const step = count();
         const width = byte();
-        if (Math.abs(e) > 400 || width > 53 || at + Math.ceil((n * width) / 8) > bytes.length) throw damaged();
-        let bit = 0;
-        for (let i = 0; i < n; i += 1) {
-          let k = 0;
-          for (let b = 0; b < width; b += 1, bit += 1) k = k * 2 + ((bytes[at + (bit >> 3)] >> (7 - (bit & 7))) & 1);
+        if (Math.abs(e) > 400 || width > 53) throw damaged();
+        for (const [i, k] of wideNumbers(n, width).entries()) {
           const m = low + k * step;
           if (!Number.isSafeInteger(m)) throw damaged();
           out[i] = fromDecimal(m, e);
           if (!Number.isFinite(out[i])) throw damaged();
         }
-        at += Math.ceil(bit / 8);
       } else if (kind === COLUMN.DECIMAL) {
         for (const [i, d] of planes(n).entries()) out[i] = readDecimal(d);
       } else if (kind === COLUMN.INTEGER) {
@@ -532,10 +551,12 @@
         if (k > bytes.length) throw damaged();
         for (let i = 0; i < k; i += 1) keys.push(text());
         for (let i = 0; i < n; i += 1) out[i] = {};
-        const full = byte();
+        const full = version === 3 ? 0 : byte();
         if (full > 1) throw damaged();
         for (const key of keys) {
-          const has = full ? new Array(n).fill(true) : bits(n);
+          const all = version === 3 ? byte() : full;
+          if (all > 1) throw damaged();
+          const has = all ? new Array(n).fill(true) : bits(n);
           const present = has.filter(Boolean).length;
           const values = present ? column(present, depth + 1) : [];
           let next = 0;
@@ -550,7 +571,7 @@
     }
 
     const doc = value(0);
-    if (at !== bytes.length) throw damaged();
+    if (at !== bytes.length || Math.ceil(wideAt / 8) !== wide.length) throw damaged();
     return doc;
   }
 
@@ -569,12 +590,18 @@
   // Format `version` of the unpacked bytes: the header, then packed
   // (deflated, or in format 3 coded by Fordela.linkCoder); null when
   // format 3 would claim more than MAX_RATIO.
-  async function pack(version, raw) {
-    const packed = version === 3 ? Fordela.linkCoder.encode(raw, PRIMER) : await deflate(raw);
-    if (version === 3 && raw.length > Math.min(MAX_RAW, MAX_RATIO * packed.length)) return null;
+  async function pack(version, raw, split) {
+    let packed;
+    if (version === 3) {
+      const coded = Fordela.linkCoder.encode(raw.subarray(0, split), PRIMER());
+      if (split > Math.min(MAX_RAW, MAX_RATIO * coded.length) || raw.length - split > MAX_RAW) return null;
+      packed = concat([coded, raw.subarray(split)]);
+    } else {
+      packed = await deflate(raw);
+    }
     const crc = crc32(raw);
     const header = varint(packed.length).concat([crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255]);
-    if (version === 3) header.push(...varint(raw.length));
+    if (version === 3) header.push(...varint(split), ...varint(raw.length - split));
     return 's' + version + '=' + toBase64Url(concat([Uint8Array.from(header), packed]));
   }
 
@@ -583,7 +610,11 @@
   // `version` asks for one of them.
   async function encode(scenario, version) {
     const doc = Fordela.document.canonical(scenario);
-    const make = (v) => (v === 1 ? pack(1, new TextEncoder().encode(JSON.stringify(doc))) : pack(v, toColumns(doc, v)));
+    const make = (v) => {
+      if (v === 1) return pack(1, new TextEncoder().encode(JSON.stringify(doc)));
+      const { raw, split } = toColumns(doc, v);
+      return pack(v, raw, split);
+    };
     if (version) return make(version);
     const links = (await Promise.all([make(1), make(2), make(3)])).filter(Boolean);
     return links.reduce((best, link) => (link.length < best.length ? link : best));
@@ -617,6 +648,8 @@
     if (!bytes || bytes.length === 0) return failed('damaged');
 
     let raw;
+    let unpacked = null;
+    let tail = null;
     if (link.version === 0) {
       try {
         raw = await inflate(bytes);
@@ -627,18 +660,22 @@
       const length = readVarint(bytes);
       if (!length) return failed('truncated');
       let start = length.size + 4;
-      // Format 3: the length of the unpacked bytes, after the checksum.
-      const unpacked = link.version === 3 ? readVarint(bytes.subarray(start)) : null;
+      // Format 3: after the checksum, the lengths of the coded bytes once
+      // decoded and of the bits that follow them.
       if (link.version === 3) {
-        if (!unpacked) return failed('truncated');
-        start += unpacked.size;
+        unpacked = readVarint(bytes.subarray(start));
+        tail = unpacked && readVarint(bytes.subarray(start + unpacked.size));
+        if (!tail) return failed('truncated');
+        start += unpacked.size + tail.size;
       }
       if (bytes.length < start + length.value) return failed('truncated');
       if (bytes.length > start + length.value) return failed('damaged');
       const crc = ((bytes[length.size] << 24) | (bytes[length.size + 1] << 16) | (bytes[length.size + 2] << 8) | bytes[length.size + 3]) >>> 0;
       if (unpacked) {
-        if (unpacked.value > Math.min(MAX_RAW, MAX_RATIO * length.value)) return failed('damaged');
-        raw = Fordela.linkCoder.decode(bytes.subarray(start), unpacked.value, PRIMER);
+        const coded = length.value - tail.value;
+        if (coded < 0 || unpacked.value > Math.min(MAX_RAW, MAX_RATIO * coded)) return failed('damaged');
+        const main = Fordela.linkCoder.decode(bytes.subarray(start, start + coded), unpacked.value, PRIMER());
+        raw = concat([main, bytes.subarray(start + coded)]);
       } else {
         try {
           raw = await inflate(bytes.subarray(start));
@@ -651,7 +688,7 @@
 
     let doc;
     try {
-      doc = link.version >= 2 ? fromColumns(raw, link.version) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      doc = link.version >= 2 ? fromColumns(raw, link.version, unpacked ? unpacked.value : raw.length) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (e) {
       return failed('damaged');
     }
@@ -663,5 +700,5 @@
     return { ok: true, scenario: Fordela.document.canonical(migrated.scenario), legacy: link.version === 0 };
   }
 
-  Fordela.link = { CURRENT, PRIMER, supported, fromHash, encode, decode, crc32 };
+  Fordela.link = { CURRENT, supported, fromHash, encode, decode, crc32 };
 })(window.Fordela = window.Fordela || {});

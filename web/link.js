@@ -2,18 +2,26 @@
 // colleague opens exactly the same scenario. The fragment never reaches a
 // server: the page reads it in the browser.
 //
-// Both formats are "#sN=" + base64url of:
+// Every format is "#sN=" + base64url of:
 //   length of the packed bytes (unsigned LEB128)
 //   CRC-32 of the unpacked bytes (4 bytes, big-endian)
-//   the unpacked bytes, compressed with deflate-raw (CompressionStream)
-// Format 1 ("#s1=") packs the scenario's JSON text in UTF-8. Format 2
-// ("#s2=") packs the same JSON value in columns (below), about half as
-// long; the page writes whichever is shorter. The scenario is in the
-// core's canonical form (normalize). The length tells a link cut short in
-// an e-mail from a damaged one, the checksum an altered one. A later
-// format gets "#s3=", and this page says it is newer instead of
-// misreading it. The first links ("#s=", before format 1) held the
-// deflated JSON alone; they are still read.
+//   format 3 only: the length of the coded bytes once decoded, and of the
+//     bits that follow them (LEB128 each)
+//   the packed bytes
+// Format 1 ("#s1=") packs the scenario's JSON text in UTF-8, format 2
+// ("#s2=") the same JSON value in columns (below), both deflated
+// (deflate-raw, CompressionStream). Format 3 ("#s3=") writes the columns a
+// little differently (below) and codes them with Fordela.linkCoder
+// (web/link-coder.js: a context-mixing arithmetic coder in integers,
+// primed with the frozen text of web/link-primer.js) instead of deflate,
+// which on a few hundred bytes spends most of them on its block headers and
+// matches: about a third shorter than format 2. The page writes whichever
+// format is shortest. The scenario is in the core's canonical form
+// (normalize). The length tells a link cut short in an e-mail from a
+// damaged one, the checksum an altered one. A later format gets "#s4=",
+// and this page says it is newer instead of misreading it. The first links
+// ("#s=", before format 1) held the deflated JSON alone; they are still
+// read.
 //
 // Format 2, the columns: a table of strings (count, then each as its
 // UTF-8 length and bytes; the format's own words are built in), then the
@@ -27,17 +35,28 @@
 // a column: a table, such as the recipients), or any values (each with
 // its tag). Every value comes back exactly as it went in: strings are
 // never read as numbers.
+//
+// Format 3, the same columns, except: each string of the table is its
+// UTF-8 ended by a 0 (a 0 or 1 inside it written as 1 and the byte); a
+// column of numbers is one frame (frameOf(): the numbers as whole numbers
+// over one shared power of ten, less the smallest, over their common
+// step, each in as many bits as the largest needs: the exponent, the
+// smallest and the step as varints, the width as a byte); a table says per
+// key whether every object has it (1) or which do. The flags and the
+// frames' numbers are not coded: they go, as bits one after another, after
+// the coded bytes. Its unpacked bytes (what the checksum covers) are the
+// coded bytes decoded, then those bits.
 (function (Fordela) {
   'use strict';
 
   const CURRENT = 3;
   const MAX_TEXT = 16 * 1024 * 1024; // a scenario in a link is small; refuse bombs
-  // Format 3's unpacked bytes are at most MAX_RAW, and at most MAX_RATIO
-  // times its coded ones (a scenario packs about 2:1 to 4:1), so that a hostile
-  // link is refused before it is decoded or decodes in about a second; the
-  // page writes another format for a scenario past these (2 000
-  // recipients, the most the page edits, take some 100 KB).
-  const MAX_RAW = 512 * 1024;
+  // Format 3's coded bytes decode to at most MAX_RAW, and to at most
+  // MAX_RATIO times their length (a scenario packs about 2:1 to 4:1), so
+  // that a hostile link is refused before it is decoded, or decodes in a
+  // second or two; the page writes another format for a scenario past
+  // these (2 000 recipients, the most the page edits, take some 30 KB).
+  const MAX_RAW = 256 * 1024;
   const MAX_RATIO = 32;
   // The text format 3's coder reads before a link's bytes
   // (web/link-primer.js), made once.

@@ -115,7 +115,7 @@ test('dist/fordela.html without a home address: the link opens only on this comp
   await page.click('#copy-link');
   await page.waitForSelector('#link-status[data-length]');
   const link = await page.inputValue('#link-field');
-  assert.match(link, /^file:\/\/.*fordela\.html#s[12]=/);
+  assert.match(link, /^file:\/\/.*fordela\.html#s[123]=/);
   assert.match(await web.text(page, '#link-status'), /öppnas bara på den här datorn/);
   assert.equal(await page.getAttribute('#link-status', 'class'), 'notice link-box warning');
   assert.equal(await page.isVisible('#link-status button:text("Spara som fil")'), true, 'offers the file');
@@ -150,14 +150,14 @@ test('dist/fordela.html: a home address given once in the page is kept in this b
   await page.fill('#home-field', 'https://fordela.example.org/kommun/');
   await page.click('#home-use');
   await page.waitForFunction(() => /^https:/.test(document.getElementById('link-field').value));
-  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[12]=/);
+  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[123]=/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#link-field'));
   assert.doesNotMatch(await web.text(page, '#link-status'), /bara på den här datorn/);
   await page.reload();
   await page.waitForSelector('#result-table');
   await page.click('#copy-link');
   await page.waitForSelector('#link-status[data-length]');
-  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[12]=/);
+  assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[123]=/);
   assert.equal(await page.isVisible('#home-field'), false);
   assert.deepEqual(await watch.check(), []);
   await context.close();
@@ -176,7 +176,7 @@ test('the single file packaged with --home makes links that open on that address
   await page.click('#copy-link');
   await page.waitForSelector('#link-status[data-length]');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(server.url + '#s2='), link.slice(0, 80));
+  assert.ok(link.startsWith(server.url + '#s3='), link.slice(0, 80));
   assert.match(await web.text(page, '#link-status'), /Länken är kopierad/);
   assert.doesNotMatch(await web.text(page, '#link-status'), /bara på den här datorn/);
   const expected = await page.evaluate(() => Fordela.core.normalize(Fordela.core.examples().find((e) => e.id === 'stockholm-2021').scenario).scenario);
@@ -257,7 +257,7 @@ test('the folder for a web server (dist/site) works served, offers the single fi
     // Served, the page knows its address: links are made on it.
     await page.click('#copy-link');
     await page.waitForSelector('#link-status[data-length]');
-    assert.ok((await page.inputValue('#link-field')).startsWith(site.origin + '/#s2='));
+    assert.ok((await page.inputValue('#link-field')).startsWith(site.origin + '/#s3='));
 
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

@@ -165,7 +165,7 @@ test('a copied link opens exactly the same scenario in another browser, without 
   await page.waitForSelector('#link-status:not([hidden])');
   assert.match(await web.text(page, '#link-status'), /länk/i);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/index\.html#s[12]=[A-Za-z0-9_-]+$/);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/index\.html#s[123]=[A-Za-z0-9_-]+$/);
   assert.ok(link.length < 2000, 'short enough for Teams: ' + link.length);
 
   const other = await web.newContext(browser);

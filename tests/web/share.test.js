@@ -1,10 +1,11 @@
-// Links that carry a scenario (#s2=…, or #s1=… when that is shorter):
-// every example survives the trip to a colleague's browser exactly in both
-// formats, as does a document of odd values; a link main wrote before
-// format 2 still opens unchanged; a national key for all 290 municipalities
-// is too long for Teams and the page says so; and a link that is broken,
-// cut short, altered or from a newer Fördela says what is wrong while the
-// work already open stays as it was.
+// Links that carry a scenario (#s3=…, or #s2=…/#s1=… when that is
+// shorter): every example survives the trip to a colleague's browser
+// exactly in every format, as do a document of odd values and many
+// generated ones; links main wrote in formats 1 and 2, and a frozen set
+// of format 3, still open unchanged; a national key for all 290 municipalities is too long for
+// Teams and the page says so; and a link that is broken, cut short,
+// altered or from a newer Fördela says what is wrong while the work
+// already open stays as it was.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -13,12 +14,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const web = require('./lib/page.js');
+const { scenario290 } = require('../../bench/lib/scenario290.js');
 
 const EXAMPLES = ['stockholm-2021-model', 'stockholm-2021', 'linkoping-2021', 'linkoping-2022', 'linkoping-2022-tree', 'socialstyrelsen-2023'];
 
 let browser;
 let server;
-const lengths = { note: 'Characters in the whole link, http://127.0.0.1:PORT/index.html#s2=…, as copied by the page.', links: {} };
+const lengths = { note: 'Characters in the whole link, http://127.0.0.1:PORT/index.html#s3=…, as copied by the page; by_format: the same scenario in each format.', links: {}, by_format: {} };
 
 before(async () => {
   browser = await web.launch();
@@ -85,7 +87,7 @@ test('the examples below are every example the page has', async () => {
 });
 
 for (const id of EXAMPLES) {
-  test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result, in both formats`, async () => {
+  test(`${id}: its link opens in a fresh browser as the same normalized scenario with the same result, in every format`, async () => {
     const context = await withClipboard();
     const page = await context.newPage();
     const watch = web.watch(page, server.origin);
@@ -96,13 +98,16 @@ for (const id of EXAMPLES) {
     }, id);
     const table = await web.resultTable(page);
     const link = await copyLink(page);
-    assert.match(link, /#s2=[A-Za-z0-9_-]+$/, 'the columns are shorter than the JSON');
+    assert.match(link, /#s3=[A-Za-z0-9_-]+$/, 'the coded columns are the shortest');
     lengths.links[id] = link.length;
     const json = await linkIn(page, original.normalized, 1);
+    const columns = await linkIn(page, original.normalized, 2);
     assert.match(json, /#s1=/);
-    assert.ok(link.length < json.length);
+    assert.match(columns, /#s2=/);
+    assert.ok(link.length < columns.length && columns.length < json.length);
+    lengths.by_format[id] = { s1: json.length, s2: columns.length, s3: link.length };
 
-    for (const each of [link, json]) {
+    for (const each of [link, columns, json]) {
       const { opened, table: shown } = await openedElsewhere(each);
       assert.deepEqual(opened, original.normalized);
       assert.equal(JSON.stringify(opened), JSON.stringify(original.normalized), 'the keys in the same order too');
@@ -114,7 +119,7 @@ for (const id of EXAMPLES) {
   });
 }
 
-test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, an error) comes back exactly from both formats', async () => {
+test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, an error) comes back exactly from every format', async () => {
   const context = await withClipboard();
   const page = await context.newPage();
   await web.open(page, server.url);
@@ -131,7 +136,7 @@ test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, a
   odd.orders = [{ a: 1, b: 2 }, { b: 3, a: 4 }, { c: 5 }, { a: 6, c: 7 }]; // no one order of keys for all
   const expected = JSON.parse(JSON.stringify(odd));
   assert.equal(await page.evaluate((s) => Fordela.core.normalize(s).ok, odd), false);
-  for (const version of [1, 2]) {
+  for (const version of [1, 2, 3]) {
     const link = await linkIn(page, odd, version);
     assert.match(link, new RegExp('#s' + version + '='));
     const { opened } = await openedElsewhere(link);
@@ -141,14 +146,19 @@ test('a document of odd values (amounts as typed, spaces, a minus sign, emoji, a
   await context.close();
 });
 
-test('links main wrote before format 2 (#s1=, frozen in tests/web/data) still open unchanged', async () => {
-  const frozen = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'links-s1.json'), 'utf8')).links;
-  for (const [id, { hash, scenario }] of Object.entries(frozen)) {
-    assert.match(hash, /^#s1=/);
-    const { opened } = await openedElsewhere(server.url + hash);
-    assert.equal(JSON.stringify(opened), JSON.stringify(scenario), id);
-  }
-});
+// Format 3's frozen set guards its coder, primer and columns: links
+// already sent must keep opening as they did.
+for (const version of [1, 2, 3]) {
+  test(`links written in format ${version} (#s${version}=, frozen in tests/web/data) still open unchanged`, async () => {
+    const frozen = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', `links-s${version}.json`), 'utf8')).links;
+    assert.ok(Object.keys(frozen).length >= 2);
+    for (const [id, { hash, scenario }] of Object.entries(frozen)) {
+      assert.match(hash, new RegExp(`^#s${version}=`));
+      const { opened } = await openedElsewhere(server.url + hash);
+      assert.equal(JSON.stringify(opened), JSON.stringify(scenario), id);
+    }
+  });
+}
 
 // A national key over Sweden's 290 municipalities (made-up names and
 // figures of a realistic spread, fixed by a seed): population and the
@@ -352,7 +362,7 @@ test('broken, cut, altered and newer links of format 1 each say what is wrong, a
 
 test('format 2 links that are cut, altered, malformed or from a later format say so, and the work stays', async () => {
   const { context, page } = await withOwnWork();
-  const good = await linkOf(page, 'socialstyrelsen-2023');
+  const good = await linkOf(page, 'socialstyrelsen-2023', 2);
   assert.match(good, /^#s2=/);
   const payload = good.slice('#s2='.length);
   const bytes = Buffer.from(payload, 'base64url');
@@ -368,9 +378,210 @@ test('format 2 links that are cut, altered, malformed or from a later format say
     ['columns that are no document, with a right checksum', pack(crc32Bytes(noTag), noTag, 2), /skadad och innehåller ingen läsbar fördelning/],
     ['a string number past the table', pack(crc32Bytes(Buffer.from([0, 5, 99])), Buffer.from([0, 5, 99]), 2), /skadad/],
     ['bytes left over after the document', pack(crc32Bytes(Buffer.concat([raw, Buffer.from([0])])), Buffer.concat([raw, Buffer.from([0])]), 2), /skadad/],
-    ['from a later format', '#s3=' + payload, /nyare version av Fördela \(format 3\)/],
+    ['read as format 3', '#s3=' + payload, /skadad|har ändrats|ofullständig/],
   ];
   await expectEachUntouched(context, cases);
+  await context.close();
+});
+
+// The parts of a #s3= payload: [packed length, crc32, length of the coded
+// bytes once decoded, length of the bits after them, the coded bytes, the
+// bits].
+function unpack3(hash) {
+  const bytes = Buffer.from(hash.replace(/^#s3=/, ''), 'base64url');
+  let at = 0;
+  const varint = () => {
+    let n = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const b = bytes[at++];
+      n += (b & 127) * scale;
+      if (b < 128) return n;
+    }
+  };
+  varint();
+  const crc = bytes.subarray(at, at + 4);
+  at += 4;
+  const length = varint();
+  const wide = varint();
+  return { crc, length, coded: bytes.subarray(at, bytes.length - wide), wide: bytes.subarray(bytes.length - wide) };
+}
+
+function pack3(crc, length, coded, wide = Buffer.alloc(0)) {
+  const varint = (n) => {
+    const out = [];
+    for (; ; n = Math.floor(n / 128)) {
+      out.push(n >= 128 ? (n % 128) + 128 : n);
+      if (n < 128) return Buffer.from(out);
+    }
+  };
+  const packed = Buffer.concat([Buffer.from(coded), Buffer.from(wide)]);
+  return '#s3=' + Buffer.concat([varint(packed.length), crc, varint(length), varint(wide.length), packed]).toString('base64url');
+}
+
+// The page's own coder, with format 3's primer.
+function code(page, bytes) {
+  return page.evaluate((b) => Array.from(Fordela.linkCoder.encode(Uint8Array.from(b), Fordela.linkPrimer())), Array.from(bytes));
+}
+
+function uncode(page, coded, length) {
+  return page.evaluate(([b, n]) => Array.from(Fordela.linkCoder.decode(Uint8Array.from(b), n, Fordela.linkPrimer())), [Array.from(coded), length]);
+}
+
+test('format 3 links that are cut, altered, malformed, too large for their length or from a later format say so, and the work stays', async () => {
+  const { context, page } = await withOwnWork();
+  const good = await linkOf(page, 'socialstyrelsen-2023');
+  assert.match(good, /^#s3=/);
+  const payload = good.slice('#s3='.length);
+  const { crc, length, coded, wide } = unpack3(good);
+  assert.ok(wide.length > 0, 'the example has flags and numbers');
+  const main = Buffer.from(await uncode(page, coded, length));
+  assert.deepEqual(crc, crc32Bytes(Buffer.concat([main, wide])), 'the checksum is that of the unpacked bytes and the bits');
+  const altered = Buffer.from(main);
+  altered[altered.length - 3] ^= 1;
+  const noTag = Buffer.from([0, 200]);
+  const flipped = Buffer.from(coded);
+  flipped[Math.floor(flipped.length / 2)] ^= 8;
+  const flippedBit = Buffer.from(wide);
+  flippedBit[0] ^= 64;
+  const cases = [
+    ['cut in half', '#s3=' + payload.slice(0, Math.floor(payload.length / 2)), /ofullständig: slutet saknas/],
+    ['cut inside its header', '#s3=' + payload.slice(0, 7), /ofullständig: slutet saknas/],
+    ['a value changed, the checksum kept', pack3(crc, altered.length, await code(page, altered), wide), /har ändrats efter att den skapades/],
+    ['a bit flipped in the coded bytes', pack3(crc, length, flipped, wide), /har ändrats efter att den skapades/],
+    ['a number\'s bit flipped', pack3(crc, length, coded, flippedBit), /har ändrats efter att den skapades/],
+    ['columns that are no document, with a right checksum', pack3(crc32Bytes(noTag), noTag.length, await code(page, noTag)), /skadad och innehåller ingen läsbar fördelning/],
+    ['bits left over after the document, with a right checksum', pack3(crc32Bytes(Buffer.concat([main, wide, Buffer.from([0])])), length, coded, Buffer.concat([wide, Buffer.from([0])])), /skadad och innehåller ingen läsbar fördelning/],
+    ['more unpacked bytes claimed than the coder may give', pack3(crc, coded.length * 32 + 1, coded, wide), /skadad och innehåller ingen läsbar fördelning/],
+    ['a quarter megabyte claimed by a few bytes', pack3(crc, 256 * 1024 + 1, coded.subarray(0, 8)), /skadad och innehåller ingen läsbar fördelning/],
+    ['more bits claimed than the link holds', pack3(crc, length, coded.subarray(0, 4), Buffer.concat([coded.subarray(4), wide])), /skadad|har ändrats/],
+    ['from a later format', '#s4=' + payload, /nyare version av Fördela \(format 4\)/],
+  ];
+  await expectEachUntouched(context, cases);
+  await context.close();
+});
+
+// Documents of every shape a link may carry, from a seed: odd strings
+// (emoji, right-to-left marks, NUL, quotes, empty, long notes), numbers of
+// every shape (negative, decimal, tiny, huge, the largest exact integers;
+// "1e309" and amounts as typed stay text), and columns of them.
+function generatedDocuments(count, seed) {
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const STRINGS = ['', ' ', 'Norr', 'Söder', '🧮', '👩‍👩‍👧 familj', '\u200fעברית\u200e', 'مرحبا', '\u0000', '\u0001x', '"', '\\', '__proto__',
+    'constructor', '1e309', '25 400 000', '−3', ' 7 ', '0', '-0', 'NaN', '2021-05-25', 'Å'.repeat(3), 'Kommun ' + 'A'];
+  const NUMBERS = [0, 1, -1, 2.5, -0.001, 0.1 + 0.2, 1e21, 1e-7, 5e-324, 1.7976931348623157e308, 9007199254740991, -9007199254740991,
+    9007199254740994, 123456.789, -2.5e-10, 25400000, 1054200, 100000, 4.85e6, 12345678901234567890];
+  const WORDS = ['Lång', 'anteckning', 'om', 'fördelningen', 'ÅÄÖ', 'åäö', '🧮', 'kr', '2021', 'och', '\u200f', 'av', 'medel'];
+  const note = () => Array.from({ length: 50 + Math.floor(random() * 300) }, () => pick(WORDS)).join(' ');
+  const text = () => (random() < 0.1 ? note() : pick(STRINGS) + (random() < 0.5 ? pick(STRINGS) : ''));
+  const number = () => {
+    const r = random();
+    if (r < 0.4) return pick(NUMBERS);
+    if (r < 0.7) return Math.floor(random() * 2e6) - 1e6;
+    return Number((random() * 1e6 - 5e5).toFixed(Math.floor(random() * 8)));
+  };
+  const scalar = () => pick([text, number, number, () => random() < 0.5, () => null])();
+  const value = (depth) => {
+    const r = random();
+    if (depth > 3 || r < 0.4) return scalar();
+    if (r < 0.55) return Array.from({ length: Math.floor(random() * 40) }, number);
+    if (r < 0.65) return Array.from({ length: Math.floor(random() * 12) }, text);
+    if (r < 0.8) {
+      const keys = Array.from({ length: 1 + Math.floor(random() * 4) }, text);
+      return Array.from({ length: Math.floor(random() * 20) }, () => {
+        const o = {};
+        for (const k of keys) if (random() < 0.8) o[k] = scalar();
+        return o;
+      });
+    }
+    if (r < 0.9) return Array.from({ length: Math.floor(random() * 5) }, () => value(depth + 1));
+    const o = {};
+    for (let i = Math.floor(random() * 5); i > 0; i -= 1) o[text()] = value(depth + 1);
+    return o;
+  };
+  const documents = [];
+  for (let i = 0; i < count; i += 1) {
+    const doc = web.example('linkoping-2021');
+    doc.title = text();
+    doc.notes = text();
+    for (const r of doc.recipients) {
+      r.name = text();
+      for (const k of Object.keys(r.values)) r.values[k] = random() < 0.5 ? number() : text();
+    }
+    doc.extra = value(0);
+    documents.push(doc);
+  }
+  return documents;
+}
+
+test('200 generated documents of odd strings and numbers of every shape come back from format 3 exactly as from format 1', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  const documents = generatedDocuments(200, 16);
+  const problems = await page.evaluate(async (docs) => {
+    const out = [];
+    let refused = 0;
+    const open = async (hash) => {
+      const read = await Fordela.link.decode(Fordela.link.fromHash('#' + hash));
+      return read.ok ? JSON.stringify(read.scenario) : read.problem;
+    };
+    for (const [i, doc] of docs.entries()) {
+      const one = await open(await Fordela.link.encode(doc, 1));
+      const three = await Fordela.link.encode(doc, 3);
+      if (three === null) {
+        // Packs past 32:1: the page writes another format.
+        refused += 1;
+        if (/^s3=/.test(await Fordela.link.encode(doc)) || (await open(await Fordela.link.encode(doc))) !== one) out.push(i + ': no other format');
+        continue;
+      }
+      const back = await open(three);
+      if (one !== back) out.push(i + ': ' + one.slice(0, 200) + ' ≠ ' + back.slice(0, 200));
+    }
+    return { out, refused };
+  }, documents);
+  assert.deepEqual(problems.out, []);
+  assert.ok(problems.refused < documents.length / 10, problems.refused + ' not in format 3');
+  await context.close();
+});
+
+test('the coder of format 3 gives back any bytes exactly: empty, one, all alike, random, text, long', async () => {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * 256);
+  };
+  const inputs = [[], [0], [255], Array(3000).fill(0), Array(3000).fill(255), Array.from({ length: 5000 }, random),
+    Array.from(Buffer.from('Fördelning av statsbidrag till kommuner och regioner. '.repeat(40))),
+    Array.from({ length: 2000 }, (_, i) => (random() < 128 ? 0 : i % 256))];
+  for (const [i, bytes] of inputs.entries()) {
+    const packed = await code(page, bytes);
+    assert.deepEqual(await uncode(page, packed, bytes.length), bytes, 'input ' + i);
+    const unprimed = await page.evaluate((b) => Array.from(Fordela.linkCoder.decode(Fordela.linkCoder.encode(Uint8Array.from(b)), b.length)), bytes);
+    assert.deepEqual(unprimed, bytes, 'input ' + i + ' without the primer');
+  }
+  await context.close();
+});
+
+test('the bench\'s 290-recipient scenario comes back from format 3 exactly, with the same result', async () => {
+  const context = await withClipboard();
+  const page = await context.newPage();
+  await web.open(page, server.url);
+  const original = await page.evaluate((s) => ({ normalized: Fordela.core.normalize(s).scenario, result: JSON.stringify(Fordela.core.compute(s)) }), scenario290());
+  const link = await linkIn(page, original.normalized, 3);
+  const encoded = {};
+  for (const version of [1, 2, 3]) encoded['s' + version] = (await linkIn(page, original.normalized, version)).length;
+  lengths.by_format['bench-scenario290'] = encoded;
+  lengths.links['bench-scenario290'] = link.length;
+  const { opened } = await openedElsewhere(link);
+  assert.equal(JSON.stringify(opened), JSON.stringify(original.normalized));
+  assert.equal(await page.evaluate((s) => JSON.stringify(Fordela.core.compute(s)), opened), original.result);
   await context.close();
 });
 

@@ -96,6 +96,9 @@ test('a first-time session: new scenario, a pasted Excel range with a header row
   assert.ok(!table[0].some((head) => /^Antal$|Fördelning efter antal|Del 2/.test(head)), 'no default name is printed');
   assert.equal(await page.inputValue('#example-picker'), '');
   assert.match(await page.$eval('#example-picker', (el) => el.selectedOptions[0].textContent), /^Egen fördelning/);
+  // What the user sees next: the summary and the result, scrolled to.
+  await page.locator('#result-table').scrollIntoViewIfNeeded();
+  await web.settle(page);
   await web.screenshot(page, 'first-time-3-result', { fullPage: false });
   // Step 4: print.
   await page.emulateMedia({ media: 'print' });

@@ -9,6 +9,8 @@ namespace {
 
 // Sorted by key (checked by a test); looked up by binary search.
 constexpr std::array kMessages{
+    Message{"csv.compare.diff", "Difference B − A (kr)"},
+    Message{"csv.compare.diff_percent", "Difference (%)"},
     Message{"csv.component_n", "Component {n}"},
     Message{"csv.earmark_n", "Earmarked {n}"},
     Message{"csv.earmarked", "earmarked"},
@@ -22,6 +24,17 @@ constexpr std::array kMessages{
     Message{"csv.redistribution", "Redistribution"},
     Message{"csv.returned", "Not requisitioned"},
     Message{"csv.rounding", "Rounding"},
+    Message{"csv.summary.deductions", "Deductions"},
+    Message{"csv.summary.earmarks", "Earmarked"},
+    Message{"csv.summary.final_amount", "Paid out"},
+    Message{"csv.summary.formula", "Allocated by the key"},
+    Message{"csv.summary.net", "To allocate"},
+    Message{"csv.summary.not_allocated", "Not allocated"},
+    Message{"csv.summary.pool", "Not requisitioned, to redistribute"},
+    Message{"csv.summary.pool_left", "Left after redistribution"},
+    Message{"csv.summary.pot", "Pot"},
+    Message{"csv.summary.redistributed", "Redistributed"},
+    Message{"csv.summary.total", "Total"},
     Message{"csv.total", "Total"},
     Message{"csv.totals", "Total"},
     Message{"explain.basis_rank.first", "the largest"},

@@ -11,6 +11,8 @@ namespace {
 
 // Sorted by key (checked by a test); looked up by binary search.
 constexpr std::array kMessages{
+    Message{"csv.compare.diff", "Skillnad B − A (kr)"},
+    Message{"csv.compare.diff_percent", "Skillnad (%)"},
     Message{"csv.component_n", "Del {n}"},
     Message{"csv.earmark_n", "Öronmärkt {n}"},
     Message{"csv.earmarked", "öronmärkt"},
@@ -24,6 +26,17 @@ constexpr std::array kMessages{
     Message{"csv.redistribution", "Omfördelning"},
     Message{"csv.returned", "Ej rekvirerat"},
     Message{"csv.rounding", "Avrundning"},
+    Message{"csv.summary.deductions", "Avdrag"},
+    Message{"csv.summary.earmarks", "Öronmärkt"},
+    Message{"csv.summary.final_amount", "Utbetalas"},
+    Message{"csv.summary.formula", "Fördelat enligt nyckeln"},
+    Message{"csv.summary.net", "Att fördela"},
+    Message{"csv.summary.not_allocated", "Ej fördelat"},
+    Message{"csv.summary.pool", "Ej rekvirerat, till omfördelning"},
+    Message{"csv.summary.pool_left", "Kvar efter omfördelning"},
+    Message{"csv.summary.pot", "Pott"},
+    Message{"csv.summary.redistributed", "Omfördelat"},
+    Message{"csv.summary.total", "Totalt"},
     Message{"csv.total", "Totalt"},
     Message{"csv.totals", "Summa"},
     Message{"explain.basis_rank.first", "det största"},

@@ -88,28 +88,6 @@ std::string header_of(detail::Lang lang, const std::string& name, std::string_vi
 
 // ---- the summary after the table -------------------------------------------
 
-struct SummaryWords {
-  const char* pot;
-  const char* deductions;
-  const char* net;
-  const char* formula;
-  const char* not_allocated;
-  const char* earmarks;
-  const char* total;
-  const char* pool;
-  const char* redistributed;
-  const char* pool_left;
-  const char* final_amount;
-};
-
-// The page's words for its summary (web/i18n.js: totals.*).
-constexpr SummaryWords kSwedishSummary{"Pott", "Avdrag", "Att fördela", "Fördelat enligt nyckeln", "Ej fördelat",
-                                       "Öronmärkt", "Totalt", "Ej rekvirerat, till omfördelning", "Omfördelat",
-                                       "Kvar efter omfördelning", "Utbetalas"};
-constexpr SummaryWords kEnglishSummary{"Pot", "Deductions", "To allocate", "Allocated by the key", "Not allocated",
-                                       "Earmarked", "Total", "Not requisitioned, to redistribute", "Redistributed",
-                                       "Left after redistribution", "Paid out"};
-
 // After the table, a blank line and one "label;amount" line per figure of
 // the page's summary, so that the sheet adds up on its own: Pott − Avdrag =
 // Att fördela = Fördelat enligt nyckeln + Ej fördelat; Totalt = Fördelat
@@ -117,27 +95,27 @@ constexpr SummaryWords kEnglishSummary{"Pot", "Deductions", "To allocate", "Allo
 // included, so that a program finds them in place (docs/csv-format.md);
 // a redistribution round adds its four.
 void write_summary(CsvWriter& csv, const json& result, CsvLanguage language) {
-  const SummaryWords& words = language == CsvLanguage::swedish ? kSwedishSummary : kEnglishSummary;
+  const detail::Lang lang = language == CsvLanguage::swedish ? detail::Lang::sv : detail::Lang::en;
   const json* totals = member(result, "totals");
   const json* round = member(result, "redistribution");
-  auto line = [&](const char* label, const json* object, const char* key) {
-    csv.text(label);
+  auto line = [&](std::string_view word, const json* object, const char* key) {
+    csv.text(say(lang, "csv.summary." + std::string(word)));
     csv.amount(object != nullptr ? ore_of(member(*object, key)) : std::nullopt);
     csv.end_row();
   };
   csv.end_row();
-  line(words.pot, totals, "pot_ore");
-  line(words.deductions, totals, "deductions_ore");
-  line(words.net, totals, "net_ore");
-  line(words.formula, totals, "formula_ore");
-  line(words.not_allocated, totals, "not_allocated_ore");
-  line(words.earmarks, totals, "earmarks_ore");
-  line(words.total, totals, "total_ore");
+  line("pot", totals, "pot_ore");
+  line("deductions", totals, "deductions_ore");
+  line("net", totals, "net_ore");
+  line("formula", totals, "formula_ore");
+  line("not_allocated", totals, "not_allocated_ore");
+  line("earmarks", totals, "earmarks_ore");
+  line("total", totals, "total_ore");
   if (round != nullptr && round->is_object()) {
-    line(words.pool, round, "pool_ore");
-    line(words.redistributed, totals, "redistributed_ore");
-    line(words.pool_left, round, "not_allocated_ore");
-    line(words.final_amount, totals, "final_ore");
+    line("pool", round, "pool_ore");
+    line("redistributed", totals, "redistributed_ore");
+    line("pool_left", round, "not_allocated_ore");
+    line("final_amount", totals, "final_ore");
   }
 }
 
@@ -296,17 +274,6 @@ std::string result_json_to_table_csv(std::string_view result_text, const CsvDial
 
 namespace {
 
-struct CompareWords {
-  const char* recipient;
-  const char* diff;
-  const char* diff_percent;
-  const char* totals;
-};
-
-// The page's words (web/i18n.js: result.recipient, compare.*, result.totals).
-constexpr CompareWords kSwedishCompare{"Mottagare", "Skillnad B − A (kr)", "Skillnad (%)", "Summa"};
-constexpr CompareWords kEnglishCompare{"Recipient", "Difference B − A (kr)", "Difference (%)", "Total"};
-
 // compare_json's per cent ("-12.5"), or nothing when it is anything else:
 // the cell is written unguarded, so only a number may go in.
 std::optional<std::string> percent_of(const json* value) {
@@ -328,7 +295,7 @@ std::string compare_json_to_table_csv(std::string_view compare_text, const CsvDi
   const json comparison = json::parse(compare_text, nullptr, false);
   const json* rows = member(comparison, "recipients");
   if (comparison.is_discarded() || rows == nullptr || !rows->is_array()) return "";
-  const CompareWords& words = language == CsvLanguage::swedish ? kSwedishCompare : kEnglishCompare;
+  const detail::Lang lang = language == CsvLanguage::swedish ? detail::Lang::sv : detail::Lang::en;
   CsvWriter csv(dialect);
   auto amounts = [&](const json* row, bool has_a, bool has_b) {
     csv.amount(has_a ? ore_of(member(*row, "a_ore")) : std::nullopt);
@@ -338,11 +305,11 @@ std::string compare_json_to_table_csv(std::string_view compare_text, const CsvDi
     else csv.blank();
     csv.end_row();
   };
-  csv.text(words.recipient);
+  csv.text(say(lang, "csv.recipient"));
   csv.text("A: " + detail::isolated(a_label) + " (kr)");
   csv.text("B: " + detail::isolated(b_label) + " (kr)");
-  csv.text(words.diff);
-  csv.text(words.diff_percent);
+  csv.text(say(lang, "csv.compare.diff"));
+  csv.text(say(lang, "csv.compare.diff_percent"));
   csv.end_row();
   for (const auto& row : *rows) {
     // A recipient on one side only has no amount on the other: an empty
@@ -353,7 +320,7 @@ std::string compare_json_to_table_csv(std::string_view compare_text, const CsvDi
   }
   static const json no_totals = json::object();
   const json* totals = member(comparison, "totals");
-  csv.text(words.totals);
+  csv.text(say(lang, "csv.totals"));
   amounts(totals != nullptr && totals->is_object() ? totals : &no_totals, true, true);
   return csv.take();
 }

@@ -377,8 +377,9 @@ class Computer {
     for (const auto& rec : s_.recipients) {
       if (comp.basis != Basis::cost || !rec.cost || !rec.cost->pending) continue;
       const Ore cost = item_cost_ore(*rec.cost);
-      sv.push_back("”" + detail::isolated(rec.name) + "” (" + format_kr_sv(cost) + ")");
-      en.push_back("“" + detail::isolated(rec.name) + "” (" + format_kr_en(cost) + ")");
+      const std::string name = isolated(rec.name);
+      sv.push_back(detail::say(detail::Lang::sv, "phrase.pending_item", {{"name", name}, {"cost", format_kr_sv(cost)}}));
+      en.push_back(detail::say(detail::Lang::en, "phrase.pending_item", {{"name", name}, {"cost", format_kr_en(cost)}}));
     }
     if (sv.empty()) return {};
     return {detail::say(detail::Lang::sv, "phrase.pending_items", {{"list", detail::join_list(sv, true)}}),

@@ -286,6 +286,7 @@ constexpr std::array kMessages{
             "a \\u escape is only half of a character (a lone surrogate); remove it or write the whole character"},
     Message{"phrase.list_and", "{list} and {last}"},
     Message{"phrase.part_left", "{left} of “{name}” ({frame})"},
+    Message{"phrase.pending_item", "“{name}” ({cost})"},
     Message{"phrase.pending_items", " Not decided and not counted: {list}."},
     Message{"phrase.type.boolean", "true or false"},
     Message{"phrase.type.kind", "count or amount"},

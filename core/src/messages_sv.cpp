@@ -295,6 +295,7 @@ constexpr std::array kMessages{
             "en \\u-kod är bara ena halvan av ett tecken (ett ensamt surrogat); ta bort den eller skriv hela tecknet"},
     Message{"phrase.list_and", "{list} och {last}"},
     Message{"phrase.part_left", "{left} av ”{name}” ({frame})"},
+    Message{"phrase.pending_item", "”{name}” ({cost})"},
     Message{"phrase.pending_items", " Ej beslutat och inte medräknat: {list}."},
     Message{"phrase.type.boolean", "true eller false"},
     Message{"phrase.type.kind", "count eller amount"},

@@ -47,7 +47,7 @@ function reader(bytes, at = 0) {
   };
 }
 
-function demangled(name) {
+function shortened(name) {
   // --profiling-funcs keeps C++ names demangled already ("fordela::…(…)");
   // shorten long template arguments so that a table stays readable.
   return name.length > 110 ? name.slice(0, 107) + '…' : name;
@@ -159,7 +159,7 @@ function main() {
   const { sections, bodies, data, names } = analyse(bytes);
   const code = bodies.reduce((n, b) => n + b.bytes, 0);
   const functions = bodies
-    .map((b) => ({ name: names.has(b.index) ? demangled(names.get(b.index)) : '#' + b.index, bytes: b.bytes }))
+    .map((b) => ({ name: names.has(b.index) ? shortened(names.get(b.index)) : '#' + b.index, bytes: b.bytes }))
     .sort((a, b) => b.bytes - a.bytes);
   const { pieces, other } = dataPieces(data);
   const report = {

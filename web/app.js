@@ -1,13 +1,27 @@
 // The controller: loads the core and the first scenario, turns the user's
 // edits into changes of the scenario, recomputes (debounced), and asks the
 // views to render. All event listeners of the page are set here.
-(function (Fordela) {
-  'use strict';
-
-  const { pointer, parsePointer, setOwn } = Fordela.dom;
-  const views = Fordela.views;
-  const i18n = Fordela.i18n;
-  const t = (...args) => i18n.t(...args);
+import * as clipboard from './clipboard.js';
+import { core } from './core.js';
+import * as decision from './decision.js';
+import { MAX_RECIPIENTS } from './document.js';
+import { pointer, parsePointer, setOwn } from './dom.js';
+import * as files from './files.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
+import * as levels from './levels.js';
+import * as link from './link.js';
+import * as partNames from './part-names.js';
+import * as paste from './paste.js';
+import { ScenarioStore, storage } from './store.js';
+import { ChartView } from './views/chart.js';
+import { FindingsView } from './views/findings.js';
+import { KeyView, EarmarksView, RoundingView } from './views/key.js';
+import { AboutView, PotView } from './views/pot.js';
+import { IndicatorsView, RecipientsView, RequisitionView, CostsView } from './views/recipients.js';
+import { SummaryView, ResultView } from './views/result.js';
+import { Toast } from './views/scenarios.js';
+import * as workspace from './workspace.js';
 
   const DEFAULT_EXAMPLE = 'stockholm-2021-model';
   const COMPUTE_DELAY_MS = 100;
@@ -16,12 +30,12 @@
 
   const $ = (id) => document.getElementById(id);
 
-  const store = new Fordela.ScenarioStore();
+  const store = new ScenarioStore();
   let examples = [];
   let lastGood = null; // {result, scenario}: what the result views show (the level being edited)
   let lastRoot = null; // {result, scenario}: the whole document's last good result
   let findings = [];
-  let levelFindings = { own: [], other: [] }; // Fordela.levels.splitFindings
+  let levelFindings = { own: [], other: [] }; // levels.splitFindings
   let errorCount = 0;
   let computeTimer = null;
   let coreReady = false;
@@ -34,17 +48,17 @@
 
   function createViews() {
     editor = {
-      about: new views.AboutView($('about')),
-      pot: new views.PotView($('pot')),
-      indicators: new views.IndicatorsView($('indicators')),
-      recipients: new views.RecipientsView($('recipients')),
-      requisition: new views.RequisitionView($('requisition')),
-      costs: new views.CostsView($('costs')),
-      key: new views.KeyView($('key')),
-      earmarks: new views.EarmarksView($('earmarks')),
-      rounding: new views.RoundingView($('rounding')),
+      about: new AboutView($('about')),
+      pot: new PotView($('pot')),
+      indicators: new IndicatorsView($('indicators')),
+      recipients: new RecipientsView($('recipients')),
+      requisition: new RequisitionView($('requisition')),
+      costs: new CostsView($('costs')),
+      key: new KeyView($('key')),
+      earmarks: new EarmarksView($('earmarks')),
+      rounding: new RoundingView($('rounding')),
     };
-    Object.assign(editor, Fordela.decision.init({
+    Object.assign(editor, decision.init({
       store, announce, openLevel, computeNow,
       good: () => lastGood,
       root: () => lastRoot,
@@ -52,10 +66,10 @@
       levelFindings: () => levelFindings,
       examples: () => examples,
     }));
-    findingsView = new views.FindingsView($('main'), $('findings'));
-    summaryView = new views.SummaryView($('summary'), $('live-summary'));
-    resultView = new views.ResultView($('result'));
-    chartView = new views.ChartView($('chart'));
+    findingsView = new FindingsView($('main'), $('findings'));
+    summaryView = new SummaryView($('summary'), $('live-summary'));
+    resultView = new ResultView($('result'));
+    chartView = new ChartView($('chart'));
   }
 
   // ---- rendering ---------------------------------------------------------
@@ -64,16 +78,16 @@
   function dependentViews(path) {
     if (/^\/recipients\/\d+\/name$/.test(path)) return ['requisition', 'costs', 'calendar'];
     if (/^\/indicators\/\d+\/label$/.test(path)) return ['recipients', 'key', 'earmarks'];
-    // An item's name follows its costs (Fordela.partNames).
+    // An item's name follows its costs (partNames).
     if (NAMED_BY_COST.test(path)) return ['recipients', 'requisition', 'calendar', 'costs'];
     return [];
   }
 
   function renderEditor(only) {
     if (!store.scenario || (only && only.length === 0)) return;
-    // The editors edit the level being edited (Fordela.levels), with paths relative to it.
+    // The editors edit the level being edited (levels), with paths relative to it.
     const scenario = store.level();
-    const context = Fordela.decision.levelContext();
+    const context = decision.levelContext();
     const focus = rememberFocus();
     const names = only || Object.keys(editor);
     for (const name of names) {
@@ -98,8 +112,8 @@
     editor.costs.showCosts(lastGood && errorCount === 0 ? lastGood.result : null);
     resultView.render(state);
     chartView.render(state);
-    findingsView.renderSummary(Fordela.decision.summaryFindings(levelFindings));
-    Fordela.decision.render(state);
+    findingsView.renderSummary(decision.summaryFindings(levelFindings));
+    decision.render(state);
     $('copy-result').disabled = !lastGood;
     $('result-section').classList.toggle('has-errors', errorCount > 0);
   }
@@ -168,7 +182,7 @@
     if (!coreReady || !store.scenario) return;
     let result;
     try {
-      result = Fordela.core.compute(store.scenario);
+      result = core.compute(store.scenario);
     } catch (e) {
       // No result then: the one on screen would be an earlier document's.
       lastGood = null;
@@ -179,7 +193,7 @@
       return;
     }
     findings = Array.isArray(result.findings) ? result.findings : [];
-    levelFindings = Fordela.levels.splitFindings(findings, store.path);
+    levelFindings = levels.splitFindings(findings, store.path);
     errorCount = findings.filter((f) => f.severity === 'error').length;
     if (result.ok && result.recipients && result.totals) {
       lastRoot = { result, scenario: JSON.parse(JSON.stringify(store.scenario)) };
@@ -195,17 +209,17 @@
   // The level's part of the last good result, for the result views.
   function levelGood() {
     if (!lastRoot) return null;
-    const result = Fordela.levels.resultAt(lastRoot.result, store.path);
-    const scenario = Fordela.levels.at(lastRoot.scenario, store.path);
+    const result = levels.resultAt(lastRoot.result, store.path);
+    const scenario = levels.at(lastRoot.scenario, store.path);
     return result && scenario ? { result, scenario } : null;
   }
 
   // Shows another level of the document in the editors and the result.
   function openLevel(path) {
     store.setLevel(path);
-    Fordela.workspace.keepLevel();
+    workspace.keepLevel();
     lastGood = levelGood();
-    levelFindings = Fordela.levels.splitFindings(findings, store.path);
+    levelFindings = levels.splitFindings(findings, store.path);
     renderAll();
   }
 
@@ -247,17 +261,17 @@
   // A shared link (#s1=…, or #s=… from before link format 1): {version,
   // payload}, or null.
   function hashScenario() {
-    return Fordela.link.fromHash(location.hash);
+    return link.fromHash(location.hash);
   }
 
   // A link opens as a new scenario in the list, beside the work already
   // there; one that cannot be read says why and changes nothing.
-  function openLink(link) {
-    return Fordela.workspace.openLink(link);
+  function openLink(shared) {
+    return workspace.openLink(shared);
   }
 
   function copyLink() {
-    Fordela.workspace.copyLink();
+    workspace.copyLink();
   }
 
   function blankScenario() {
@@ -296,9 +310,9 @@
     if (!path || kind === 'bool' || kind === 'select') return;
     const value = readValue(el);
     // A column's new label renames the parts and earmarks named after it, an
-    // item's costs the item (Fordela.partNames).
+    // item's costs the item (partNames).
     if (/^\/indicators\/\d+\/label$/.test(path) || NAMED_BY_COST.test(path)) {
-      Fordela.partNames.follow(store.level(), (s) => Fordela.ScenarioStore.put(s, parsePointer(path), value));
+      partNames.follow(store.level(), (s) => ScenarioStore.put(s, parsePointer(path), value));
     }
     store.setInLevel(path, value);
   }
@@ -311,10 +325,10 @@
     const value = readValue(el);
     const basis = /^\/key\/(\d+)\/basis$/.exec(path);
     if (basis) {
-      store.mutateLevel((s) => Fordela.partNames.follow(s, () => setBasis(s.key[Number(basis[1])], value, s)));
+      store.mutateLevel((s) => partNames.follow(s, () => setBasis(s.key[Number(basis[1])], value, s)));
     } else if (/^\/(key|earmarks)\/\d+\/indicator$/.test(path)) {
       const [list, i] = parsePointer(path);
-      store.mutateLevel((s) => Fordela.partNames.follow(s, () => { s[list][Number(i)].indicator = value; }));
+      store.mutateLevel((s) => partNames.follow(s, () => { s[list][Number(i)].indicator = value; }));
     } else {
       // An item is decided unless marked: no "pending": false in the document.
       store.setInLevel(path, /\/cost\/pending$/.test(path) && !value ? undefined : value, true);
@@ -381,7 +395,7 @@
       row = { name: uniqueName(list.map((r) => r.name), (k) => t('recipient.new', { n: k })), values: {} };
       if ((s.key || []).some((c) => c.basis === 'cost')) {
         row.cost = { posts: 0, cost_per_post: 0, months: 12, other: [] };
-        row.name = Fordela.partNames.newName('items', row, s) || row.name;
+        row.name = partNames.newName('items', row, s) || row.name;
       }
       focusPath = pointer('recipients', n, 'name');
     } else if (collection === 'key') {
@@ -390,7 +404,7 @@
     } else if (collection === 'earmarks') {
       const amountColumn = (s.indicators || []).find((ind) => ind.kind === 'amount');
       row = { name: t('earmarks.new', { n: n + 1 }), indicator: amountColumn ? amountColumn.id : '' };
-      row.name = Fordela.partNames.newName('earmarks', row, s) || row.name;
+      row.name = partNames.newName('earmarks', row, s) || row.name;
       focusPath = pointer('earmarks', n, 'name');
     }
     store.mutate(() => list.push(row));
@@ -471,7 +485,7 @@
 
   // The collection's one toast: a removal's undo and a paste's share it.
   function toastOf(collection) {
-    return toasts[collection] || (toasts[collection] = new views.Toast($(UNDOABLE[collection].toast), (hadFocus) => {
+    return toasts[collection] || (toasts[collection] = new Toast($(UNDOABLE[collection].toast), (hadFocus) => {
       if (hadFocus) focusSelector(['[data-action="add"][data-collection="' + collection + '"]']);
     }));
   }
@@ -507,7 +521,7 @@
       case 'move-down': moveRow(data.collection, index, 1); break;
       case 'remove': removeRow(data.collection, index, data); break;
       case 'goto-finding': findingsView.focusPath(data.target); break;
-      case 'goto-level': Fordela.decision.openLevel(data.level); break;
+      case 'goto-level': decision.openLevel(data.level); break;
       default: return;
     }
     event.preventDefault();
@@ -517,7 +531,7 @@
 
   // A range of cells pasted into the recipients' table, or anywhere outside
   // a field while the level holds only a new scenario's defaults, is read
-  // as the import reads it (Fordela.paste): a header row names the columns,
+  // as the import reads it (paste): a header row names the columns,
   // missing columns are created, and the outcome is said with Ångra. Numbers
   // stay as pasted text: the core reads Swedish formats ("48 000", "1,5").
   function onPaste(event) {
@@ -526,9 +540,9 @@
     const inTable = Boolean(path && el.closest('#recipients-table'));
     const inField = Boolean(el.closest && el.closest('input, textarea, select, [contenteditable]'));
     const level = store.level();
-    if (!inTable && (inField || !Fordela.paste.pristine(level))) return;
+    if (!inTable && (inField || !paste.pristine(level))) return;
     const text = event.clipboardData && event.clipboardData.getData('text/plain');
-    const rows = Fordela.paste.pastedRows(text);
+    const rows = paste.pastedRows(text);
     if (!rows) return;
     event.preventDefault();
 
@@ -537,16 +551,16 @@
       const tokens = parsePointer(path);
       at = { row: Number(tokens[1]), column: tokens[2] === 'name' ? 'name' : tokens[3] };
     }
-    const planned = Fordela.paste.plan(level, rows, at);
+    const planned = paste.plan(level, rows, at);
     if (planned.kind === 'choose') {
-      Fordela.workspace.openImport(text, t('paste.choose'));
+      workspace.openImport(text, t('paste.choose'));
       return;
     }
     const count = store.recipientsWith(planned.kind === 'import'
-      ? (planned.mode === 'replace' ? planned.plan.rows.length : (level.recipients || []).length + Fordela.files.importEffect(level, planned.plan).added)
+      ? (planned.mode === 'replace' ? planned.plan.rows.length : (level.recipients || []).length + files.importEffect(level, planned.plan).added)
       : Math.max((level.recipients || []).length, planned.startRow + planned.rows.length));
-    if (count > Fordela.document.MAX_RECIPIENTS) {
-      showNotice(Fordela.workspace.limitText('paste.too_many_recipients', count));
+    if (count > MAX_RECIPIENTS) {
+      showNotice(workspace.limitText('paste.too_many_recipients', count));
       return;
     }
     const before = JSON.parse(JSON.stringify({ indicators: level.indicators, recipients: level.recipients, key: level.key }));
@@ -555,10 +569,10 @@
     store.mutateLevel((s) => {
       if (planned.kind === 'import') {
         added = planned.plan.columns.filter((c) => c.isNew);
-        gone = Fordela.files.applyImport(s, planned.plan, planned.mode);
+        gone = files.applyImport(s, planned.plan, planned.mode);
       } else {
-        added = Fordela.paste.fillCells(s, planned, (n) => t('paste.column.new', { n }));
-        gone = Fordela.files.dropStrayDefaults(s, added.length > 0);
+        added = paste.fillCells(s, planned, (n) => t('paste.column.new', { n }));
+        gone = files.dropStrayDefaults(s, added.length > 0);
       }
     });
     const pasted = planned.kind === 'import' ? planned.plan.rows.length : planned.rows.length;
@@ -624,7 +638,7 @@
 
   function switchLanguage() {
     i18n.setLang(i18n.lang() === 'sv' ? 'en' : 'sv');
-    Fordela.storage.set('lang', i18n.lang());
+    storage.set('lang', i18n.lang());
     applyLanguage();
     announce(t('announce.language'));
   }
@@ -658,7 +672,7 @@
     event.target.value = '';
     if (!file) return;
     // Opened as a new scenario in the list; a file that is not one says so.
-    Fordela.workspace.openFile(file);
+    workspace.openFile(file);
   }
 
   function copyResult() {
@@ -667,10 +681,10 @@
     // The table on screen is then an earlier computation: it must not
     // reach a decision paper as if it were this one.
     if (errorCount > 0) {
-      Fordela.workspace.status(t('copy.errors'));
+      workspace.status(t('copy.errors'));
       return;
     }
-    Fordela.clipboard.copyResult(lastGood.result, lastGood.scenario).then((ok) => {
+    clipboard.copyResult(lastGood.result, lastGood.scenario).then((ok) => {
       status.textContent = ok ? t('copy.done') : t('copy.failed');
       window.setTimeout(() => { status.textContent = ''; }, 6000);
     });
@@ -738,16 +752,16 @@
   });
 
   function start() {
-    i18n.setLang(Fordela.storage.get('lang') === 'en' ? 'en' : 'sv');
+    i18n.setLang(storage.get('lang') === 'en' ? 'en' : 'sv');
     i18n.applyStatic(document);
     createViews();
     bindEvents();
     renderResult();
-    Fordela.workspace.init({ store, showNotice, announce, openLevel, openDefault: () => openExample(DEFAULT_EXAMPLE) });
-    Fordela.core.load().then(() => {
+    workspace.init({ store, showNotice, announce, openLevel, openDefault: () => openExample(DEFAULT_EXAMPLE) });
+    core.load().then(() => {
       coreReady = true;
-      $('core-version').textContent = Fordela.core.version();
-      examples = Fordela.core.examples();
+      $('core-version').textContent = core.version();
+      examples = core.examples();
       if (!Array.isArray(examples)) examples = [];
       renderPicker();
       const wanted = hashExample();
@@ -756,7 +770,7 @@
       return shared ? openLink(shared) : false;
     }).then((opened) => {
       if (opened !== false) return;
-      if (Fordela.workspace.restore()) return;
+      if (workspace.restore()) return;
       if (!openExample(DEFAULT_EXAMPLE) && examples.length) openExample(examples[0].id);
     }).catch((e) => {
       const message = e && e.message ? e.message : String(e);
@@ -767,8 +781,6 @@
   // Whether the page still has work queued: a recomputation waiting for the
   // typing to pause, or a change waiting to be saved. Tests wait on this
   // instead of a number of milliseconds that a slower machine would miss.
-  Fordela.busy = () => computeTimer !== null || Fordela.workspace.saving();
+  const busy = () => computeTimer !== null || workspace.saving();
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})(window.Fordela = window.Fordela || {});
+export { start, busy };

@@ -1,11 +1,10 @@
 // Copies a table for Word and Excel (the result, the comparison): HTML
 // (Word keeps the table, Excel reads the numbers from x:num) and
 // tab-separated text with plain numbers that Swedish Excel reads as numbers.
-(function (Fordela) {
-  'use strict';
-
-  const format = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
+import * as format from './format.js';
+import { t } from './i18n.js';
+import { recipientName } from './views/recipients.js';
+import { resultColumns, buildResultTable } from './views/result.js';
 
   // Text cells that Excel would take for a formula are kept as text.
   function guardText(text) {
@@ -22,9 +21,9 @@
   }
 
   function tabSeparated(result, scenario) {
-    const columns = Fordela.views.resultColumns(result, scenario);
+    const columns = resultColumns(result, scenario);
     const header = [t('result.recipient')].concat(columns.map((c) => c.header + (c.note ? ' (' + c.note + ')' : '') + ' (kr)'));
-    const rows = (result.recipients || []).map((row, r) => [row.name || Fordela.views.recipientName((scenario.recipients || [])[r], r)]
+    const rows = (result.recipients || []).map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r)]
       .concat(columns.map((c) => format.krPlain(c.value(row)))));
     rows.push([t('result.totals')].concat(columns.map((c) => (c.total === null || c.total === undefined ? '' : format.krPlain(c.total)))));
     return tabLines(header, rows);
@@ -61,10 +60,10 @@
   }
 
   function html(result, scenario) {
-    const columns = Fordela.views.resultColumns(result, scenario);
+    const columns = resultColumns(result, scenario);
     const amounts = (result.recipients || []).map((row) => columns.map((column) => column.value(row)));
     amounts.push(columns.map((column) => column.total));
-    return tableHtml(Fordela.views.buildResultTable(result, scenario, {}), amounts);
+    return tableHtml(buildResultTable(result, scenario, {}), amounts);
   }
 
   // The comparison (compare()'s answer, with the labels of A and B) as its
@@ -145,5 +144,4 @@
     return Promise.resolve(copyWithEvent(null, text));
   }
 
-  Fordela.clipboard = { copyResult, copyComparison, copyText, tabSeparated, html, comparisonText, comparisonHtml };
-})(window.Fordela = window.Fordela || {});
+export { copyResult, copyComparison, copyText, tabSeparated, html, comparisonText, comparisonHtml };

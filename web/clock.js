@@ -1,9 +1,6 @@
 // The page's one clock: every dated text (the calendar's days left, the
 // printed appendix's date, saved work's times, a snapshot's time) asks it,
 // never `new Date()` directly, so that a test or a user can fix "today".
-(function (Fordela) {
-  'use strict';
-
   const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   const DAY_MS = 86400000;
   const listeners = [];
@@ -35,7 +32,7 @@
       const now = clock.now();
       return now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
     },
-    // Fordela.clock.set('2021-05-01') fixes today; set(null) goes back to the
+    // clock.set('2021-05-01') fixes today; set(null) goes back to the
     // computer's local date. Every dated text is redrawn.
     set(iso) {
       fixedToday = dayNumber(iso) !== null ? iso : null;
@@ -47,5 +44,4 @@
     dayNumber,
   };
 
-  Fordela.clock = clock;
-})(window.Fordela = window.Fordela || {});
+export { clock, dayNumber };

@@ -4,12 +4,18 @@
 // app.js holds (the store, the last good result, the findings); app.js
 // calls init() once, render() after every result, and levelContext() and
 // summaryFindings() while rendering.
-(function (Fordela) {
-  'use strict';
+import * as clipboard from './clipboard.js';
+import { clock } from './clock.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
+import * as levels from './levels.js';
+import { library } from './library.js';
+import { CalendarView } from './views/calendar.js';
+import { CompareView } from './views/compare.js';
+import { ExplainView } from './views/explain.js';
+import { RoundingEffectsView } from './views/rounding-effects.js';
+import { LevelsView } from './views/tree.js';
 
-  const levels = Fordela.levels;
-  const views = Fordela.views;
-  const t = (...args) => Fordela.i18n.t(...args);
   const $ = (id) => document.getElementById(id);
 
   let app = null;
@@ -44,12 +50,12 @@
   function others() {
     const out = [];
     const own = store.exampleId ? null : store.entryId;
-    for (const entry of Fordela.library.entries()) {
+    for (const entry of library.entries()) {
       if (entry.id === own) continue;
       out.push({ value: 'saved:' + entry.id, label: entry.title || t('scenarios.untitled'), group: 'saved' });
     }
     for (const example of app.examples()) {
-      const label = Fordela.i18n.has('example.' + example.id) ? t('example.' + example.id) : (example.scenario && example.scenario.title) || example.id;
+      const label = i18n.has('example.' + example.id) ? t('example.' + example.id) : (example.scenario && example.scenario.title) || example.id;
       out.push({ value: 'example:' + example.id, label, group: 'examples' });
     }
     return out;
@@ -58,7 +64,7 @@
   function load(value) {
     const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
     if (kind === 'saved') {
-      const read = Fordela.library.read(id);
+      const read = library.read(id);
       return read.ok ? read.scenario : null;
     }
     const example = app.examples().find((e) => e.id === id);
@@ -124,15 +130,15 @@
   function init(hooks) {
     app = hooks;
     store = hooks.store;
-    explainView = new views.ExplainView({
+    explainView = new ExplainView({
       document: shownLevel,
       good: () => {
         const good = app.good();
         return good ? Object.assign({ findings: app.levelFindings().own }, good) : null;
       },
-      copy: (text) => Fordela.clipboard.copyText(text),
+      copy: (text) => clipboard.copyText(text),
     });
-    compareView = new views.CompareView($('compare'), {
+    compareView = new CompareView($('compare'), {
       current: currentLevel,
       others,
       load,
@@ -152,7 +158,7 @@
         return true;
       },
     });
-    levelsView = new views.LevelsView($('levels'), {
+    levelsView = new LevelsView($('levels'), {
       open: openLevel,
       split,
       removeLevel,
@@ -161,7 +167,7 @@
       findings: () => app.findings(),
       path: () => store.path,
     });
-    effectsView = new views.RoundingEffectsView($('rounding-effects'), $('decision-alerts'), {
+    effectsView = new RoundingEffectsView($('rounding-effects'), $('decision-alerts'), {
       goToRounding() {
         const el = $('rounding-method');
         if (!el) return;
@@ -169,7 +175,7 @@
         el.scrollIntoView({ block: 'center' });
       },
     });
-    calendarView = new views.CalendarView($('calendar'), {
+    calendarView = new CalendarView($('calendar'), {
       dates() {
         const own = store.level().pot && store.level().pot.dates;
         const inherited = Boolean(store.path) && !(own && Object.keys(own).some((k) => own[k]));
@@ -182,7 +188,7 @@
         if (el) el.focus();
       },
     });
-    Fordela.clock.subscribe(() => {
+    clock.subscribe(() => {
       if (lastState) render(lastState);
     });
     // A reload right after the first edit (before the comparison has
@@ -244,5 +250,4 @@
     explainView.refresh();
   }
 
-  Fordela.decision = { init, render, levelContext, summaryFindings, levelName, openLevel };
-})(window.Fordela = window.Fordela || {});
+export { init, render, levelContext, summaryFindings, levelName, openLevel };

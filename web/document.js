@@ -1,8 +1,7 @@
 // Scenario documents that arrive from outside the page (files, links, the
 // browser's storage): what a document is, and its migration to the format
 // this page edits (docs/scenario-format.md, version 1).
-(function (Fordela) {
-  'use strict';
+import { core } from './core.js';
 
   const FORMAT = 'fordela-scenario';
   const VERSION = 1;
@@ -60,8 +59,8 @@
   // Before the core is loaded (the list of saved work at start) nothing
   // is checked; every document is read again through here when opened.
   function typeFindings(doc) {
-    if (!Fordela.core || !Fordela.core.ready()) return [];
-    return Fordela.core.validate(doc).findings.filter((f) => f && f.code === 'field.type');
+    if (!core.ready()) return [];
+    return core.validate(doc).findings.filter((f) => f && f.code === 'field.type');
   }
 
   // migrate(value) → {ok: true, scenario, from} with the document in the
@@ -97,7 +96,7 @@
   // numbers) when the scenario has no errors; otherwise the scenario as it
   // is, so that work with a mistake in it still travels and opens.
   function canonical(scenario) {
-    const normalized = Fordela.core.normalize(scenario);
+    const normalized = core.normalize(scenario);
     return normalized.ok ? normalized.scenario : scenario;
   }
 
@@ -128,5 +127,4 @@
     return migrate(doc);
   }
 
-  Fordela.document = { FORMAT, VERSION, MAX_RECIPIENTS, recipientCount, migrate, canonical, fromText, parseJson };
-})(window.Fordela = window.Fordela || {});
+export { FORMAT, VERSION, MAX_RECIPIENTS, recipientCount, migrate, canonical, fromText, parseJson };

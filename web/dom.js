@@ -1,8 +1,5 @@
 // Small DOM helpers shared by the views: element creation that only ever
 // sets text with textContent, and JSON-pointer paths for bound fields.
-(function (Fordela) {
-  'use strict';
-
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   // h('td', {class: 'num', 'data-path': p}, 'text' | Node | [children])
@@ -94,5 +91,4 @@
     return (prefix || 'id') + '-' + idCounter;
   }
 
-  Fordela.dom = { h, svg, clear, append, pointer, parsePointer, findBound, uniqueId, own, setOwn };
-})(window.Fordela = window.Fordela || {});
+export { h, svg, clear, append, pointer, parsePointer, findBound, uniqueId, own, setOwn };

@@ -2,8 +2,10 @@
 // of recipients), downloads (a scenario, the result as CSV or JSON), and
 // turning rows of a CSV file or of cells pasted from Excel into
 // recipients and indicator values.
-(function (Fordela) {
-  'use strict';
+import { fromText } from './document.js';
+import { setOwn } from './dom.js';
+import * as partNames from './part-names.js';
+import * as paste from './paste.js';
 
   const MAX_BYTES = 64 * 1024 * 1024; // the core's largest document
 
@@ -64,7 +66,7 @@
   // problems of readText, and those of document.fromText ('not-json',
   // 'result', 'foreign', 'version', 'newer', 'not-object').
   function readScenario(file) {
-    return readText(file).then((read) => (read.ok ? Object.assign(Fordela.document.fromText(read.text), { encoding: read.encoding }) : read));
+    return readText(file).then((read) => (read.ok ? Object.assign(fromText(read.text), { encoding: read.encoding }) : read));
   }
 
   // ---- writing ---------------------------------------------------------------
@@ -211,7 +213,7 @@
       if (mode === 'replace') after.push(recipient);
       recipient.values = recipient.values && typeof recipient.values === 'object' ? recipient.values : {};
       for (const column of plan.columns) {
-        if (row.values.has(column.id)) Fordela.dom.setOwn(recipient.values, column.id, row.values.get(column.id));
+        if (row.values.has(column.id)) setOwn(recipient.values, column.id, row.values.get(column.id));
         else if (mode === 'replace') delete recipient.values[column.id];
       }
     }
@@ -224,10 +226,10 @@
   // first real column. Returns the label of the column removed, or ''.
   function dropStrayDefaults(scenario, realColumnsArrived) {
     if (!realColumnsArrived) return '';
-    const stray = (scenario.indicators || []).find((ind) => Fordela.paste.isDefaultColumn(scenario, ind.id)
+    const stray = (scenario.indicators || []).find((ind) => paste.isDefaultColumn(scenario, ind.id)
       && !(scenario.recipients || []).some((r) => r && r.values && Object.prototype.hasOwnProperty.call(r.values, ind.id)));
     if (!stray) return '';
-    Fordela.partNames.follow(scenario, () => {
+    partNames.follow(scenario, () => {
       scenario.indicators = scenario.indicators.filter((ind) => ind !== stray);
       for (const part of scenario.key || []) {
         if (!part || part.indicator !== stray.id) continue;
@@ -239,5 +241,4 @@
     return stray.label;
   }
 
-  Fordela.files = { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, uniqueColumnId };
-})(window.Fordela = window.Fordela || {});
+export { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, uniqueColumnId };

@@ -2,8 +2,7 @@
 // from the core as integers of öre; they are split into kronor and öre with
 // BigInt (never float division) and grouped by Intl.NumberFormat('sv-SE'),
 // which formats decimal strings exactly.
-(function (Fordela) {
-  'use strict';
+import * as i18n from './i18n.js';
 
   const whole = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
   const withOre = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -41,7 +40,7 @@
   // A rounding unit as it follows "till hela …": "100 000 kr", and for one
   // öre "ören" (not "0,01 kr").
   function roundingUnit(ore) {
-    return ore === 1 ? Fordela.i18n.t('unit.ore') : kr(ore);
+    return ore === 1 ? i18n.t('unit.ore') : kr(ore);
   }
 
   // "+1 234 kr" / "−1 234 kr" / "0 kr": for differences such as rounding.
@@ -95,5 +94,4 @@
     return value !== null && value !== undefined && /^-?\d+(\.\d+)?$/.test(String(value)) ? String(value).replace('.', ',') : '';
   }
 
-  Fordela.format = { roundingUnit, kr, krSigned, krNumber, krPlain, decimalPlain, oreToDecimalString, inputValue, percentSigned };
-})(window.Fordela = window.Fordela || {});
+export { roundingUnit, kr, krSigned, krNumber, krPlain, decimalPlain, oreToDecimalString, inputValue, percentSigned };

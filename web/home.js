@@ -4,10 +4,9 @@
 // in this browser, else the one set at packaging (scripts/package --home,
 // a <meta name="fordela-home">). Without any, a link names a file on this
 // computer, and the page says so.
-(function (Fordela) {
-  'use strict';
+import { storage } from './store.js';
 
-  const KEY = 'home'; // in Fordela.storage
+  const KEY = 'home'; // in storage
 
   // An absolute http(s) address without its fragment, or null.
   function clean(text) {
@@ -31,7 +30,7 @@
   // the page has no address another computer can open.
   function address() {
     if (/^https?:$/.test(location.protocol)) return { url: location.href.split('#')[0], source: 'served' };
-    const chosen = clean(Fordela.storage.get(KEY));
+    const chosen = clean(storage.get(KEY));
     if (chosen) return { url: chosen, source: 'chosen' };
     const set = packaged();
     return set ? { url: set, source: 'packaged' } : null;
@@ -47,8 +46,7 @@
   // address or cannot be kept.
   function choose(text) {
     const url = clean(text);
-    return url !== null && Fordela.storage.set(KEY, url);
+    return url !== null && storage.set(KEY, url);
   }
 
-  Fordela.home = { address, linkBase, choose, clean };
-})(window.Fordela = window.Fordela || {});
+export { address, linkBase, choose, clean };

@@ -1,8 +1,5 @@
 // Every string of the interface, in Swedish (the working language) and
 // English. Finding messages come from the core in both languages.
-(function (Fordela) {
-  'use strict';
-
   const STRINGS = {
     sv: {
       'page.title': 'Fördela – fördelning av bidrag',
@@ -1209,5 +1206,4 @@
     document.title = t('page.title');
   }
 
-  Fordela.i18n = { t, tIn, lang, setLang, has, applyStatic, isolate: isolated, STRINGS };
-})(window.Fordela = window.Fordela || {});
+export { t, tIn, lang, setLang, has, applyStatic, isolated as isolate, STRINGS };

@@ -4,10 +4,8 @@
 // object: "" for the scenario itself, "/recipients/0/sub" one level down.
 // Nothing here computes an amount: a level's pot and result come from the
 // core's one result for the whole document.
-(function (Fordela) {
-  'use strict';
-
-  const { pointer } = Fordela.dom;
+import { pointer } from './dom.js';
+import * as format from './format.js';
 
   // The core reads at most four levels: the scenario and three below it.
   const MAX_DEPTH = 3;
@@ -111,7 +109,7 @@
     copy.version = doc.version;
     const pot = copy.pot || {};
     const row = parentRow(result, path);
-    if ((pot.total === undefined || pot.total === null || pot.total === '') && row) pot.total = Fordela.format.krPlain(row.final_ore);
+    if ((pot.total === undefined || pot.total === null || pot.total === '') && row) pot.total = format.krPlain(row.final_ore);
     const dates = pot.dates;
     if (!dates || !Object.keys(dates).some((k) => dates[k])) pot.dates = Object.assign({}, effectiveDates(doc, parent(path)));
     copy.pot = pot;
@@ -168,8 +166,4 @@
     };
   }
 
-  Fordela.levels = {
-    MAX_DEPTH, valid, indices, depth, child, parent, at, resultAt, parentRow,
-    levelOfFinding, splitFindings, effectiveDates, standalone, chain, all, newSub,
-  };
-})(window.Fordela = window.Fordela || {});
+export { MAX_DEPTH, valid, indices, depth, child, parent, at, resultAt, parentRow, levelOfFinding, splitFindings, effectiveDates, standalone, chain, all, newSub };

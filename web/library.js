@@ -1,19 +1,19 @@
 // The named scenarios kept in this browser (localStorage, through
-// Fordela.storage): an index {current, entries: [{id, title, updated}]}
+// storage): an index {current, entries: [{id, title, updated}]}
 // under "fordela.v1.index", and each scenario's document under
 // "fordela.v1.entry.<id>". The index is read afresh before every change,
 // so that two tabs editing different scenarios do not undo each other.
-(function (Fordela) {
-  'use strict';
+import { clock } from './clock.js';
+import { fromText } from './document.js';
+import { storage } from './store.js';
 
-  const storage = Fordela.storage;
   const INDEX = 'index';
   const ENTRY = 'entry.';
   // Before named scenarios the page kept one scenario under this key.
   const LEGACY = 'scenario';
 
   function now() {
-    return Fordela.clock.now().toISOString();
+    return clock.now().toISOString();
   }
 
   function newId() {
@@ -44,7 +44,7 @@
   function readEntry(id) {
     const text = storage.get(ENTRY + id);
     if (text === null) return { ok: false, problem: 'missing' };
-    return Fordela.document.fromText(text);
+    return fromText(text);
   }
 
   // Scenarios whose index line was lost (the index write failed after the
@@ -74,7 +74,7 @@
       let changed = adoptOrphans(index);
       const legacy = storage.get(LEGACY);
       if (legacy !== null) {
-        const migrated = Fordela.document.fromText(legacy);
+        const migrated = fromText(legacy);
         if (migrated.ok) {
           const id = newId();
           if (storage.set(ENTRY + id, JSON.stringify(migrated.scenario))) {
@@ -164,5 +164,4 @@
     },
   };
 
-  Fordela.library = library;
-})(window.Fordela = window.Fordela || {});
+export { library };

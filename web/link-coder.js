@@ -2,9 +2,6 @@
 // arithmetic coder over a context-mixing model, written for links of a few
 // hundred bytes, where deflate's block headers and its matching cost most.
 // Integers only, so that every browser reads a link exactly as it was made.
-(function (Fordela) {
-  'use strict';
-
   // The logistic function 4096 / (1 + e^(-x/256)) at x = -2048, -1920, …,
   // 2048 (computed once and frozen as integers: Math.exp may differ in its
   // last bit between browsers, and a link must not).
@@ -244,5 +241,4 @@
     return new Model(last.model);
   }
 
-  Fordela.linkCoder = { encode, decode };
-})(window.Fordela = window.Fordela || {});
+export { encode, decode };

@@ -3,9 +3,6 @@
 // a link costs little. Sweden's 290 municipalities by county, then words of
 // grant decisions. Frozen with format 3: a link is decoded with the very
 // text it was made with, so a change here is format 4.
-(function (Fordela) {
-  'use strict';
-
   const MUNICIPALITIES = [
     'Botkyrka|Danderyd|Ekerö|Haninge|Huddinge|Järfälla|Lidingö|Nacka|Norrtälje|Nykvarn|Nynäshamn|Salem|Sigtuna|Sollentuna|Solna|Stockholm|Sundbyberg|Södertälje|Tyresö|Täby|Upplands-Bro|Upplands Väsby|Vallentuna|Vaxholm|Värmdö|Österåker',
     'Enköping|Heby|Håbo|Knivsta|Tierp|Uppsala|Älvkarleby|Östhammar',
@@ -92,5 +89,6 @@
   ];
 
   // Each as the table of strings writes it: UTF-8, ended by a 0.
-  Fordela.linkPrimer = () => new TextEncoder().encode(MUNICIPALITIES.concat(WORDS).map((s) => s + '\0').join(''));
-})(window.Fordela = window.Fordela || {});
+  const linkPrimer = () => new TextEncoder().encode(MUNICIPALITIES.concat(WORDS).map((s) => s + '\0').join(''));
+
+export { linkPrimer };

@@ -11,7 +11,7 @@
 // Format 1 ("#s1=") packs the scenario's JSON text in UTF-8, format 2
 // ("#s2=") the same JSON value in columns (below), both deflated
 // (deflate-raw, CompressionStream). Format 3 ("#s3=") writes the columns a
-// little differently (below) and codes them with Fordela.linkCoder
+// little differently (below) and codes them with linkCoder
 // (web/link-coder.js: a context-mixing arithmetic coder in integers,
 // primed with the frozen text of web/link-primer.js) instead of deflate,
 // which on a few hundred bytes spends most of them on its block headers and
@@ -46,8 +46,9 @@
 // frames' numbers are not coded: they go, as bits one after another, after
 // the coded bytes. Its unpacked bytes (what the checksum covers) are the
 // coded bytes decoded, then those bits.
-(function (Fordela) {
-  'use strict';
+import { parseJson, canonical, migrate } from './document.js';
+import * as linkCoder from './link-coder.js';
+import { linkPrimer } from './link-primer.js';
 
   const CURRENT = 3;
   const MAX_TEXT = 16 * 1024 * 1024; // a scenario in a link is small; refuse bombs
@@ -61,7 +62,7 @@
   // The text format 3's coder reads before a link's bytes
   // (web/link-primer.js), made once.
   let primer = null;
-  const PRIMER = () => primer || (primer = Fordela.linkPrimer());
+  const PRIMER = () => primer || (primer = linkPrimer());
 
   function supported() {
     return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
@@ -488,7 +489,7 @@
         case TAG.NUMBER: {
           // Read as format 1 reads a number: one JavaScript cannot hold
           // exactly stays its text.
-          const n = Fordela.document.parseJson(text());
+          const n = parseJson(text());
           if (typeof n !== 'number' && typeof n !== 'string') throw damaged();
           return n;
         }
@@ -607,12 +608,12 @@
   }
 
   // Format `version` of the unpacked bytes: the header, then packed
-  // (deflated, or in format 3 coded by Fordela.linkCoder); null when
+  // (deflated, or in format 3 coded by linkCoder); null when
   // format 3 would claim more than MAX_RATIO.
   async function pack(version, raw, split) {
     let packed;
     if (version === 3) {
-      const coded = Fordela.linkCoder.encode(raw.subarray(0, split), PRIMER());
+      const coded = linkCoder.encode(raw.subarray(0, split), PRIMER());
       if (split > Math.min(MAX_RAW, MAX_RATIO * coded.length) || raw.length - split > MAX_RAW) return null;
       packed = concat([coded, raw.subarray(split)]);
     } else {
@@ -628,7 +629,7 @@
   // shortest (a scenario of a few words may pack smaller as JSON).
   // `version` asks for one of them.
   async function encode(scenario, version) {
-    const doc = Fordela.document.canonical(scenario);
+    const doc = canonical(scenario);
     const make = (v) => {
       if (v === 1) return pack(1, new TextEncoder().encode(JSON.stringify(doc)));
       const { raw, split } = toColumns(doc, v);
@@ -693,7 +694,7 @@
       if (unpacked) {
         const coded = length.value - tail.value;
         if (coded < 0 || unpacked.value > Math.min(MAX_RAW, MAX_RATIO * coded)) return failed('damaged');
-        const main = Fordela.linkCoder.decode(bytes.subarray(start, start + coded), unpacked.value, PRIMER());
+        const main = linkCoder.decode(bytes.subarray(start, start + coded), unpacked.value, PRIMER());
         raw = concat([main, bytes.subarray(start + coded)]);
       } else {
         try {
@@ -707,17 +708,16 @@
 
     let doc;
     try {
-      doc = link.version >= 2 ? fromColumns(raw, link.version, unpacked ? unpacked.value : raw.length) : Fordela.document.parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+      doc = link.version >= 2 ? fromColumns(raw, link.version, unpacked ? unpacked.value : raw.length) : parseJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (e) {
       return failed('damaged');
     }
-    const migrated = Fordela.document.migrate(doc);
+    const migrated = migrate(doc);
     if (!migrated.ok) {
       const told = ['newer', 'too-many-recipients', 'too-deep', 'wrong-type'].includes(migrated.problem);
       return told ? migrated : failed('not-scenario', migrated.version);
     }
-    return { ok: true, scenario: Fordela.document.canonical(migrated.scenario), legacy: link.version === 0 };
+    return { ok: true, scenario: canonical(migrated.scenario), legacy: link.version === 0 };
   }
 
-  Fordela.link = { CURRENT, supported, fromHash, encode, decode, crc32 };
-})(window.Fordela = window.Fordela || {});
+export { CURRENT, supported, fromHash, encode, decode, crc32 };

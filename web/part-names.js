@@ -4,10 +4,9 @@
 // costs ("2,5 årsarbetare + Lokal"), until the user types a name of its
 // own. The name is written into the document, so the core's warnings,
 // explanations and column heads use it too.
-(function (Fordela) {
-  'use strict';
+import * as i18n from './i18n.js';
+import { tIn } from './i18n.js';
 
-  const { tIn } = Fordela.i18n;
   const LANGS = ['sv', 'en'];
 
   function labelOf(level, id) {
@@ -127,7 +126,7 @@
       const counts = nameCounts(list);
       list.forEach((item, i) => {
         if (!auto[k].has(item)) return;
-        const name = kind.autoName(item, level, Fordela.i18n.lang(), i);
+        const name = kind.autoName(item, level, i18n.lang(), i);
         if (name) rename(item, name, counts);
       });
     });
@@ -138,12 +137,11 @@
     const kind = KINDS[which === 'earmarks' ? 1 : 2];
     if (kind.applies && !kind.applies(level)) return '';
     const list = kind.list(level);
-    const name = kind.autoName(item, level, Fordela.i18n.lang(), list.length);
+    const name = kind.autoName(item, level, i18n.lang(), list.length);
     if (!name) return '';
     const named = { name: undefined };
     rename(named, name, nameCounts(list));
     return named.name;
   }
 
-  Fordela.partNames = { autoName, isAuto, follow, newName };
-})(window.Fordela = window.Fordela || {});
+export { autoName, isAuto, follow, newName };

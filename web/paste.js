@@ -2,16 +2,16 @@
 // import reads them: a header row names the columns (created when missing),
 // the first text column gives the names, and nothing is dropped without a
 // word. Decides what a paste does; app.js applies it and offers Ångra.
-(function (Fordela) {
-  'use strict';
-
-  const files = Fordela.files;
+import { core } from './core.js';
+import { setOwn } from './dom.js';
+import * as files from './files.js';
+import * as i18n from './i18n.js';
 
   // The rows of a pasted range (Excel quotes cells with line breaks: the
   // core's reader), or null when it is a single cell (the browser pastes it).
   function pastedRows(text) {
     if (!text || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return null;
-    const read = Fordela.core.readCsv(text, '\t');
+    const read = core.readCsv(text, '\t');
     if (read.ok) return read.rows;
     return text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((line) => line.split('\t'));
   }
@@ -43,7 +43,7 @@
   // What the page itself names a thing (app.js's blank scenario), in the
   // language it was made in, whichever that was.
   function inEitherLanguage(key, args) {
-    return ['sv', 'en'].map((language) => Fordela.i18n.tIn(language, key, args));
+    return ['sv', 'en'].map((language) => i18n.tIn(language, key, args));
   }
 
   // What a paste at `at` ({row, column}: the cell pasted into; null when
@@ -112,7 +112,7 @@
         } else {
           recipient.values = recipient.values && typeof recipient.values === 'object' ? recipient.values : {};
           if (cell === '') delete recipient.values[column];
-          else Fordela.dom.setOwn(recipient.values, column, cell); // a column may be called __proto__
+          else setOwn(recipient.values, column, cell); // a column may be called __proto__
         }
       });
     });
@@ -123,5 +123,4 @@
     return added;
   }
 
-  Fordela.paste = { pastedRows, hasHeader, pristine, isDefaultColumn, plan, fillCells };
-})(window.Fordela = window.Fordela || {});
+export { pastedRows, hasHeader, pristine, isDefaultColumn, plan, fillCells };

@@ -1,10 +1,9 @@
 // The state of the page: the scenario document being edited (the same
 // JSON the core reads) and which saved scenario it is; and the browser
 // storage every saved thing goes through.
-(function (Fordela) {
-  'use strict';
-
-  const { parsePointer, own, setOwn } = Fordela.dom;
+import { recipientCount } from './document.js';
+import { parsePointer, own, setOwn } from './dom.js';
+import * as levels from './levels.js';
 
   // localStorage on file:// is one store shared by every local page: keys
   // are prefixed and versioned, and every access may fail (storage turned
@@ -79,7 +78,7 @@
     this.scenario = null;
     this.exampleId = null; // set while the scenario is an unedited example
     this.entryId = null; // the saved scenario being edited, once it is saved
-    // The level being edited (Fordela.levels): "" for the scenario itself,
+    // The level being edited (levels): "" for the scenario itself,
     // or the pointer of a sub-scenario inside it ("/recipients/0/sub").
     this.path = '';
     this.listeners = [];
@@ -106,14 +105,14 @@
   // The object of the level being edited; the scenario itself when the
   // level is gone (its recipient removed, say).
   ScenarioStore.prototype.level = function () {
-    const level = this.path ? Fordela.levels.at(this.scenario, this.path) : null;
+    const level = this.path ? levels.at(this.scenario, this.path) : null;
     if (!level) this.path = '';
     return level || this.scenario;
   };
 
   // Which level the editors show; nothing in the document changes.
   ScenarioStore.prototype.setLevel = function (path) {
-    this.path = path && Fordela.levels.at(this.scenario, path) ? path : '';
+    this.path = path && levels.at(this.scenario, path) ? path : '';
   };
 
   // set() and mutate() on the level being edited: paths relative to it.
@@ -164,7 +163,7 @@
   ScenarioStore.prototype.recipientsWith = function (levelCount) {
     const level = this.level();
     const here = Array.isArray(level.recipients) ? level.recipients.length : 0;
-    return Fordela.document.recipientCount(this.scenario) - here + levelCount;
+    return recipientCount(this.scenario) - here + levelCount;
   };
 
   // A change of shape (rows added, moved, removed): fn edits the scenario.
@@ -174,6 +173,4 @@
     this.notify({ kind: 'structure' });
   };
 
-  Fordela.storage = storage;
-  Fordela.ScenarioStore = ScenarioStore;
-})(window.Fordela = window.Fordela || {});
+export { storage, ScenarioStore };

@@ -3,14 +3,22 @@
 // delete them (with undo), links that carry a scenario, scenario files,
 // the result saved as CSV or JSON, and the import of recipients. app.js
 // owns the scenario being edited (the store) and calls in here.
-(function (Fordela) {
-  'use strict';
-
-  const i18n = Fordela.i18n;
-  const t = (...args) => i18n.t(...args);
-  const library = Fordela.library;
-  const storage = Fordela.storage;
-  const files = Fordela.files;
+import * as clipboard from './clipboard.js';
+import { clock } from './clock.js';
+import { core } from './core.js';
+import { fromText, MAX_RECIPIENTS, canonical } from './document.js';
+import { clear, h } from './dom.js';
+import * as files from './files.js';
+import * as home from './home.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
+import * as levels from './levels.js';
+import { library } from './library.js';
+import * as link from './link.js';
+import { storage } from './store.js';
+import { findingMessage } from './views/findings.js';
+import { ImportView } from './views/import.js';
+import { ScenariosView, Toast } from './views/scenarios.js';
 
   const SAVE_DELAY_MS = 300;
   const UNDO_MS = 10000;
@@ -78,7 +86,7 @@
     if (library.save(pending.id, pending.scenario)) {
       base = { id: pending.id, text: library.stored(pending.id) };
       pending = null;
-      lastSaved = Fordela.clock.now();
+      lastSaved = clock.now();
       if (saveProblem) {
         saveProblem = null;
         hooks.announce(t('save.again'));
@@ -92,7 +100,7 @@
   // The version another tab saved while this one had changes pending, as
   // "<title> (annan flik)" right after the scenario.
   function keepOther(id, text) {
-    const other = Fordela.document.fromText(text);
+    const other = fromText(text);
     if (!other.ok) return;
     other.scenario.title = t('scenarios.other_tab_title', { name: titleOf(other.scenario) });
     if (library.save(library.newId(), other.scenario, { after: id, notCurrent: true })) {
@@ -111,20 +119,20 @@
   // pending, the next save keeps both (flush).
   function savedElsewhere(id, text) {
     if (text === null || pending || (base && base.id === id && base.text === text)) return;
-    const read = Fordela.document.fromText(text);
+    const read = fromText(text);
     if (!read.ok) return;
     const path = store.path;
     store.replace(read.scenario, null, id);
-    if (path && Fordela.levels.at(store.scenario, path)) hooks.openLevel(path);
+    if (path && levels.at(store.scenario, path)) hooks.openLevel(path);
     hooks.announce(t('save.from_other_tab'));
   }
 
   function renderSaveState() {
     const problem = $('save-problem');
     if (saveProblem) {
-      Fordela.dom.clear(problem);
+      clear(problem);
       problem.appendChild(document.createTextNode(t('save.' + saveProblem) + ' '));
-      const button = Fordela.dom.h('button', { type: 'button', class: 'button small secondary' }, t('toolbar.save'));
+      const button = h('button', { type: 'button', class: 'button small secondary' }, t('toolbar.save'));
       button.addEventListener('click', () => $('save-file').click());
       problem.appendChild(button);
       problem.hidden = false;
@@ -162,9 +170,9 @@
     const text = t(prefix + read.problem, Object.assign({
       version: read.version,
       n: read.count === undefined ? undefined : count(read.count),
-      max: count(Fordela.document.MAX_RECIPIENTS),
+      max: count(MAX_RECIPIENTS),
     }, args));
-    const detail = (read.findings || []).map((f) => Fordela.views.findingMessage(f)).join(' ');
+    const detail = (read.findings || []).map((f) => findingMessage(f)).join(' ');
     return detail ? text + ' ' + detail : text;
   }
 
@@ -175,7 +183,7 @@
 
   // A paste or an import past the limit: key with the count and the limit.
   function limitText(key, n) {
-    return t(key, { n: count(n), max: count(Fordela.document.MAX_RECIPIENTS) });
+    return t(key, { n: count(n), max: count(MAX_RECIPIENTS) });
   }
 
   // ---- the list ----------------------------------------------------------------
@@ -289,7 +297,7 @@
   function replaceWithEntry(scenario, id) {
     store.replace(scenario, null, id);
     const path = storage.get('level.' + id);
-    if (path && Fordela.levels.at(store.scenario, path)) hooks.openLevel(path);
+    if (path && levels.at(store.scenario, path)) hooks.openLevel(path);
   }
 
   // ---- starting ----------------------------------------------------------------
@@ -328,7 +336,6 @@
     linkMessage = { key, args, kind, url, offerFile, askHome };
     const text = t(key, args);
     const status = $('link-status');
-    const { h, clear } = Fordela.dom;
     clear(status);
     status.className = 'notice link-box ' + kind;
     status.appendChild(h('span', { class: 'link-text', text }));
@@ -347,14 +354,13 @@
   }
 
   // The page's public address, asked for where links would name a file on
-  // this computer (Fordela.home); kept in this browser, then the link is
+  // this computer (home); kept in this browser, then the link is
   // made again on it.
   function homeForm() {
-    const { h } = Fordela.dom;
     const field = h('input', { type: 'url', id: 'home-field', class: 'input link-field', placeholder: 'https://', spellcheck: 'false' });
     const use = h('button', { type: 'button', id: 'home-use', class: 'button small secondary' }, t('link.home.use'));
     use.addEventListener('click', () => {
-      if (Fordela.home.choose(field.value)) copyLink();
+      if (home.choose(field.value)) copyLink();
       else linkStatus('link.home.invalid', null, 'warning', null, true, true);
     });
     return h('span', { class: 'link-home' }, [h('label', { for: 'home-field', text: t('link.home.label') }), field, use]);
@@ -362,21 +368,21 @@
 
   async function copyLink() {
     $('link-status').removeAttribute('data-length');
-    if (!Fordela.link.supported()) {
+    if (!link.supported()) {
       linkStatus('link.unsupported', null, 'warning', null, true);
       return;
     }
     let url;
     try {
-      url = Fordela.home.linkBase() + '#' + (await Fordela.link.encode(store.scenario));
+      url = home.linkBase() + '#' + (await link.encode(store.scenario));
     } catch (e) {
       linkStatus('link.failed', null, 'warning', null, true);
       return;
     }
-    const copied = await Fordela.clipboard.copyText(url);
+    const copied = await clipboard.copyText(url);
     const n = new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(url.length);
     const long = url.length > LONG_LINK;
-    const local = !Fordela.home.address();
+    const local = !home.address();
     if (local) linkStatus(copied ? 'link.local' : 'link.not_copied', { n }, 'warning', url, true, true);
     else if (!copied) linkStatus('link.not_copied', { n }, 'warning', url, long);
     else if (long) linkStatus('link.long', { n }, 'warning', url, true);
@@ -384,11 +390,11 @@
     $('link-status').setAttribute('data-length', String(url.length));
   }
 
-  // A link from the address ({version, payload}, Fordela.link.fromHash):
+  // A link from the address ({version, payload}, link.fromHash):
   // opened as a new scenario in the list, next to the work already there.
   // A link that cannot be read says why and changes nothing.
-  async function openLink(link) {
-    const read = await Fordela.link.decode(link);
+  async function openLink(shared) {
+    const read = await link.decode(shared);
     clearHash();
     if (!read.ok) {
       $('link-status').hidden = true;
@@ -415,7 +421,7 @@
       clearHash();
       // A file of work already in the list: the same title and content is
       // that work, opened from the list; the same title with other content
-      // asks which to have (Fordela.library entries are named by title).
+      // asks which to have (library entries are named by title).
       const same = sameTitled(read.scenario);
       if (same.identical) {
         openEntry(same.identical);
@@ -444,7 +450,7 @@
     const title = titleOf(scenario);
     // As the core writes it: a file saved elsewhere (keys in another order,
     // "5 000 000" for 5000000) compares as the same work.
-    const untitled = (s) => JSON.stringify(Fordela.document.canonical(Object.assign({}, s, { title: '' })));
+    const untitled = (s) => JSON.stringify(canonical(Object.assign({}, s, { title: '' })));
     const found = { identical: null, other: null };
     let text = null;
     for (const entry of library.entries()) {
@@ -472,7 +478,6 @@
   // Same title, other content: open the one in the list, or keep both with
   // the file's copy numbered. Until a choice, the work open stays open.
   function offerBoth(file, read, id) {
-    const { h, clear } = Fordela.dom;
     const notice = $('notice');
     clear(notice);
     notice.className = 'notice warning link-box';
@@ -498,7 +503,7 @@
   }
 
   function currentResult() {
-    const result = Fordela.core.compute(store.scenario);
+    const result = core.compute(store.scenario);
     return result && result.ok && Array.isArray(result.recipients) ? result : null;
   }
 
@@ -521,10 +526,10 @@
     const path = store.path;
     const title = files.slug(store.scenario.title);
     if (kind === 'csv') {
-      const chain = Fordela.levels.chain(store.scenario, path, null);
+      const chain = levels.chain(store.scenario, path, null);
       const below = path ? '-' + files.slug(chain[chain.length - 1].name) : '';
-      const level = Fordela.levels.resultAt(result, path);
-      files.download(Fordela.core.resultCsv(level, store.level(), i18n.lang()), title + below + '-' + t('export.suffix') + '.csv', 'text/csv;charset=utf-8');
+      const level = levels.resultAt(result, path);
+      files.download(core.resultCsv(level, store.level(), i18n.lang()), title + below + '-' + t('export.suffix') + '.csv', 'text/csv;charset=utf-8');
       exportStatus(t('export.csv_done'));
     } else {
       files.download(JSON.stringify(result, null, 2) + '\n', title + '-' + t('export.suffix') + '.json', 'application/json');
@@ -542,20 +547,20 @@
   function planFrom(text, separator, fileName, encoding) {
     const note = readAs(encoding) ? t('file.read_as', { name: fileName, encoding: readAs(encoding) }) : '';
     importView.set({ note });
-    const read = Fordela.core.readCsv(text, separator);
+    const read = core.readCsv(text, separator);
     if (!read.ok) {
       importPlan = null;
       importView.set({ plan: null, effect: null, fileName, problem: t('import.csv.' + read.error, { line: read.line }) });
       return;
     }
-    // Into the level being edited (Fordela.levels), whose recipients the table shows.
+    // Into the level being edited (levels), whose recipients the table shows.
     const plan = files.planImport(store.level(), read.rows);
     if (plan.problem) {
       importPlan = null;
       importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
       return;
     }
-    if (store.recipientsWith(plan.rows.length) > Fordela.document.MAX_RECIPIENTS) {
+    if (store.recipientsWith(plan.rows.length) > MAX_RECIPIENTS) {
       importPlan = null;
       importView.set({ plan: null, effect: null, fileName, problem: limitText('import.too_many_recipients', store.recipientsWith(plan.rows.length)) });
       return;
@@ -598,7 +603,7 @@
       if (!plan) return;
       const rows = plan.rows.length;
       const after = store.recipientsWith(mode === 'merge' ? (store.level().recipients || []).length + files.importEffect(store.level(), plan).added : rows);
-      if (after > Fordela.document.MAX_RECIPIENTS) {
+      if (after > MAX_RECIPIENTS) {
         importView.set({ problem: limitText('import.too_many_recipients', after) });
         return;
       }
@@ -621,9 +626,9 @@
   function init(given) {
     hooks = given;
     store = given.store;
-    scenariosView = new Fordela.views.ScenariosView($('scenarios'), $('scenarios-count'), { open: openEntry, rename, duplicate, remove });
-    toast = new Fordela.views.Toast($('scenarios-toast'), afterToast);
-    importView = new Fordela.views.ImportView($('import'), importCommands);
+    scenariosView = new ScenariosView($('scenarios'), $('scenarios-count'), { open: openEntry, rename, duplicate, remove });
+    toast = new Toast($('scenarios-toast'), afterToast);
+    importView = new ImportView($('import'), importCommands);
     store.subscribe(onStoreChange);
     // Tell the user at once when nothing can be kept here, before they work.
     if (!storage.available()) saveProblem = storage.lastError || 'blocked';
@@ -661,5 +666,4 @@
     return saveTimer !== null;
   }
 
-  Fordela.workspace = { saving, openImport, init, restore, flush, keepLevel, status: exportStatus, openLink, copyLink, openFile, limitText };
-})(window.Fordela = window.Fordela || {});
+export { saving, openImport, init, restore, flush, keepLevel, exportStatus as status, openLink, copyLink, openFile, limitText };

@@ -1,7 +1,8 @@
 // The page's strings (web/i18n.js): Swedish and English hold the same keys,
 // and each key the same placeholders, so that switching the language never
-// shows a key or a "{name}" the other language fills in. Runs the very file
-// the page loads, in Node, without a browser.
+// shows a key or a "{name}" the other language fills in. Runs the page's
+// module web/i18n.js in Node, without a browser (esbuild turns its export
+// into CommonJS, as it bundles it for the page).
 'use strict';
 
 const { test } = require('node:test');
@@ -9,12 +10,13 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const esbuild = require('esbuild');
 
 function loadStrings() {
   const source = fs.readFileSync(path.join(__dirname, '..', '..', 'web', 'i18n.js'), 'utf8');
-  const window = {};
-  vm.runInNewContext(source, { window }, { filename: 'web/i18n.js' });
-  return window.Fordela.i18n.STRINGS;
+  const module = { exports: {} };
+  vm.runInNewContext(esbuild.transformSync(source, { format: 'cjs' }).code, { module, exports: module.exports }, { filename: 'web/i18n.js' });
+  return module.exports.STRINGS;
 }
 
 // As t() fills them in: {name}, a word in braces.

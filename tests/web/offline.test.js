@@ -68,7 +68,8 @@ test('dist/fordela.html is one file: everything inline, a CSP of hashes, no unsa
   assert.deepEqual(directives['script-src'].filter((s) => s.startsWith("'sha256-")), scripts.map(hash));
   assert.deepEqual(directives['style-src'], styles.map(hash));
   assert.doesNotMatch(csp, /unsafe-inline|'self'|https?:|\*/);
-  assert.ok(scripts.length >= 20 && styles.length === 1);
+  // The core and the page's bundle (web/gen/fordela-page.js).
+  assert.ok(scripts.length === 2 && styles.length === 1);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"|rel="manifest"|sw\.js|web\/offline\.js/);
   // Nothing is loaded from a file or an address (links to other pages, <a
   // href>, load nothing).
@@ -224,7 +225,7 @@ test('the served page keeps working offline once its service worker is active, a
     return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
   });
   assert.deepEqual(cached.names, ['fordela-v1']);
-  for (const file of ['/index.html', '/web/app.js', '/web/gen/fordela-core.js', '/web/style.css', '/manifest.webmanifest', '/web/icons/icon-192.png']) {
+  for (const file of ['/index.html', '/web/gen/fordela-page.js', '/web/gen/fordela-core.js', '/web/style.css', '/manifest.webmanifest', '/web/icons/icon-192.png']) {
     assert.ok(cached.urls.includes(file), file + ' is cached');
   }
 
@@ -237,7 +238,7 @@ test('the served page keeps working offline once its service worker is active, a
 
 test('the folder for a web server (dist/site) works served, offers the single file, and works offline after the first visit', async () => {
   const siteDir = path.join(web.ROOT, 'dist', 'site');
-  for (const file of ['index.html', 'sw.js', 'manifest.webmanifest', 'fordela.html', 'web/app.js', 'web/gen/fordela-core.js']) {
+  for (const file of ['index.html', 'sw.js', 'manifest.webmanifest', 'fordela.html', 'web/gen/fordela-page.js', 'web/gen/fordela-core.js']) {
     assert.ok(fs.existsSync(path.join(siteDir, file)), file);
   }
   assert.equal(fs.readFileSync(path.join(siteDir, 'fordela.html'), 'utf8'), fs.readFileSync(DIST, 'utf8'));

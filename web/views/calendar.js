@@ -4,15 +4,14 @@
 // outside the period and computes what is unused, to be repaid), and a
 // checklist of the grant's conditions. Day counts are date arithmetic on
 // the local calendar, not money; every amount comes from the core.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, pointer } = Fordela.dom;
-  const { input } = Fordela.fields;
-  const format = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
-  const { recipientName } = Fordela.views;
-  const { dayNumber } = Fordela.clock;
+import { dayNumber, clock } from '../clock.js';
+import { h, clear, pointer } from '../dom.js';
+import * as format from '../format.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import { storage } from '../store.js';
+import { input } from './fields.js';
+import { recipientName } from './recipients.js';
 
   const DAY_MS = 86400000;
   const SOON_DAYS = 30;
@@ -29,7 +28,7 @@
   function dateText(iso) {
     const n = dayNumber(iso);
     if (n === null) return String(iso || '');
-    return new Intl.DateTimeFormat(Fordela.i18n.lang() === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    return new Intl.DateTimeFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
       .format(new Date(n * DAY_MS));
   }
 
@@ -135,7 +134,7 @@
     const key = this.checkKey();
     if (!key) return {};
     try {
-      const all = JSON.parse(Fordela.storage.get(key) || '{}');
+      const all = JSON.parse(storage.get(key) || '{}');
       const mine = all && all[this.hooks.path()];
       return mine && typeof mine === 'object' ? mine : {};
     } catch (e) {
@@ -148,14 +147,14 @@
     if (!key) return;
     let all;
     try {
-      all = JSON.parse(Fordela.storage.get(key) || '{}') || {};
+      all = JSON.parse(storage.get(key) || '{}') || {};
     } catch (e) {
       all = {};
     }
     const path = this.hooks.path();
     all[path] = Object.assign({}, all[path], { [item]: value });
     if (!value) delete all[path][item];
-    Fordela.storage.set(key, JSON.stringify(all));
+    storage.set(key, JSON.stringify(all));
   };
 
   // ---- what follows from the dates and the result -------------------------------------
@@ -164,7 +163,7 @@
   CalendarView.prototype.update = function (state) {
     this.state = state;
     if (!this.timeline) return;
-    const today = Fordela.clock.today();
+    const today = clock.today();
     const { dates, inherited } = this.hooks.dates();
     this.renderTimeline(dates, inherited, today);
 
@@ -266,6 +265,5 @@
     return t('calendar.next', { what: t('calendar.date.' + this.next.key), date: dateText(this.next.date), when: relative(this.next.days) });
   };
 
-  Fordela.views.CalendarView = CalendarView;
-  Fordela.views.calendarDays = { dayNumber, daysUntil };
-})(window.Fordela = window.Fordela || {});
+
+export { CalendarView };

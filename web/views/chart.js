@@ -1,13 +1,11 @@
 // A bar chart of the amounts per recipient, split by component, earmark
 // and redistribution. Built as SVG by hand; the result table is its
 // accessible equivalent, so the chart is an image labelled to say so.
-(function (Fordela) {
-  'use strict';
-
-  const { h, svg, clear } = Fordela.dom;
-  const format = Fordela.format;
-  const { recipientName } = Fordela.views;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, svg, clear } from '../dom.js';
+import * as format from '../format.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import { recipientName } from './recipients.js';
 
   const WIDTH = 860;
   const LABEL_WIDTH = 230;
@@ -127,7 +125,7 @@
         if (!value) return;
         const w = (value / max) * plot;
         const rect = svg('rect', { class: 'bar seg-' + (i % 8) + (row.requisitioned === false ? ' faded' : ''), x, y, width: Math.max(w, 0.5), height: BAR });
-        rect.appendChild(svg('title', null, (part.user ? Fordela.i18n.isolate(part.label) : part.label) + ': ' + format.kr(part.value(row))));
+        rect.appendChild(svg('title', null, (part.user ? i18n.isolate(part.label) : part.label) + ': ' + format.kr(part.value(row))));
         chart.appendChild(rect);
         x += w;
       });
@@ -220,5 +218,4 @@
     }
   }
 
-  Fordela.views.ChartView = ChartView;
-})(window.Fordela = window.Fordela || {});
+export { ChartView };

@@ -6,19 +6,25 @@
 // file only lays them out. The comparison shown is copied for Word and
 // Excel, saved as CSV (written by the core) and printed as an appendix
 // with the rules of A and B side by side.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, uniqueId } = Fordela.dom;
-  const format = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
-  const { componentName } = Fordela.views;
+import * as clipboard from '../clipboard.js';
+import { clock } from '../clock.js';
+import { core } from '../core.js';
+import { h, clear, uniqueId } from '../dom.js';
+import * as files from '../files.js';
+import * as format from '../format.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import * as levels from '../levels.js';
+import { storage } from '../store.js';
+import { findingMessage } from './findings.js';
+import { componentName } from './key.js';
+import { ruleList, printedOn } from './result.js';
 
   const MODES = ['whatif', 'snapshot', 'other'];
   const ANNOUNCE_DELAY_MS = 700;
 
   function message(finding) {
-    return Fordela.views.findingMessage(finding);
+    return findingMessage(finding);
   }
 
   function clone(value) {
@@ -73,7 +79,7 @@
     // Which work the snapshot belongs to is followed even off screen: new
     // work gets its saved id at its first edit, and a reload looks there.
     this.syncSnapshot();
-    const lang = Fordela.i18n.lang();
+    const lang = i18n.lang();
     if (!this.visible && !force && lang === this.lang) {
       this.dirty = true;
       return;
@@ -86,7 +92,7 @@
       this.whatif = { component: 0, value: null, path: current ? current.path : null };
     }
     if (this.whatif.component >= key.length) this.whatif = { component: 0, value: null, path: this.whatif.path };
-    const signature = JSON.stringify([Fordela.i18n.lang(), this.mode, key.map((c) => [c.name, c.share]), this.whatif,
+    const signature = JSON.stringify([i18n.lang(), this.mode, key.map((c) => [c.name, c.share]), this.whatif,
       this.hooks.others().map((o) => o.value + o.label), Boolean(this.snapshot), this.snapshot && this.snapshot.time, this.other]);
     if (force || (signature !== this.signature && !this.controls.contains(document.activeElement))) {
       this.signature = signature;
@@ -134,7 +140,7 @@
     if (!others.length) return shares;
     let allocation = null;
     try {
-      const out = Fordela.core.apportion({ weights: others.map((i) => String(key[i].share === undefined ? 0 : key[i].share)), units: 100 - value });
+      const out = core.apportion({ weights: others.map((i) => String(key[i].share === undefined ? 0 : key[i].share)), units: 100 - value });
       if (out.ok) allocation = out.allocation;
     } catch (e) {
       allocation = null;
@@ -238,7 +244,7 @@
   };
 
   CompareView.prototype.sharesText = function (key, shares) {
-    return key.map((c, i) => Fordela.i18n.isolate(componentName(c, i)) + ' ' + format.inputValue(shares[i]) + ' %').join(', ');
+    return key.map((c, i) => i18n.isolate(componentName(c, i)) + ' ' + format.inputValue(shares[i]) + ' %').join(', ');
   };
 
   CompareView.prototype.showShares = function (current) {
@@ -279,7 +285,7 @@
     take.addEventListener('click', () => {
       const now = this.hooks.current();
       if (!now) return;
-      this.snapshot = { doc: clone(now.doc), path: now.path, time: Fordela.clock.now(), title: now.doc.title || '' };
+      this.snapshot = { doc: clone(now.doc), path: now.path, time: clock.now(), title: now.doc.title || '' };
       this.writeSnapshot(this.snapshotKey());
       this.update(true);
       this.hooks.announce(t('compare.snapshot.taken'));
@@ -332,10 +338,10 @@
   CompareView.prototype.readSnapshot = function (key) {
     if (!key) return null;
     try {
-      const kept = JSON.parse(Fordela.storage.get(key) || 'null');
+      const kept = JSON.parse(storage.get(key) || 'null');
       if (!kept || typeof kept !== 'object' || !kept.doc || typeof kept.doc !== 'object') return null;
       const time = new Date(kept.time);
-      if (Number.isNaN(time.getTime()) || !Fordela.levels.valid(kept.path)) return null;
+      if (Number.isNaN(time.getTime()) || !levels.valid(kept.path)) return null;
       return { doc: kept.doc, path: kept.path, time, title: String(kept.title || '') };
     } catch (e) {
       return null;
@@ -345,12 +351,12 @@
   CompareView.prototype.writeSnapshot = function (key) {
     if (!key) return;
     if (!this.snapshot) {
-      Fordela.storage.remove(key);
+      storage.remove(key);
       this.snapshotUnsaved = false;
       return;
     }
     const s = this.snapshot;
-    this.snapshotUnsaved = !Fordela.storage.set(key, JSON.stringify({ doc: s.doc, path: s.path, time: s.time.toISOString(), title: s.title }));
+    this.snapshotUnsaved = !storage.set(key, JSON.stringify({ doc: s.doc, path: s.path, time: s.time.toISOString(), title: s.title }));
   };
 
   // The work's key changes when other work is opened (forgetSnapshot()
@@ -365,7 +371,7 @@
       this.mode = 'snapshot'; // the work is being compared with it
     } else if (this.snapshot) {
       this.writeSnapshot(key);
-      if (this.snapshotFrom) Fordela.storage.remove(this.snapshotFrom);
+      if (this.snapshotFrom) storage.remove(this.snapshotFrom);
     }
     this.snapshotFrom = key;
   };
@@ -377,7 +383,7 @@
   };
 
   CompareView.prototype.timeText = function (time) {
-    return new Intl.DateTimeFormat(Fordela.i18n.lang() === 'en' ? 'en-GB' : 'sv-SE', { timeStyle: 'short' }).format(time);
+    return new Intl.DateTimeFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE', { timeStyle: 'short' }).format(time);
   };
 
   // ---- another allocation ------------------------------------------------------
@@ -429,7 +435,7 @@
     if (!docs) return;
     let cmp;
     try {
-      cmp = Fordela.core.compare(docs.a, docs.b);
+      cmp = core.compare(docs.a, docs.b);
     } catch (e) {
       output.appendChild(h('p', { class: 'notice error', text: t('notice.core_failed', { message: e.message }) }));
       return;
@@ -484,20 +490,20 @@
     const shown = this.latest();
     if (!shown) return;
     const table = this.table(shown.cmp, shown.docs).querySelector('table');
-    Fordela.clipboard.copyComparison(table, shown.cmp, this.labels(shown.docs))
+    clipboard.copyComparison(table, shown.cmp, this.labels(shown.docs))
       .then((ok) => this.say(ok ? t('compare.copy.done') : t('copy.failed')));
   };
 
   CompareView.prototype.fileName = function (ext) {
     const current = this.hooks.current();
-    return Fordela.files.slug(current && current.doc.title) + '-' + t('compare.file') + '.' + ext;
+    return files.slug(current && current.doc.title) + '-' + t('compare.file') + '.' + ext;
   };
 
   CompareView.prototype.exportCsv = function () {
     const shown = this.latest();
     if (!shown) return;
     const { a, b } = this.labels(shown.docs);
-    Fordela.files.download(Fordela.core.compareCsv(shown.cmp, a, b, Fordela.i18n.lang()), this.fileName('csv'), 'text/csv;charset=utf-8');
+    files.download(core.compareCsv(shown.cmp, a, b, i18n.lang()), this.fileName('csv'), 'text/csv;charset=utf-8');
     this.say(t('compare.export_csv.done'));
   };
 
@@ -529,8 +535,8 @@
     const side = (tag, doc, label, user) => {
       let rule;
       try {
-        const result = Fordela.core.compute(doc);
-        rule = result && result.ok ? Fordela.views.ruleList(result, doc) : null;
+        const result = core.compute(doc);
+        rule = result && result.ok ? ruleList(result, doc) : null;
       } catch (e) {
         rule = null;
       }
@@ -552,7 +558,7 @@
       ]),
       table,
       this.findings(cmp),
-      h('p', { class: 'print-foot', text: Fordela.views.printedOn() }),
+      h('p', { class: 'print-foot', text: printedOn() }),
     ]);
   };
 
@@ -622,5 +628,4 @@
     this.announceTimer = window.setTimeout(() => { this.live.textContent = text; }, ANNOUNCE_DELAY_MS);
   };
 
-  Fordela.views.CompareView = CompareView;
-})(window.Fordela = window.Fordela || {});
+export { CompareView };

@@ -2,13 +2,14 @@
 // a dialog with the core's explanation (explain()), step by step with the
 // actual numbers, in the page's language; it can be copied as plain text
 // and printed on its own. The figures at its top are the result's own.
-(function (Fordela) {
-  'use strict';
+import { core } from '../core.js';
+import { h, clear } from '../dom.js';
+import * as format from '../format.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import { findingMessage } from './findings.js';
 
-  const { h, clear } = Fordela.dom;
-  const format = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
-  const lang = () => Fordela.i18n.lang();
+  const lang = () => i18n.lang();
 
   // "123/4" → true when the fraction is a whole number of öre.
   function whole(fraction) {
@@ -97,7 +98,7 @@
     const shown = this.hooks.document();
     let explanation;
     try {
-      explanation = shown ? Fordela.core.explain(shown.doc, name, shown.above) : null;
+      explanation = shown ? core.explain(shown.doc, name, shown.above) : null;
     } catch (e) {
       explanation = null;
     }
@@ -144,13 +145,13 @@
       body.appendChild(steps);
     } else {
       const message = explanation && explanation.findings && explanation.findings[0];
-      body.appendChild(h('p', { class: 'notice warning', text: message ? Fordela.views.findingMessage(message) : t('explain.unavailable') }));
+      body.appendChild(h('p', { class: 'notice warning', text: message ? findingMessage(message) : t('explain.unavailable') }));
     }
     // What the core warns of about this recipient.
     const own = ((good.findings || [])).filter((f) => f.path === '/recipients/' + index || String(f.path).startsWith('/recipients/' + index + '/'));
     if (own.length) {
       const notes = h('ul', { class: 'explain-findings' });
-      for (const f of own) notes.appendChild(h('li', { class: 'finding-msg ' + f.severity, text: Fordela.views.findingMessage(f) }));
+      for (const f of own) notes.appendChild(h('li', { class: 'finding-msg ' + f.severity, text: findingMessage(f) }));
       body.appendChild(notes);
     }
     dialog.appendChild(body);
@@ -187,5 +188,4 @@
     if (wasTitle || !this.dialog.contains(document.activeElement)) this.dialog.querySelector('#explain-title').focus();
   };
 
-  Fordela.views.ExplainView = ExplainView;
-})(window.Fordela = window.Fordela || {});
+export { ExplainView };

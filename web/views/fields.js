@@ -2,12 +2,9 @@
 // pointer of its value (data-path) and how to read it (data-kind), so one
 // event handler in app.js can write any of them back, and findings with
 // the same path land beside them.
-(function (Fordela) {
-  'use strict';
-
-  const { h, uniqueId } = Fordela.dom;
-  const { inputValue } = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, uniqueId } from '../dom.js';
+import { inputValue } from '../format.js';
+import { t } from '../i18n.js';
 
   const INPUT_MODES = { amount: 'decimal', decimal: 'decimal', date: 'numeric' };
 
@@ -110,5 +107,4 @@
     ]);
   }
 
-  Fordela.fields = { input, field, select, checkbox, button, rowButtons };
-})(window.Fordela = window.Fordela || {});
+export { input, field, select, checkbox, button, rowButtons };

@@ -1,17 +1,16 @@
 // Findings (problems the core found) shown twice: beside the field each
 // concerns, located by its JSON-pointer path, and in a summary list whose
 // entries move the focus to that field.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, findBound, uniqueId } = Fordela.dom;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear, findBound, uniqueId } from '../dom.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import * as levels from '../levels.js';
 
   const CONTROL = /^(INPUT|SELECT|TEXTAREA)$/;
   const ORDER = { error: 0, warning: 1, info: 2 };
 
   function message(finding) {
-    const lang = Fordela.i18n.lang();
+    const lang = i18n.lang();
     const m = finding.message || {};
     return m[lang] || m.sv || m.en || finding.code || '';
   }
@@ -101,7 +100,7 @@
         finding.levelName ? h('span', { class: 'finding-level', 'data-user': 'true', text: finding.levelName }) : null,
         h('span', { class: 'finding-text', text: message(finding) }),
       ]);
-      // A finding of another level (Fordela.levels) takes the user there.
+      // A finding of another level (levels) takes the user there.
       if (finding.level !== undefined) {
         item.appendChild(h('button', {
           type: 'button',
@@ -140,6 +139,4 @@
     target.scrollIntoView({ block: 'center' });
   };
 
-  Fordela.views.FindingsView = FindingsView;
-  Fordela.views.findingMessage = message;
-})(window.Fordela = window.Fordela || {});
+export { FindingsView, message as findingMessage };

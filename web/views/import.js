@@ -2,11 +2,8 @@
 // pasted from Excel: a panel that shows what the rows will do before they
 // change anything. The reading and the plan are done elsewhere
 // (workspace.js, files.js, the core's readCsv).
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear } = Fordela.dom;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear, append } from '../dom.js';
+import { t } from '../i18n.js';
 
   // commands: {file(File), text(string), apply(mode), close()}
   function ImportView(container, commands) {
@@ -93,7 +90,7 @@
     document.getElementById('import-apply').disabled = !s.plan;
     const preview = document.getElementById('import-preview');
     clear(preview);
-    if (s.plan) Fordela.dom.append(preview, this.preview());
+    if (s.plan) append(preview, this.preview());
     const problem = document.getElementById('import-problem');
     problem.textContent = s.problem;
     problem.hidden = !s.problem;
@@ -133,6 +130,4 @@
     ];
   };
 
-  Fordela.views = Fordela.views || {};
-  Fordela.views.ImportView = ImportView;
-})(window.Fordela = window.Fordela || {});
+export { ImportView };

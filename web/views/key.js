@@ -1,12 +1,9 @@
 // The distribution key (fördelningsnyckel): its components with their
 // shares and bases, and the earmarked amounts added on top.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, pointer, uniqueId, own } = Fordela.dom;
-  const { field, select, button, rowButtons } = Fordela.fields;
-  const { indicatorName } = Fordela.views;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear, pointer, uniqueId, own } from '../dom.js';
+import { t } from '../i18n.js';
+import { field, select, button, rowButtons } from './fields.js';
+import { indicatorName } from './recipients.js';
 
   const BASES = ['weighted', 'indicator', 'equal', 'fixed', 'cost'];
 
@@ -174,8 +171,4 @@
     this.container.appendChild(field({ path: '/rounding/min_units', kind: 'decimal', optional: true, label: t('rounding.min_units'), hint: t('rounding.min_units.hint'), value: rounding.min_units, placeholder: '0', inputClass: 'number short' }));
   };
 
-  Fordela.views.componentName = componentName;
-  Fordela.views.KeyView = KeyView;
-  Fordela.views.EarmarksView = EarmarksView;
-  Fordela.views.RoundingView = RoundingView;
-})(window.Fordela = window.Fordela || {});
+export { componentName, KeyView, EarmarksView, RoundingView };

@@ -1,11 +1,9 @@
 // The pot (potten): the title and notes of the scenario, the total to split,
 // the deductions taken off first, and the grant's dates.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, pointer } = Fordela.dom;
-  const { field, input, button, rowButtons } = Fordela.fields;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear, pointer } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+import { field, input, button, rowButtons } from './fields.js';
 
   function AboutView(container) {
     this.container = container;
@@ -34,7 +32,7 @@
 
   const DATES = ['period_start', 'period_end', 'requisition_deadline', 'report_deadline'];
 
-  // context.path: a level below the scenario (Fordela.levels), whose pot
+  // context.path: a level below the scenario (levels.js), whose pot
   // is, unless it states one, what its recipient receives above.
   PotView.prototype.render = function (scenario, context) {
     clear(this.container);
@@ -42,7 +40,7 @@
     const sub = context && context.path ? context : null;
     const totalHint = !sub ? t('pot.total.hint')
       : sub.parentAmountOre === null ? t('pot.total.sub_hint', { name: sub.parentName })
-        : t('pot.total.sub_hint.amount', { name: sub.parentName, amount: Fordela.format.kr(sub.parentAmountOre) });
+        : t('pot.total.sub_hint.amount', { name: sub.parentName, amount: format.kr(sub.parentAmountOre) });
     this.container.appendChild(field({ path: '/pot/total', kind: 'amount', optional: Boolean(sub), label: t('pot.total'), hint: totalHint, value: pot.total }));
 
     const deductions = pot.deductions || [];
@@ -72,7 +70,4 @@
     this.container.appendChild(grid);
   };
 
-  Fordela.views = Fordela.views || {};
-  Fordela.views.AboutView = AboutView;
-  Fordela.views.PotView = PotView;
-})(window.Fordela = window.Fordela || {});
+export { AboutView, PotView };

@@ -1,12 +1,10 @@
 // The recipients (mottagare) and their indicator values: the columns are
 // edited in a small list of their own, the values in one table with a row
 // per recipient. Rows pasted from Excel or Word are handled in app.js.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, pointer, own } = Fordela.dom;
-  const { input, select, button, rowButtons } = Fordela.fields;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear, pointer, own } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+import { input, select, button, rowButtons, checkbox } from './fields.js';
 
   function recipientName(recipient, index) {
     return (recipient && recipient.name) || t('recipient.unnamed', { n: index + 1 });
@@ -130,7 +128,7 @@
       const name = recipientName(recipient, r);
       body.appendChild(h('tr', null, [
         h('th', { scope: 'row', 'data-user': 'true', text: name }),
-        h('td', { class: 'center' }, Fordela.fields.checkbox({
+        h('td', { class: 'center' }, checkbox({
           path: pointer('recipients', r, 'requisitioned'),
           checked: recipient.requisitioned !== false,
           ariaLabel: t('requisition.requisitioned.of', { name }),
@@ -143,7 +141,7 @@
           ariaLabel: t('requisition.date.of', { name }),
           className: 'date',
         })),
-        h('td', { class: 'center' }, Fordela.fields.checkbox({
+        h('td', { class: 'center' }, checkbox({
           path: pointer('recipients', r, 'opted_in'),
           checked: recipient.opted_in === true,
           ariaLabel: t('requisition.opted_in.of', { name }),
@@ -192,7 +190,7 @@
         h('td', { class: 'num' }, input({ path: pointer(...base, 'cost_per_post'), kind: 'amount', optional: true, value: cost.cost_per_post, ariaLabel: t('costs.per_post.of', { name }), className: 'number' })),
         h('td', { class: 'num' }, input({ path: pointer(...base, 'months'), kind: 'decimal', optional: true, value: cost.months, placeholder: '12', ariaLabel: t('costs.months.of', { name }), className: 'number short' })),
         h('td', null, others),
-        h('td', { class: 'center' }, Fordela.fields.checkbox({
+        h('td', { class: 'center' }, checkbox({
           path: pointer(...base, 'pending'),
           checked: cost.pending === true,
           ariaLabel: t('costs.pending.of', { name }),
@@ -238,16 +236,9 @@
       const row = rows[r];
       // A row removed or moved since the result was computed is not this one.
       const known = row && typeof row.cost_ore === 'number' && recipients[r] && row.name === recipients[r].name;
-      cell.textContent = known ? Fordela.format.kr(row.cost_ore) : '–';
+      cell.textContent = known ? format.kr(row.cost_ore) : '–';
       if (known && row.pending) cell.appendChild(h('span', { class: 'pending-note', text: ' ' + t('costs.pending.note') }));
     }
   };
 
-  Fordela.views = Fordela.views || {};
-  Fordela.views.recipientName = recipientName;
-  Fordela.views.indicatorName = indicatorName;
-  Fordela.views.IndicatorsView = IndicatorsView;
-  Fordela.views.RecipientsView = RecipientsView;
-  Fordela.views.RequisitionView = RequisitionView;
-  Fordela.views.CostsView = CostsView;
-})(window.Fordela = window.Fordela || {});
+export { recipientName, indicatorName, IndicatorsView, RecipientsView, RequisitionView, CostsView };

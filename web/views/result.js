@@ -2,13 +2,14 @@
 // its inputs, the table of amounts per recipient and the totals. Every
 // amount is an öre integer from the core's result document; this file only
 // formats them.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear, own } = Fordela.dom;
-  const format = Fordela.format;
-  const { recipientName, indicatorName, componentName } = Fordela.views;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { clock } from '../clock.js';
+import { core } from '../core.js';
+import { h, clear, own } from '../dom.js';
+import * as format from '../format.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
+import { componentName } from './key.js';
+import { recipientName, indicatorName } from './recipients.js';
 
   const APPORTIONED = ['weighted', 'indicator', 'equal'];
 
@@ -95,7 +96,7 @@
     const totals = result.totals || {};
     const indicators = scenario.indicators || [];
     // Names in these lines stand inside the page's own words: isolated.
-    const isolate = Fordela.i18n.isolate;
+    const isolate = i18n.isolate;
     const label = (id) => {
       const i = indicators.findIndex((ind) => ind.id === id);
       return isolate(i >= 0 ? indicatorName(indicators[i], i) : String(id || '–'));
@@ -103,7 +104,7 @@
     const amountOf = (value) => {
       if (!has(value) || value === '') return '';
       try {
-        const parsed = Fordela.core.parseAmount(value);
+        const parsed = core.parseAmount(value);
         return parsed.ok ? format.kr(parsed.ore) : String(value);
       } catch (e) {
         return String(value);
@@ -250,7 +251,7 @@
 
   // The day it was printed, as dates are written in a decision paper (2026-11-29).
   function printedOn() {
-    return t('print.generated', { version: Fordela.core.version(), date: Fordela.clock.today() });
+    return t('print.generated', { version: core.version(), date: clock.today() });
   }
 
   function ResultView(container) {
@@ -261,7 +262,7 @@
       const foot = this.container.querySelector('.print-foot');
       if (foot) foot.textContent = printedOn();
     };
-    Fordela.clock.subscribe(redate);
+    clock.subscribe(redate);
     window.addEventListener('beforeprint', redate);
   }
 
@@ -306,7 +307,7 @@
     const names = rows.map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r), row.requisitioned === false, Boolean(row.pending)]);
     const indicators = (scenario.indicators || []).map((ind, i) => [ind.id, indicatorName(ind, i), ind.kind]);
     const recipients = (scenario.recipients || []).map((rec, r) => recipientName(rec, r));
-    return JSON.stringify([Fordela.i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', Fordela.core.version(), columns, names, indicators, recipients]);
+    return JSON.stringify([i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', core.version(), columns, names, indicators, recipients]);
   }
 
   // Sets an element's text only when it changed.
@@ -449,10 +450,4 @@
     ]);
   }
 
-  Fordela.views.resultColumns = resultColumns;
-  Fordela.views.ruleList = ruleList;
-  Fordela.views.printedOn = printedOn;
-  Fordela.views.buildResultTable = buildTable;
-  Fordela.views.SummaryView = SummaryView;
-  Fordela.views.ResultView = ResultView;
-})(window.Fordela = window.Fordela || {});
+export { resultColumns, ruleList, printedOn, buildTable as buildResultTable, SummaryView, ResultView };

@@ -4,12 +4,10 @@
 // method moving someone more than a unit from the exact quota, the Alabama
 // paradox, a tie, money left over) shown where they cannot be missed: at
 // the top of the page and beside the table.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear } = Fordela.dom;
-  const format = Fordela.format;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+import { findingMessage } from './findings.js';
 
   const APPORTIONED = ['weighted', 'indicator', 'equal'];
   const CODES = ['rounding.quota_violation', 'rounding.alabama', 'apportion.tie', 'rounding.not_allocated', 'rounding.not_allocated_parts'];
@@ -31,7 +29,7 @@
       this.alerts.appendChild(h('ul', { class: 'rounding-alerts' }, warnings.map((f) => h('li', { class: 'rounding-alert ' + f.severity, 'data-code': f.code }, [
         h('span', { class: 'badge ' + f.severity, text: t('effects.badge.' + f.code) }),
         ' ',
-        h('span', { class: 'rounding-alert-text', text: Fordela.views.findingMessage(f) }),
+        h('span', { class: 'rounding-alert-text', text: findingMessage(f) }),
         ' ',
         h('a', { href: '#rounding-effects', class: 'rounding-alert-link', text: t('effects.more') }),
       ]))));
@@ -69,7 +67,7 @@
       for (const f of warnings) {
         list.appendChild(h('li', { class: 'finding-msg ' + f.severity, 'data-code': f.code }, [
           h('span', { class: 'finding-icon', 'aria-hidden': 'true', text: '!' }),
-          h('span', null, [h('strong', { text: t('effects.title.' + f.code) + ' ' }), Fordela.views.findingMessage(f)]),
+          h('span', null, [h('strong', { text: t('effects.title.' + f.code) + ' ' }), findingMessage(f)]),
         ]));
       }
       box.appendChild(list);
@@ -80,5 +78,4 @@
     this.container.appendChild(box);
   };
 
-  Fordela.views.RoundingEffectsView = RoundingEffectsView;
-})(window.Fordela = window.Fordela || {});
+export { RoundingEffectsView };

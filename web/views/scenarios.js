@@ -1,16 +1,14 @@
 // The list of saved scenarios ("Mina fördelningar"): open, rename,
 // duplicate and delete; and the toast that offers to undo a delete for a
 // while. The view only renders and reports the user's commands.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear } = Fordela.dom;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear } from '../dom.js';
+import * as i18n from '../i18n.js';
+import { t } from '../i18n.js';
 
   function when(iso) {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
-    const locale = Fordela.i18n.lang() === 'en' ? 'en-GB' : 'sv-SE';
+    const locale = i18n.lang() === 'en' ? 'en-GB' : 'sv-SE';
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 
@@ -33,7 +31,7 @@
   // state: {entries: [{id, title, updated}], currentId, example}
   ScenariosView.prototype.render = function (state, force) {
     this.state = state;
-    const signature = JSON.stringify([Fordela.i18n.lang(), state.currentId, state.example, this.renaming,
+    const signature = JSON.stringify([i18n.lang(), state.currentId, state.example, this.renaming,
       state.entries.map((e) => [e.id, e.title, when(e.updated)])]);
     // Autosave renders often; only a visible change rebuilds the list,
     // and never while a name is being typed.
@@ -228,7 +226,4 @@
     if (this.onHidden) this.onHidden(hadFocus);
   };
 
-  Fordela.views = Fordela.views || {};
-  Fordela.views.ScenariosView = ScenariosView;
-  Fordela.views.Toast = Toast;
-})(window.Fordela = window.Fordela || {});
+export { ScenariosView, Toast };

@@ -3,13 +3,11 @@
 // what each level receives and splits, reconciled by the core; an overview
 // of all levels; and, per row of the result table, "split further" or "open
 // its level". Amounts come from the core's one result for the document.
-(function (Fordela) {
-  'use strict';
-
-  const { h, clear } = Fordela.dom;
-  const format = Fordela.format;
-  const levels = Fordela.levels;
-  const t = (...args) => Fordela.i18n.t(...args);
+import { h, clear } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+import * as levels from '../levels.js';
+import { findingMessage } from './findings.js';
 
   function mismatchAt(findings, path) {
     return findings.find((f) => f.code === 'nested.total_mismatch' && levels.levelOfFinding(f.path) === path) || null;
@@ -77,7 +75,7 @@
     const mismatch = path ? mismatchAt(findings, path) : null;
     if (path) {
       const status = mismatch
-        ? h('p', { class: 'level-status warning', role: 'note' }, [h('span', { class: 'finding-icon', 'aria-hidden': 'true', text: '!' }), h('span', { text: Fordela.views.findingMessage(mismatch) })])
+        ? h('p', { class: 'level-status warning', role: 'note' }, [h('span', { class: 'finding-icon', 'aria-hidden': 'true', text: '!' }), h('span', { text: findingMessage(mismatch) })])
         : here.row && here.result
           ? h('p', { class: 'level-status ok', text: t('levels.reconciled', { name: here.name || '', amount: format.kr(here.row.final_ore) }) })
           : null;
@@ -190,5 +188,4 @@
     if (heading && !this.container.hidden) heading.focus();
   };
 
-  Fordela.views.LevelsView = LevelsView;
-})(window.Fordela = window.Fordela || {});
+export { LevelsView };

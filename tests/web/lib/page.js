@@ -13,6 +13,7 @@ const { chromium } = require('playwright-core');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const CORE = path.join(ROOT, 'web', 'gen', 'fordela-core.js');
+const PAGE_BUNDLE = path.join(ROOT, 'web', 'gen', 'fordela-page.js');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -30,9 +31,25 @@ const MIME = {
   '.json': 'application/json; charset=utf-8',
 };
 
+// The newest modification time of the page's modules (web/, not web/gen/).
+function newestModule(dir = path.join(ROOT, 'web')) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'gen') newest = Math.max(newest, newestModule(file));
+    else if (entry.isFile() && entry.name.endsWith('.js')) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+// The tests run the page as it ships: the core and the bundle of the
+// page's modules, which must be there and not older than any module.
 function requireCore() {
   if (!fs.existsSync(CORE)) {
     throw new Error('web/gen/fordela-core.js is missing: run scripts/build wasm first');
+  }
+  if (!fs.existsSync(PAGE_BUNDLE) || fs.statSync(PAGE_BUNDLE).mtimeMs < newestModule()) {
+    throw new Error('web/gen/fordela-page.js is missing or older than web/: run scripts/build page first');
   }
 }
 

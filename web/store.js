@@ -102,12 +102,15 @@ ScenarioStore.prototype.replace = function (scenario, exampleId, entryId) {
   this.notify({ kind: 'replace' });
 };
 
-// The object of the level being edited; the scenario itself when the
-// level is gone (its recipient removed, say).
+// The object of the level being edited (a getter: it changes nothing).
 ScenarioStore.prototype.level = function () {
-  const level = this.path ? levels.at(this.scenario, this.path) : null;
-  if (!level) this.path = '';
-  return level || this.scenario;
+  return (this.path && levels.at(this.scenario, this.path)) || this.scenario;
+};
+
+// After a change of the document: a level that is gone (its recipient
+// removed, say) leaves the editors on the scenario itself.
+ScenarioStore.prototype.keepLevelValid = function () {
+  if (this.path && !levels.at(this.scenario, this.path)) this.path = '';
 };
 
 // Which level the editors show; nothing in the document changes.
@@ -117,7 +120,7 @@ ScenarioStore.prototype.setLevel = function (path) {
 
 // set() and mutate() on the level being edited: paths relative to it.
 ScenarioStore.prototype.setInLevel = function (path, value, structural) {
-  this.level();
+  this.keepLevelValid();
   this.set(this.path + path, value, structural);
 };
 
@@ -154,6 +157,7 @@ ScenarioStore.put = function (root, tokens, value) {
 ScenarioStore.prototype.set = function (path, value, structural) {
   ScenarioStore.put(this.scenario, parsePointer(path), value);
   this.exampleId = null;
+  this.keepLevelValid();
   this.notify({ kind: structural ? 'structure' : 'value', path });
 };
 
@@ -170,6 +174,7 @@ ScenarioStore.prototype.recipientsWith = function (levelCount) {
 ScenarioStore.prototype.mutate = function (fn) {
   fn(this.scenario);
   this.exampleId = null;
+  this.keepLevelValid();
   this.notify({ kind: 'structure' });
 };
 

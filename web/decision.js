@@ -1,15 +1,20 @@
 // Decision support, where Fördela goes beyond a spreadsheet: comparing two
 // allocations, explaining each amount, the effects of rounding, nested
-// levels and the grant's calendar. This wires those views to the state
-// app.js holds (the store, the last good result, the findings); app.js
-// calls init() once, render() after every result, and levelContext() and
-// summaryFindings() while rendering.
+// levels and the grant's calendar. This wires those views to the document
+// (the store) and the loop's derived state (web/loop.js): the loop calls
+// init() once, replaced() when another document opens, render(state) after
+// every result, and levelContext(state) and summaryFindings() while
+// rendering.
 import * as clipboard from './clipboard.js';
 import { clock } from './clock.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as levels from './levels.js';
 import { library } from './library.js';
+import * as loop from './loop.js';
+import { announce } from './notices.js';
+import { store } from './page-store.js';
+import { exampleList } from './toolbar.js';
 import { CalendarView } from './views/calendar.js';
 import { CompareView } from './views/compare.js';
 import { ExplainView } from './views/explain.js';
@@ -18,13 +23,13 @@ import { LevelsView } from './views/tree.js';
 
 const $ = (id) => document.getElementById(id);
 
-let app = null;
-let store = null;
 let explainView;
 let compareView;
 let levelsView;
 let effectsView;
 let calendarView;
+// The loop's derived state last rendered ({root, good, findings,
+// levelFindings, errors, warnings}), for the views that ask later (a click).
 let lastState = null;
 
 // ---- what the views are given ---------------------------------------------------
@@ -33,7 +38,7 @@ let lastState = null;
 // with the edits made since the last good result.
 function currentLevel() {
   if (!store.scenario) return null;
-  const root = app.root();
+  const root = lastState && lastState.root;
   const doc = levels.standalone(store.scenario, store.path, root && root.result);
   return doc ? { doc, path: store.path } : null;
 }
@@ -42,7 +47,7 @@ function currentLevel() {
 // names leading down to the level shown, for explain(): the steps then
 // match the figures beside them.
 function shownLevel() {
-  const root = app.root();
+  const root = lastState && lastState.root;
   if (!root) return null;
   return { doc: root.scenario, above: levels.chain(root.scenario, store.path, null).slice(1).map((c) => c.name) };
 }
@@ -54,7 +59,7 @@ function others() {
     if (entry.id === own) continue;
     out.push({ value: 'saved:' + entry.id, label: entry.title || t('scenarios.untitled'), group: 'saved' });
   }
-  for (const example of app.examples()) {
+  for (const example of exampleList()) {
     const label = i18n.has('example.' + example.id) ? t('example.' + example.id) : (example.scenario && example.scenario.title) || example.id;
     out.push({ value: 'example:' + example.id, label, group: 'examples' });
   }
@@ -67,7 +72,7 @@ function load(value) {
     const read = library.read(id);
     return read.ok ? read.scenario : null;
   }
-  const example = app.examples().find((e) => e.id === id);
+  const example = exampleList().find((e) => e.id === id);
   return example ? JSON.parse(JSON.stringify(example.scenario)) : null;
 }
 
@@ -82,9 +87,9 @@ function levelName(path) {
 // ---- levels -----------------------------------------------------------------------
 
 function openLevel(path) {
-  app.openLevel(path);
+  loop.openLevel(path);
   levelsView.focus();
-  app.announce(t('levels.opened', { name: levelName(store.path) }));
+  announce(t('levels.opened', { name: levelName(store.path) }));
 }
 
 function split(index) {
@@ -96,10 +101,10 @@ function split(index) {
   store.mutateLevel((l) => {
     l.recipients[index].sub = levels.newSub(t('levels.new.title', { name }), [t('recipient.new', { n: 1 }), t('recipient.new', { n: 2 })], t('basis.equal'));
   });
-  app.computeNow();
-  app.openLevel(child);
+  loop.computeNow();
+  loop.openLevel(child);
   levelsView.focus();
-  app.announce(t('levels.created', { name }));
+  announce(t('levels.created', { name }));
 }
 
 function removeLevel() {
@@ -113,28 +118,24 @@ function removeLevel() {
     const parent = levels.at(s, above);
     if (parent && parent.recipients && parent.recipients[index]) delete parent.recipients[index].sub;
   });
-  app.computeNow();
-  app.openLevel(above);
+  loop.computeNow();
+  loop.openLevel(above);
   // The focus goes to the row that held the level when there is no level left to show.
   const row = document.querySelector('#result-table [data-split="' + index + '"]');
   if ($('levels').hidden && row) row.focus();
   else levelsView.focus();
-  app.announce(t('levels.removed', { name }));
+  announce(t('levels.removed', { name }));
 }
 
 // ---- wiring -------------------------------------------------------------------------
 
-// hooks: {store, announce(text), openLevel(path), computeNow(), good(),
-// root(), findings(), levelFindings(), examples()}. Returns the editor
-// views this file owns, for app.js's list of editors.
-function init(hooks) {
-  app = hooks;
-  store = hooks.store;
+// Returns the editor views this file owns, for the loop's list of editors.
+function init() {
   explainView = new ExplainView({
     document: shownLevel,
     good: () => {
-      const good = app.good();
-      return good ? Object.assign({ findings: app.levelFindings().own }, good) : null;
+      const good = lastState && lastState.good;
+      return good ? Object.assign({ findings: lastState.levelFindings.own }, good) : null;
     },
     copy: (text) => clipboard.copyText(text),
   });
@@ -145,7 +146,7 @@ function init(hooks) {
     apply(shares) {
       store.mutateLevel((l) => l.key.forEach((c, i) => { c.share = shares[i]; }));
     },
-    announce: (text) => app.announce(text),
+    announce,
     // The snapshot is kept with the work it was taken of: once the work
     // is saved, under its entry; before that, under its example.
     storageKey: () => (store.entryId ? 'entry.' + store.entryId : store.exampleId ? 'example.' + store.exampleId : null),
@@ -153,8 +154,8 @@ function init(hooks) {
     // (the focus stays there); false when the document no longer has it.
     openLevel(path) {
       if (!levels.at(store.scenario, path)) return false;
-      app.openLevel(path);
-      app.announce(t('levels.opened', { name: levelName(store.path) }));
+      loop.openLevel(path);
+      announce(t('levels.opened', { name: levelName(store.path) }));
       return true;
     },
   });
@@ -163,8 +164,8 @@ function init(hooks) {
     split,
     removeLevel,
     document: () => store.scenario,
-    result: () => (app.root() ? app.root().result : null),
-    findings: () => app.findings(),
+    result: () => (lastState && lastState.root ? lastState.root.result : null),
+    findings: () => (lastState ? lastState.findings : []),
     path: () => store.path,
   });
   effectsView = new RoundingEffectsView($('rounding-effects'), $('decision-alerts'), {
@@ -194,22 +195,24 @@ function init(hooks) {
   // A reload right after the first edit (before the comparison has
   // caught up) still finds the snapshot with the saved work.
   window.addEventListener('pagehide', () => compareView.syncSnapshot());
-  store.subscribe((change) => {
-    if (change.kind !== 'replace') return;
-    // A scenario with reports or activity dates opens with its calendar shown.
-    const recipients = store.scenario.recipients || [];
-    $('calendar-details').open = recipients.some((r) => r && (r.used !== undefined || r.activity));
-    if (explainView.isOpen()) explainView.close();
-    compareView.forgetSnapshot();
-  });
   return { calendar: calendarView };
 }
 
+// Another document is open: what the views held of the one before goes,
+// before anything is rendered for the new one.
+function replaced() {
+  // A scenario with reports or activity dates opens with its calendar shown.
+  const recipients = store.scenario.recipients || [];
+  $('calendar-details').open = recipients.some((r) => r && (r.used !== undefined || r.activity));
+  if (explainView.isOpen()) explainView.close();
+  compareView.forgetSnapshot();
+}
+
 // What the editors of a level need besides its object.
-function levelContext() {
+function levelContext(state) {
   const path = store.path;
   if (!path) return { path, level: 0 };
-  const root = app.root();
+  const root = state.root;
   const row = root ? levels.parentRow(root.result, path) : null;
   const own = store.level().pot && store.level().pot.dates;
   return {
@@ -232,17 +235,17 @@ function summaryFindings(split) {
   return split.own.concat(other);
 }
 
-// After every rendering of the result (state: {good, errors, warnings}).
+// After every rendering of the result, with the loop's derived state.
 function render(state) {
   lastState = state;
-  const good = app.good();
+  const good = state.good;
   levelsView.render();
   const table = $('result-table');
   if (table && good) {
     explainView.decorate(table, good);
     levelsView.decorate(table, good, store.path, good.scenario);
   }
-  const own = app.levelFindings().own;
+  const own = state.levelFindings.own;
   effectsView.render({ good, findings: own, errors: state.errors });
   calendarView.update({ good, findings: own, errors: state.errors });
   $('calendar-next').textContent = calendarView.nextText();
@@ -250,4 +253,4 @@ function render(state) {
   explainView.refresh();
 }
 
-export { init, render, levelContext, summaryFindings, levelName, openLevel };
+export { init, replaced, render, levelContext, summaryFindings, levelName, openLevel };

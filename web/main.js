@@ -2,7 +2,6 @@
 // imports into one classic script, web/gen/fordela-page.js (esbuild, IIFE,
 // minified), which index.html loads after the core; pages opened from
 // file:// cannot load ES modules, so the modules exist only in the source.
-import { start, busy } from './app.js';
 import { clock } from './clock.js';
 import { core } from './core.js';
 import { migrate, fromText } from './document.js';
@@ -11,6 +10,8 @@ import * as i18n from './i18n.js';
 import * as link from './link.js';
 import * as linkCoder from './link-coder.js';
 import { linkPrimer } from './link-primer.js';
+import { busy } from './loop.js';
+import { start } from './start.js';
 import { CalendarView } from './views/calendar.js';
 import { ChartView } from './views/chart.js';
 import { CompareView } from './views/compare.js';

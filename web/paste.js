@@ -1,7 +1,7 @@
 // Cells pasted from Excel into the recipients' table, read the way the
 // import reads them: a header row names the columns (created when missing),
 // the first text column gives the names, and nothing is dropped without a
-// word. Decides what a paste does; app.js applies it and offers Ångra.
+// word. Decides what a paste does; web/import.js applies it and offers Ångra.
 import { core } from './core.js';
 import { setOwn } from './dom.js';
 import * as files from './files.js';
@@ -40,7 +40,7 @@ function isDefaultColumn(level, id) {
   return Boolean(ind) && ind.id === 'antal' && inEitherLanguage('new.indicator').includes(ind.label) && ind.kind === 'count';
 }
 
-// What the page itself names a thing (app.js's blank scenario), in the
+// What the page itself names a thing (web/toolbar.js's blank scenario), in the
 // language it was made in, whichever that was.
 function inEitherLanguage(key, args) {
   return ['sv', 'en'].map((language) => i18n.tIn(language, key, args));

@@ -1,8 +1,8 @@
 // Keeping and sharing the work: autosave of every change to the named
 // scenarios in this browser, the list to switch, rename, duplicate and
 // delete them (with undo), links that carry a scenario, scenario files,
-// the result saved as CSV or JSON, and the import of recipients. app.js
-// owns the scenario being edited (the store) and calls in here.
+// and the result saved as CSV or JSON. It watches the document (the store
+// web/start.js hands it) as the loop does, and is called by the toolbar.
 import * as clipboard from './clipboard.js';
 import { clock } from './clock.js';
 import { core } from './core.js';
@@ -17,7 +17,6 @@ import { library } from './library.js';
 import * as link from './link.js';
 import { storage } from './store.js';
 import { findingMessage } from './views/findings.js';
-import { ImportView } from './views/import.js';
 import { ScenariosView, Toast } from './views/scenarios.js';
 
 const SAVE_DELAY_MS = 300;
@@ -38,8 +37,6 @@ let saveProblem = null; // 'full' | 'blocked' while saving fails
 let lastSaved = null;
 let scenariosView = null;
 let toast = null;
-let importView = null;
-let importPlan = null;
 
 // ---- saving ----------------------------------------------------------------
 
@@ -66,7 +63,6 @@ function onStoreChange(change) {
       flush();
     }
     render();
-    resetImport();
     return;
   }
   changed();
@@ -537,89 +533,6 @@ function exportResult(kind) {
   }
 }
 
-// ---- import ------------------------------------------------------------------
-
-function resetImport() {
-  importPlan = null;
-  if (importView && importView.state.open) importView.set({ plan: null, effect: null, problem: '', text: '', fileName: '' });
-}
-
-function planFrom(text, separator, fileName, encoding) {
-  const note = readAs(encoding) ? t('file.read_as', { name: fileName, encoding: readAs(encoding) }) : '';
-  importView.set({ note });
-  const read = core.readCsv(text, separator);
-  if (!read.ok) {
-    importPlan = null;
-    importView.set({ plan: null, effect: null, fileName, problem: t('import.csv.' + read.error, { line: read.line }) });
-    return;
-  }
-  // Into the level being edited (levels), whose recipients the table shows.
-  const plan = files.planImport(store.level(), read.rows);
-  if (plan.problem) {
-    importPlan = null;
-    importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
-    return;
-  }
-  if (store.recipientsWith(plan.rows.length) > MAX_RECIPIENTS) {
-    importPlan = null;
-    importView.set({ plan: null, effect: null, fileName, problem: limitText('import.too_many_recipients', store.recipientsWith(plan.rows.length)) });
-    return;
-  }
-  importPlan = plan;
-  const effect = files.importEffect(store.level(), plan);
-  // Rows that match nobody replace a list; rows that match update it.
-  importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
-}
-
-// A paste that needs a choice: the import panel opens with the text in it
-// and a line saying why.
-function openImport(text, note) {
-  importView.set({ open: true, text });
-  planFrom(text, '\t', '');
-  importView.set({ note });
-  const textarea = document.getElementById('import-text');
-  if (textarea) textarea.value = text;
-  const focus = document.getElementById('import-apply');
-  if (focus && !focus.disabled) focus.focus();
-}
-
-const importCommands = {
-  file(file) {
-    files.readText(file).then((read) => {
-      if (!read.ok) {
-        importPlan = null;
-        importView.set({ plan: null, effect: null, fileName: file.name, problem: t('file.problem.' + read.problem, { name: file.name }) });
-        return;
-      }
-      importView.set({ text: '' });
-      planFrom(read.text, '', file.name, read.encoding);
-    });
-  },
-  text(text) {
-    planFrom(text, '\t', '');
-  },
-  apply(mode) {
-    const plan = importPlan;
-    if (!plan) return;
-    const rows = plan.rows.length;
-    const after = store.recipientsWith(mode === 'merge' ? (store.level().recipients || []).length + files.importEffect(store.level(), plan).added : rows);
-    if (after > MAX_RECIPIENTS) {
-      importView.set({ problem: limitText('import.too_many_recipients', after) });
-      return;
-    }
-    store.mutateLevel((s) => files.applyImport(s, plan, mode));
-    importView.set({ open: false, plan: null, effect: null, problem: '', note: '', text: '', fileName: '' });
-    importPlan = null;
-    hooks.announce(t('import.done', { rows }));
-    const toggle = $('import-toggle');
-    if (toggle) toggle.focus();
-  },
-  close() {
-    importPlan = null;
-    importView.set({ open: false, plan: null, effect: null, problem: '', note: '', text: '', fileName: '' });
-  },
-};
-
 // ---- wiring ------------------------------------------------------------------
 
 // hooks: {store, showNotice(text, kind), announce(text), openDefault()}
@@ -628,7 +541,6 @@ function init(given) {
   store = given.store;
   scenariosView = new ScenariosView($('scenarios'), $('scenarios-count'), { open: openEntry, rename, duplicate, remove });
   toast = new Toast($('scenarios-toast'), afterToast);
-  importView = new ImportView($('import'), importCommands);
   store.subscribe(onStoreChange);
   // Tell the user at once when nothing can be kept here, before they work.
   if (!storage.available()) saveProblem = storage.lastError || 'blocked';
@@ -647,18 +559,18 @@ function init(given) {
     if (id && id === store.entryId && !store.exampleId) savedElsewhere(id, event.newValue);
     render();
   });
-  // The language switch re-renders what this file draws.
-  new MutationObserver(() => {
-    render(true);
-    importView.render();
-    toast.relabel();
-    const status = $('link-status');
-    if (linkMessage && !status.hidden) {
-      const m = linkMessage;
-      linkStatus(m.key, m.args, m.kind, m.url, m.offerFile, m.askHome);
-    }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   render();
+}
+
+// What this file draws, in the language just chosen.
+function relabel() {
+  render(true);
+  toast.relabel();
+  const status = $('link-status');
+  if (linkMessage && !status.hidden) {
+    const m = linkMessage;
+    linkStatus(m.key, m.args, m.kind, m.url, m.offerFile, m.askHome);
+  }
 }
 
 // Whether a change waits to be written (tests wait for it, not for a time).
@@ -666,4 +578,4 @@ function saving() {
   return saveTimer !== null;
 }
 
-export { saving, openImport, init, restore, flush, keepLevel, exportStatus as status, openLink, copyLink, openFile, limitText };
+export { saving, init, relabel, restore, flush, keepLevel, exportStatus as status, openLink, copyLink, openFile, limitText, readAs };

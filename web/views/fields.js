@@ -1,6 +1,6 @@
 // Form controls bound to a place in the scenario: each carries the JSON
 // pointer of its value (data-path) and how to read it (data-kind), so one
-// event handler in app.js can write any of them back, and findings with
+// event handler in web/edits.js can write any of them back, and findings with
 // the same path land beside them.
 import { h, uniqueId } from '../dom.js';
 import { inputValue } from '../format.js';
@@ -82,7 +82,7 @@ function checkbox(opts) {
   });
 }
 
-// A button handled by app.js: data-action names the command, the rest of
+// A button handled by web/edits.js: data-action names the command, the rest of
 // the dataset its arguments.
 function button(opts) {
   const attrs = {

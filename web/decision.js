@@ -10,7 +10,7 @@ import { clock } from './clock.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as levels from './levels.js';
-import { library } from './library.js';
+import { library, workNotes } from './library.js';
 import * as loop from './loop.js';
 import { announce } from './notices.js';
 import { store } from './page-store.js';
@@ -150,6 +150,7 @@ function init() {
     // The snapshot is kept with the work it was taken of: once the work
     // is saved, under its entry; before that, under its example.
     storageKey: () => (store.entryId ? 'entry.' + store.entryId : store.exampleId ? 'example.' + store.exampleId : null),
+    notes: workNotes,
     // The level a snapshot was taken on, opened from the comparison
     // (the focus stays there); false when the document no longer has it.
     openLevel(path) {
@@ -183,6 +184,7 @@ function init() {
       return { dates: levels.effectiveDates(store.scenario, store.path), inherited };
     },
     storageKey: () => (store.exampleId ? 'example.' + store.exampleId : store.entryId ? 'entry.' + store.entryId : null),
+    notes: workNotes,
     path: () => store.path,
     goToDates() {
       const el = document.querySelector('[data-path="/pot/dates/period_start"]');

@@ -5,6 +5,7 @@
 // so that two tabs editing different scenarios do not undo each other.
 import { clock } from './clock.js';
 import { fromText } from './document.js';
+import * as levels from './levels.js';
 import { storage } from './store.js';
 
 const INDEX = 'index';
@@ -164,4 +165,60 @@ const library = {
   },
 };
 
-export { library };
+// ---- working notes ------------------------------------------------------------
+
+// Kept with a work in this browser, never in its document, a link or a
+// file: working aids, not part of the decision. `work` names the work they
+// belong to ('entry.<id>' or 'example.<id>', web/decision.js); the views
+// that show them are handed these functions and touch no storage.
+const SNAPSHOT = 'snapshot.';
+const CHECKLIST = 'checklist.';
+
+const workNotes = {
+  // The comparison's snapshot of the work: {doc, path, time, title}, or null.
+  snapshot(work) {
+    try {
+      const kept = JSON.parse(storage.get(SNAPSHOT + work) || 'null');
+      if (!kept || typeof kept !== 'object' || !kept.doc || typeof kept.doc !== 'object') return null;
+      const time = new Date(kept.time);
+      if (Number.isNaN(time.getTime()) || !levels.valid(kept.path)) return null;
+      return { doc: kept.doc, path: kept.path, time, title: String(kept.title || '') };
+    } catch (e) {
+      return null;
+    }
+  },
+
+  // Keeps the snapshot (null: drops it); false when it could not be kept.
+  keepSnapshot(work, s) {
+    if (!s) {
+      storage.remove(SNAPSHOT + work);
+      return true;
+    }
+    return storage.set(SNAPSHOT + work, JSON.stringify({ doc: s.doc, path: s.path, time: s.time.toISOString(), title: s.title }));
+  },
+
+  // The calendar's checklist ticks on a level of the work: {item: true}.
+  checks(work, path) {
+    try {
+      const all = JSON.parse(storage.get(CHECKLIST + work) || '{}');
+      const mine = all && all[path];
+      return mine && typeof mine === 'object' ? mine : {};
+    } catch (e) {
+      return {};
+    }
+  },
+
+  keepCheck(work, path, item, value) {
+    let all;
+    try {
+      all = JSON.parse(storage.get(CHECKLIST + work) || '{}') || {};
+    } catch (e) {
+      all = {};
+    }
+    all[path] = Object.assign({}, all[path], { [item]: value });
+    if (!value) delete all[path][item];
+    storage.set(CHECKLIST + work, JSON.stringify(all));
+  },
+};
+
+export { library, workNotes };

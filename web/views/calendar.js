@@ -9,7 +9,6 @@ import { h, clear, pointer } from '../dom.js';
 import * as format from '../format.js';
 import * as i18n from '../i18n.js';
 import { t } from '../i18n.js';
-import { storage } from '../store.js';
 import { input } from './fields.js';
 import { recipientName } from './recipients.js';
 
@@ -41,8 +40,9 @@ function relative(days) {
 
 // ---- the view --------------------------------------------------------------------
 
-// hooks: {dates() → {dates, inherited}, storageKey() → string | null,
-//         goToDates()}
+// hooks: {dates() → {dates, inherited}, storageKey() → the work the
+//         checklist is kept with | null, notes (web/library.js's
+//         workNotes, which keep it), path() → the level, goToDates()}
 function CalendarView(container, hooks) {
   this.container = container;
   this.hooks = hooks;
@@ -123,38 +123,16 @@ CalendarView.prototype.render = function (scenario) {
 
 // The ticks are the user's own notes on the work, not part of the
 // decision document (the core would refuse unknown fields): they are kept
-// in this browser, per saved allocation and level, and travel with
-// neither links nor files.
-CalendarView.prototype.checkKey = function () {
-  const key = this.hooks.storageKey();
-  return key ? 'checklist.' + key : null;
-};
-
+// in this browser (hooks.notes: web/library.js's workNotes), per saved
+// allocation and level, and travel with neither links nor files.
 CalendarView.prototype.readChecks = function () {
-  const key = this.checkKey();
-  if (!key) return {};
-  try {
-    const all = JSON.parse(storage.get(key) || '{}');
-    const mine = all && all[this.hooks.path()];
-    return mine && typeof mine === 'object' ? mine : {};
-  } catch (e) {
-    return {};
-  }
+  const key = this.hooks.storageKey();
+  return key ? this.hooks.notes.checks(key, this.hooks.path()) : {};
 };
 
 CalendarView.prototype.writeCheck = function (item, value) {
-  const key = this.checkKey();
-  if (!key) return;
-  let all;
-  try {
-    all = JSON.parse(storage.get(key) || '{}') || {};
-  } catch (e) {
-    all = {};
-  }
-  const path = this.hooks.path();
-  all[path] = Object.assign({}, all[path], { [item]: value });
-  if (!value) delete all[path][item];
-  storage.set(key, JSON.stringify(all));
+  const key = this.hooks.storageKey();
+  if (key) this.hooks.notes.keepCheck(key, this.hooks.path(), item, value);
 };
 
 // ---- what follows from the dates and the result -------------------------------------

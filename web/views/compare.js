@@ -14,8 +14,6 @@ import * as files from '../files.js';
 import * as format from '../format.js';
 import * as i18n from '../i18n.js';
 import { t } from '../i18n.js';
-import * as levels from '../levels.js';
-import { storage } from '../store.js';
 import { findingMessage } from './findings.js';
 import { componentName } from './key.js';
 import { ruleList, printedOn } from './result.js';
@@ -33,16 +31,16 @@ function clone(value) {
 
 // hooks: {current() → {doc, path, title} | null, others() → [{value,
 // label, group}], load(value) → scenario | null, apply(shares),
-// announce(text), entryName(path) → level name, storageKey() → where
-// the work's snapshot is kept | null, openLevel(path) → whether the
-// level could be opened}
+// announce(text), entryName(path) → level name, storageKey() → the work
+// the snapshot is kept with | null, notes (web/library.js's workNotes,
+// which keep it), openLevel(path) → whether the level could be opened}
 function CompareView(container, hooks) {
   this.container = container;
   this.hooks = hooks;
   this.mode = 'whatif';
   this.whatif = { component: 0, value: null, path: null };
   this.snapshot = null; // {doc, path, time, title}
-  this.snapshotFrom = undefined; // the storage key this.snapshot belongs to
+  this.snapshotFrom = undefined; // the work (storageKey()) this.snapshot belongs to
   this.snapshotUnsaved = false; // its last write to the browser's storage failed
   this.other = '';
   this.controls = h('div', { class: 'compare-controls' });
@@ -328,35 +326,19 @@ CompareView.prototype.renderSnapshot = function (current) {
 };
 
 // A snapshot outlives a reload: it is kept in this browser with the work
-// it was taken of (not in links or files: it is a working aid, not part
-// of the decision).
+// it was taken of (hooks.notes, web/library.js's workNotes; not in links
+// or files: it is a working aid, not part of the decision).
 CompareView.prototype.snapshotKey = function () {
-  const key = this.hooks.storageKey ? this.hooks.storageKey() : null;
-  return key ? 'snapshot.' + key : null;
+  return this.hooks.storageKey ? this.hooks.storageKey() : null;
 };
 
 CompareView.prototype.readSnapshot = function (key) {
-  if (!key) return null;
-  try {
-    const kept = JSON.parse(storage.get(key) || 'null');
-    if (!kept || typeof kept !== 'object' || !kept.doc || typeof kept.doc !== 'object') return null;
-    const time = new Date(kept.time);
-    if (Number.isNaN(time.getTime()) || !levels.valid(kept.path)) return null;
-    return { doc: kept.doc, path: kept.path, time, title: String(kept.title || '') };
-  } catch (e) {
-    return null;
-  }
+  return key ? this.hooks.notes.snapshot(key) : null;
 };
 
 CompareView.prototype.writeSnapshot = function (key) {
   if (!key) return;
-  if (!this.snapshot) {
-    storage.remove(key);
-    this.snapshotUnsaved = false;
-    return;
-  }
-  const s = this.snapshot;
-  this.snapshotUnsaved = !storage.set(key, JSON.stringify({ doc: s.doc, path: s.path, time: s.time.toISOString(), title: s.title }));
+  this.snapshotUnsaved = !this.hooks.notes.keepSnapshot(key, this.snapshot);
 };
 
 // The work's key changes when other work is opened (forgetSnapshot()
@@ -371,7 +353,7 @@ CompareView.prototype.syncSnapshot = function () {
     this.mode = 'snapshot'; // the work is being compared with it
   } else if (this.snapshot) {
     this.writeSnapshot(key);
-    if (this.snapshotFrom) storage.remove(this.snapshotFrom);
+    if (this.snapshotFrom) this.hooks.notes.keepSnapshot(this.snapshotFrom, null);
   }
   this.snapshotFrom = key;
 };

@@ -32,7 +32,7 @@ let computeTimer = null;
 // ({result, scenario}, kept while later edits have errors), its findings
 // and how many errors there are now.
 let computed = { root: null, findings: [], errors: 0 };
-let state = derive();
+let state = null; // derive()'s, from startLoop() on
 
 let editor;
 let findingsView;
@@ -211,6 +211,7 @@ function onDocumentChange(change) {
 // ---- start ---------------------------------------------------------------------
 
 function startLoop() {
+  state = derive();
   createViews();
   store.subscribe(onDocumentChange);
   renderResult();

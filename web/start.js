@@ -5,11 +5,10 @@ import { listenForEdits } from './edits.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import { startImport } from './import.js';
-import { startLoop, coreLoaded, openLevel } from './loop.js';
-import { showNotice, announce } from './notices.js';
-import { store } from './page-store.js';
+import { startLoop, coreLoaded } from './loop.js';
+import { showNotice } from './notices.js';
 import { storage } from './store.js';
-import { DEFAULT_EXAMPLE, openExample, openFirst, listenToToolbar } from './toolbar.js';
+import { openFirst, listenToToolbar } from './toolbar.js';
 import * as workspace from './workspace.js';
 
 function start() {
@@ -19,7 +18,7 @@ function start() {
   listenForEdits(document.getElementById('main'));
   startImport();
   listenToToolbar();
-  workspace.init({ store, showNotice, announce, openLevel, openDefault: () => openExample(DEFAULT_EXAMPLE) });
+  workspace.init();
   let loaded = false;
   core.load().then(() => {
     loaded = true;

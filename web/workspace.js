@@ -1,8 +1,8 @@
 // Keeping and sharing the work: autosave of every change to the named
 // scenarios in this browser, the list to switch, rename, duplicate and
 // delete them (with undo), links that carry a scenario, scenario files,
-// and the result saved as CSV or JSON. It watches the document (the store
-// web/start.js hands it) as the loop does, and is called by the toolbar.
+// and the result saved as CSV or JSON. It watches the document
+// (web/page-store.js) as the loop does, and is called by the toolbar.
 import * as clipboard from './clipboard.js';
 import { clock } from './clock.js';
 import { core } from './core.js';
@@ -15,7 +15,11 @@ import { t } from './i18n.js';
 import * as levels from './levels.js';
 import { library } from './library.js';
 import * as link from './link.js';
+import { openLevel } from './loop.js';
+import { showNotice, announce } from './notices.js';
+import { store } from './page-store.js';
 import { storage } from './store.js';
+import { DEFAULT_EXAMPLE, openExample } from './toolbar.js';
 import { findingMessage } from './views/findings.js';
 import { ScenariosView, Toast } from './views/scenarios.js';
 
@@ -25,8 +29,6 @@ const LONG_LINK = 2000; // Teams refuses links over 2 048 characters; Outlook ma
 
 const $ = (id) => document.getElementById(id);
 
-let hooks = null;
-let store = null;
 let pending = null; // {scenario, id}: work changed since it was last written
 // {id, text}: the stored text the open work was read from or last wrote.
 // Another tab that saves the same scenario changes the stored text: this
@@ -85,7 +87,7 @@ function flush() {
     lastSaved = clock.now();
     if (saveProblem) {
       saveProblem = null;
-      hooks.announce(t('save.again'));
+      announce(t('save.again'));
     }
   } else {
     saveProblem = storage.lastError || 'blocked';
@@ -100,7 +102,7 @@ function keepOther(id, text) {
   if (!other.ok) return;
   other.scenario.title = t('scenarios.other_tab_title', { name: titleOf(other.scenario) });
   if (library.save(library.newId(), other.scenario, { after: id, notCurrent: true })) {
-    hooks.showNotice(t('save.conflict', { name: other.scenario.title }), 'warning');
+    showNotice(t('save.conflict', { name: other.scenario.title }), 'warning');
   } else {
     saveProblem = storage.lastError || 'blocked';
   }
@@ -119,8 +121,8 @@ function savedElsewhere(id, text) {
   if (!read.ok) return;
   const path = store.path;
   store.replace(read.scenario, null, id);
-  if (path && levels.at(store.scenario, path)) hooks.openLevel(path);
-  hooks.announce(t('save.from_other_tab'));
+  if (path && levels.at(store.scenario, path)) openLevel(path);
+  announce(t('save.from_other_tab'));
 }
 
 function renderSaveState() {
@@ -143,7 +145,7 @@ function renderSaveState() {
 }
 
 function render(force) {
-  if (!hooks) return;
+  if (!scenariosView) return; // before init()
   renderSaveState();
   scenariosView.render({
     entries: library.entries(),
@@ -201,13 +203,13 @@ function openEntry(id) {
   if (id === store.entryId && !store.exampleId) return true;
   const read = library.read(id);
   if (!read.ok) {
-    hooks.showNotice(entryProblem(id, read), 'warning');
+    showNotice(entryProblem(id, read), 'warning');
     return false;
   }
   library.setCurrent(id);
   clearHash();
   replaceWithEntry(read.scenario, id);
-  hooks.announce(t('scenarios.opened', { name: entryName(id) }));
+  announce(t('scenarios.opened', { name: entryName(id) }));
   return true;
 }
 
@@ -222,7 +224,7 @@ function rename(id, title) {
     if (!library.save(id, read.scenario, { notCurrent: true })) saveProblem = storage.lastError || 'blocked';
     render();
   }
-  hooks.announce(t('scenarios.renamed', { name: title }));
+  announce(t('scenarios.renamed', { name: title }));
 }
 
 function duplicate(id) {
@@ -240,7 +242,7 @@ function duplicate(id) {
   clearHash();
   store.replace(copy, null, copyId);
   scenariosView.focus(copyId, 'open');
-  hooks.announce(t('scenarios.duplicated', { name: copy.title }));
+  announce(t('scenarios.duplicated', { name: copy.title }));
 }
 
 function remove(id) {
@@ -255,7 +257,7 @@ function remove(id) {
   if (id === store.entryId && !store.exampleId) {
     const rest = library.entries();
     const next = rest[Math.min(removed.at, rest.length - 1)];
-    if (!next || !openEntry(next.id)) hooks.openDefault();
+    if (!next || !openEntry(next.id)) openExample(DEFAULT_EXAMPLE);
   }
   render();
   const undo = toast.show(() => [t('scenarios.deleted', { name }), t('scenarios.undo'), t('scenarios.undo.of', { name })], () => {
@@ -267,7 +269,7 @@ function remove(id) {
     if (removed.wasCurrent) openEntry(removed.line.id);
     render();
     scenariosView.focus(removed.line.id, 'open');
-    hooks.announce(t('scenarios.restored', { name }));
+    announce(t('scenarios.restored', { name }));
   }, UNDO_MS);
   undo.focus();
 }
@@ -293,7 +295,7 @@ function keepLevel() {
 function replaceWithEntry(scenario, id) {
   store.replace(scenario, null, id);
   const path = storage.get('level.' + id);
-  if (path && levels.at(store.scenario, path)) hooks.openLevel(path);
+  if (path && levels.at(store.scenario, path)) openLevel(path);
 }
 
 // ---- starting ----------------------------------------------------------------
@@ -312,7 +314,7 @@ function restore() {
   for (const id of ids) {
     const read = library.read(id);
     if (!read.ok) {
-      if (id === current) hooks.showNotice(entryProblem(id, read), 'warning');
+      if (id === current) showNotice(entryProblem(id, read), 'warning');
       continue;
     }
     replaceWithEntry(read.scenario, id);
@@ -394,7 +396,7 @@ async function openLink(shared) {
   clearHash();
   if (!read.ok) {
     $('link-status').hidden = true;
-    hooks.showNotice(problemText('link.problem.', read) + ' ' + t('link.kept'), 'error');
+    showNotice(problemText('link.problem.', read) + ' ' + t('link.kept'), 'error');
     return false;
   }
   flush();
@@ -409,7 +411,7 @@ function openFile(file) {
   return files.readScenario(file).then((read) => {
     if (!read.ok) {
       const problem = read.problem === 'not-json' && /\.(csv|tsv|txt)$/i.test(file.name) ? 'csv' : read.problem;
-      hooks.showNotice(problemText('file.problem.', Object.assign({}, read, { problem }), { name: file.name }), 'error');
+      showNotice(problemText('file.problem.', Object.assign({}, read, { problem }), { name: file.name }), 'error');
       return false;
     }
     $('notice').hidden = true;
@@ -421,7 +423,7 @@ function openFile(file) {
     const same = sameTitled(read.scenario);
     if (same.identical) {
       openEntry(same.identical);
-      hooks.showNotice(t('file.same.opened', { name: file.name, title: entryName(same.identical) }), 'info');
+      showNotice(t('file.same.opened', { name: file.name, title: entryName(same.identical) }), 'info');
       return true;
     }
     if (same.other) {
@@ -435,8 +437,8 @@ function openFile(file) {
 
 function openNew(file, read) {
   store.replace(read.scenario, null, null);
-  hooks.announce(t('file.opened', { name: file.name }));
-  if (readAs(read.encoding)) hooks.showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
+  announce(t('file.opened', { name: file.name }));
+  if (readAs(read.encoding)) showNotice(t('file.read_as', { name: file.name, encoding: readAs(read.encoding) }), 'info');
 }
 
 // {identical, other}: the id of the listed work with the scenario's title
@@ -490,7 +492,7 @@ function offerBoth(file, read, id) {
     read.scenario.title = numberedTitle(titleOf(read.scenario));
     flush();
     openNew(file, read);
-    hooks.announce(t('file.same.kept', { name: file.name, title: read.scenario.title }));
+    announce(t('file.same.kept', { name: file.name, title: read.scenario.title }));
   });
   notice.appendChild(openListed);
   notice.appendChild(keep);
@@ -535,10 +537,7 @@ function exportResult(kind) {
 
 // ---- wiring ------------------------------------------------------------------
 
-// hooks: {store, showNotice(text, kind), announce(text), openDefault()}
-function init(given) {
-  hooks = given;
-  store = given.store;
+function init() {
   scenariosView = new ScenariosView($('scenarios'), $('scenarios-count'), { open: openEntry, rename, duplicate, remove });
   toast = new Toast($('scenarios-toast'), afterToast);
   store.subscribe(onStoreChange);

@@ -1,7 +1,7 @@
 // The import of recipients and their values from a CSV file or from rows
 // pasted from Excel: a panel that shows what the rows will do before they
 // change anything. The reading and the plan are done elsewhere
-// (workspace.js, files.js, the core's readCsv).
+// (web/import.js, files.js, the core's readCsv).
 import { h, clear, append } from '../dom.js';
 import { t } from '../i18n.js';
 

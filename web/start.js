@@ -7,12 +7,11 @@ import { t } from './i18n.js';
 import { startImport } from './import.js';
 import { startLoop, coreLoaded } from './loop.js';
 import { showNotice } from './notices.js';
-import { storage } from './store.js';
 import { openFirst, listenToToolbar } from './toolbar.js';
 import * as workspace from './workspace.js';
 
 function start() {
-  i18n.setLang(storage.get('lang') === 'en' ? 'en' : 'sv');
+  i18n.setLang(workspace.keptLanguage());
   i18n.applyStatic(document);
   startLoop();
   listenForEdits(document.getElementById('main'));

@@ -11,7 +11,6 @@ import * as link from './link.js';
 import { currentState, relabel } from './loop.js';
 import { announce } from './notices.js';
 import { store } from './page-store.js';
-import { storage } from './store.js';
 import { relabelUndo } from './undo.js';
 import * as workspace from './workspace.js';
 
@@ -141,7 +140,7 @@ function documentChanged(change, coreReady) {
 
 function switchLanguage() {
   i18n.setLang(i18n.lang() === 'sv' ? 'en' : 'sv');
-  storage.set('lang', i18n.lang());
+  workspace.keepLanguage(i18n.lang());
   applyLanguage();
   announce(t('announce.language'));
 }

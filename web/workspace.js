@@ -572,9 +572,18 @@ import { ScenariosView, Toast } from './views/scenarios.js';
     }
   }
 
+  // The language chosen last, kept in this browser ('sv' unless 'en').
+  function keptLanguage() {
+    return storage.get('lang') === 'en' ? 'en' : 'sv';
+  }
+
+  function keepLanguage(lang) {
+    storage.set('lang', lang);
+  }
+
   // Whether a change waits to be written (tests wait for it, not for a time).
   function saving() {
     return saveTimer !== null;
   }
 
-export { saving, init, relabel, restore, flush, keepLevel, exportStatus as status, openLink, copyLink, openFile, limitText, readAs };
+export { saving, init, relabel, keptLanguage, keepLanguage, restore, flush, keepLevel, exportStatus as status, openLink, copyLink, openFile, limitText, readAs };

@@ -52,6 +52,15 @@
     return String(module.version());
   }
 
+  // The limits the core reads every scenario with (ScenarioLimits):
+  // {max_recipients, max_depth (JSON nesting), max_levels, ...}. The page
+  // asks rather than keeping copies of them.
+  let limitsRead = null;
+  function limits() {
+    if (!limitsRead) limitsRead = Object.freeze(parse(module.limits(), 'limits'));
+    return limitsRead;
+  }
+
   // The scenario in canonical form: {ok: true, scenario} or, when it has
   // errors, {ok: false, findings}.
   function normalize(scenario) {
@@ -105,5 +114,5 @@
     return parse(module.apportion(JSON.stringify(request)), 'apportion');
   }
 
-  Fordela.core = { load, ready, validate, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, compareCsv, explain, compare, apportion };
+  Fordela.core = { load, ready, validate, compute, examples, parseAmount, version, limits, normalize, readCsv, resultCsv, compareCsv, explain, compare, apportion };
 })(window.Fordela = window.Fordela || {});

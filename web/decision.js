@@ -84,7 +84,7 @@
   function split(index) {
     const level = store.level();
     const recipient = level.recipients && level.recipients[index];
-    if (!recipient || recipient.sub || levels.depth(store.path) >= levels.MAX_DEPTH) return;
+    if (!recipient || recipient.sub || levels.depth(store.path) >= levels.maxDepth()) return;
     const name = recipient.name || t('recipient.unnamed', { n: index + 1 });
     const child = levels.child(store.path, index);
     store.mutateLevel((l) => {

@@ -9,8 +9,11 @@
 
   const { pointer } = Fordela.dom;
 
-  // The core reads at most four levels: the scenario and three below it.
-  const MAX_DEPTH = 3;
+  // How deep a level can be: the core reads limits().max_levels levels,
+  // the scenario and those below it. None before the core is loaded.
+  function maxDepth() {
+    return Fordela.core && Fordela.core.ready() ? Fordela.core.limits().max_levels - 1 : 0;
+  }
   const LEVEL = /^(\/recipients\/\d+\/sub)*$/;
   const STEP = /\/recipients\/(\d+)\/sub/g;
 
@@ -169,7 +172,7 @@
   }
 
   Fordela.levels = {
-    MAX_DEPTH, valid, indices, depth, child, parent, at, resultAt, parentRow,
+    maxDepth, valid, indices, depth, child, parent, at, resultAt, parentRow,
     levelOfFinding, splitFindings, effectiveDates, standalone, chain, all, newSub,
   };
 })(window.Fordela = window.Fordela || {});

@@ -163,6 +163,7 @@
       version: read.version,
       n: read.count === undefined ? undefined : count(read.count),
       max: count(Fordela.document.MAX_RECIPIENTS),
+      cli_max: cliMax(),
     }, args));
     const detail = (read.findings || []).map((f) => Fordela.views.findingMessage(f)).join(' ');
     return detail ? text + ' ' + detail : text;
@@ -175,7 +176,12 @@
 
   // A paste or an import past the limit: key with the count and the limit.
   function limitText(key, n) {
-    return t(key, { n: count(n), max: count(Fordela.document.MAX_RECIPIENTS) });
+    return t(key, { n: count(n), max: count(Fordela.document.MAX_RECIPIENTS), cli_max: cliMax() });
+  }
+
+  // What the command-line tool takes: the core's own limit.
+  function cliMax() {
+    return count(Fordela.core.ready() ? Fordela.core.limits().max_recipients : 1000000);
   }
 
   // ---- the list ----------------------------------------------------------------

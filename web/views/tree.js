@@ -153,7 +153,7 @@
   // the name and the amounts as text (copied, read by tests).
   LevelsView.prototype.decorate = function (table, good, path, level) {
     if (!table || !good || !level) return;
-    const deep = levels.depth(path) >= levels.MAX_DEPTH;
+    const deep = levels.depth(path) >= levels.maxDepth();
     const recipients = level.recipients || [];
     [...table.tBodies[0].rows].forEach((tr, r) => {
       const recipient = recipients[r];

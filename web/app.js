@@ -52,6 +52,11 @@
       levelFindings: () => levelFindings,
       examples: () => examples,
     }));
+    // Long documents: the requisition, costs and calendar tables drawn when opened.
+    const large = () => Boolean(store.scenario) && Fordela.VirtualRows.virtual((store.level().recipients || []).length);
+    views.drawWhenOpen(editor.requisition, $('requisition-details'), ['render'], large);
+    views.drawWhenOpen(editor.costs, $('costs-section'), ['render', 'refresh', 'showCosts'], large);
+    views.drawWhenOpen(editor.calendar, $('calendar-details'), ['render', 'refresh'], large);
     findingsView = new views.FindingsView($('main'), $('findings'));
     summaryView = new views.SummaryView($('summary'), $('live-summary'));
     resultView = new views.ResultView($('result'));

@@ -124,6 +124,7 @@
   function init(hooks) {
     app = hooks;
     store = hooks.store;
+    $('result').addEventListener('rowsdrawn', decorateResult);
     explainView = new views.ExplainView({
       document: shownLevel,
       good: () => {
@@ -226,16 +227,22 @@
     return split.own.concat(other);
   }
 
-  // After every rendering of the result (state: {good, errors, warnings}).
-  function render(state) {
-    lastState = state;
+  // The result table's drawn rows: names that explain, buttons to levels.
+  function decorateResult() {
     const good = app.good();
-    levelsView.render();
     const table = $('result-table');
     if (table && good) {
       explainView.decorate(table, good);
       levelsView.decorate(table, good, store.path, good.scenario);
     }
+  }
+
+  // After every rendering of the result (state: {good, errors, warnings}).
+  function render(state) {
+    lastState = state;
+    const good = app.good();
+    levelsView.render();
+    decorateResult();
     const own = app.levelFindings().own;
     effectsView.render({ good, findings: own, errors: state.errors });
     calendarView.update({ good, findings: own, errors: state.errors });

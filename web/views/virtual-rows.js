@@ -88,14 +88,17 @@
     if (!this.virtual) return [0, n];
     const height = this.scroller.clientHeight || 600;
     let first = 0;
-    if (this.top.isConnected && this.scroller.clientHeight) {
-      const offset = this.top.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
-      first = Math.floor(-offset / this.rowPx);
-    }
+    if (this.body.isConnected && this.scroller.clientHeight) first = Math.floor(-this.bodyOffset() / this.rowPx);
     first = Math.max(0, Math.min(n, first));
     const from = Math.max(0, first - OVERSCAN);
     const to = Math.min(n, first + Math.ceil(height / this.rowPx) + 1 + OVERSCAN);
     return [from, to];
+  };
+
+  // Where the body's first row would be, from the top of the scrolling box
+  // (negative once scrolled past).
+  VirtualRows.prototype.bodyOffset = function () {
+    return this.body.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
   };
 
   // Draws the rows of the window: rows already drawn are kept (and, when
@@ -158,8 +161,8 @@
       let tr = this.drawn.get(index);
       if (!tr) {
         // Scroll so that the row would be in view, then draw there.
-        const head = this.top.offsetTop;
-        this.scroller.scrollTop = Math.max(0, head + p * this.rowPx - this.scroller.clientHeight / 2);
+        const top = this.scroller.scrollTop + this.bodyOffset();
+        this.scroller.scrollTop = Math.max(0, top + p * this.rowPx - this.scroller.clientHeight / 2);
         this.draw(false);
         tr = this.drawn.get(index);
       }

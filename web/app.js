@@ -399,6 +399,8 @@
       focusPath = pointer('earmarks', n, 'name');
     }
     store.mutate(() => list.push(row));
+    // A long table draws only the rows in view: the new last one is brought there.
+    if (collection === 'recipients') editor.recipients.reveal(n);
     focusSelector([byPath(focusPath)]);
     announce(t('announce.added'));
   }

@@ -181,6 +181,17 @@ test('a removed recipient comes back with Ångra, in place', async () => {
   await page.fill('#recipients-filter', '');
 });
 
+test('a recipient added at the end of the long table is drawn there with the focus on its name', async () => {
+  await clearFilters();
+  await page.click('[data-action="add"][data-collection="recipients"]');
+  await web.settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-path')), '/recipients/' + N + '/name');
+  assert.equal(await page.getAttribute('#recipients-table', 'aria-rowcount'), String(N + 2));
+  await page.click('[data-action="remove"][data-collection="recipients"][data-index="' + N + '"]');
+  await web.settle(page);
+  assert.equal(await page.getAttribute('#recipients-table', 'aria-rowcount'), String(N + 1));
+});
+
 test('axe finds no WCAG 2.1 AA violations on the long tables, in Swedish and English', async () => {
   const run = async () => {
     await page.evaluate(AXE);

@@ -143,6 +143,19 @@
     if (this.filter) this.filter.count(list ? list.length : recipients.length, recipients.length, query);
   };
 
+  // Draws recipient r's row and scrolls it into view (a row just added at
+  // the end of a long table), letting it through a filter that hid it.
+  RecipientsView.prototype.reveal = function (r) {
+    if (!this.rows) return;
+    if (this.rows.positionOf(r) < 0 && this.filter) {
+      this.query = '';
+      this.filter.input.value = '';
+      this.showRows();
+    }
+    const position = this.rows.positionOf(r);
+    if (position >= 0) this.rows.reveal(position);
+  };
+
   RecipientsView.prototype.drawRow = function (r) {
     const recipients = this.scenario.recipients || [];
     const indicators = this.scenario.indicators || [];

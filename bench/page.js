@@ -3,11 +3,15 @@
 //   - bytes of the page as the browser loads it, raw and gzip -9;
 //   - navigation to the first result on screen, beside a blank page loaded
 //     the same way;
-//   - an edit to the updated table with 290 recipients;
+//   - an edit to the updated table with 290 recipients, and with 10 000
+//     and 100 000 (a cell, and the pot, which changes every amount);
+//   - opening a 100 000-recipient file to the first total on screen, and
+//     the JS heap after it;
 //   - the length of the link the page's "Kopiera länk" copies, for every
 //     example and for the 290-recipient scenario, and of the same link in
 //     format 1 (#s1=, the JSON) beside it.
 // Prints one JSON document. Usage: node bench/page.js [--loads N] [--edits N]
+//   [--scale-edits N] [--sizes 10000,100000]
 'use strict';
 
 const fs = require('node:fs');
@@ -15,6 +19,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const web = require('../tests/web/lib/page.js');
 const { scenario290 } = require('./lib/scenario290.js');
+const { scenarioN } = require('./lib/scenario-n.js');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -79,11 +84,38 @@ async function firstLoad(browser, url, selector) {
   return { ms, requested };
 }
 
-// The page's "Öppna fil" with the 290-recipient scenario.
+// The page's "Öppna fil" with a scenario of `n` recipients (the 290 of
+// scenario290.js, else scenario-n.js), from the disk as a user's file; ms
+// from the file chosen to its first total on screen (laid out), measured
+// in the page.
+async function openN(page, n) {
+  const doc = n === 290 ? scenario290() : scenarioN(n);
+  const file = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'fordela-bench-')), 'mottagare-' + n + '.json');
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+  await page.evaluate((n) => {
+    window.__benchOpen = { start: null, end: null };
+    document.getElementById('file-input').addEventListener('change', () => { window.__benchOpen.start = performance.now(); }, { capture: true, once: true });
+    const shown = () => {
+      const table = document.getElementById('result-table');
+      const total = document.querySelector('#summary [data-figure="total"] dd');
+      return table && table.getAttribute('aria-rowcount') === String(n + 2) && table.tFoot && total;
+    };
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      void document.documentElement.offsetHeight;
+      window.__benchOpen.end = performance.now();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-rowcount'] });
+  }, n);
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => window.__benchOpen.end !== null, null, { timeout: 300000 });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return page.evaluate(() => window.__benchOpen.end - window.__benchOpen.start);
+}
+
 async function open290(page) {
-  const text = JSON.stringify(scenario290(), null, 2);
-  await page.setInputFiles('#file-input', { name: 'kommuner-290.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.waitForFunction(() => document.querySelectorAll('#result-table tbody tr').length === 290, null, { timeout: 20000 });
+  return openN(page, 290);
 }
 
 // Edits population cells of the 290-recipient scenario one at a time, as
@@ -95,12 +127,15 @@ async function open290(page) {
 //   render  ... to the result table rebuilt and laid out (style and layout
 //           forced), including what the page does in the same task.
 // edit = input + compute + render.
-async function edits(browser, url, count) {
+// The cells edited are those of rows drawn at the top of the long tables
+// (web/views/virtual-rows.js draws the rows in view). With `pot`, the pot
+// is edited instead: every amount changes.
+async function edits(browser, url, count, n = 290, pot = false) {
   const context = await web.newContext(browser);
   const page = await context.newPage();
   await web.open(page, url);
   await page.waitForSelector(FIRST_RESULT);
-  await open290(page);
+  const openMs = await openN(page, n);
   // The renderer's main-thread CPU time (DevTools' ThreadTime), read around
   // each edit: what the edit cost when other work shares the cores, where
   // wall time also counts the waiting for a core.
@@ -149,11 +184,15 @@ async function edits(browser, url, count) {
     }
     // One edit of recipient r's population; resolves when the result table
     // has been rebuilt and laid out.
-    bench.edit = (i, r) => {
+    const rowText = (r) => {
+      const tr = document.querySelector('#result-table tbody tr[data-row="' + r + '"]');
+      return tr ? tr.textContent : null;
+    };
+    bench.edit = (i, r, pot) => {
       const result = document.getElementById('result');
-      const cell = document.querySelector('[data-path="/recipients/' + r + '/values/befolkning"]');
+      const cell = document.querySelector(pot ? '[data-path="/pot/total"]' : '[data-path="/recipients/' + r + '/values/befolkning"]');
       if (!cell) throw new Error('no population cell for recipient ' + r);
-      const before = document.querySelector('#result-table tbody').rows[r].textContent;
+      const before = rowText(r);
       bench.computeStart = null;
       bench.parts = {};
       return new Promise((resolve, reject) => {
@@ -167,7 +206,7 @@ async function edits(browser, url, count) {
           const end = performance.now();
           clearTimeout(timeout);
           bench.parts.layout = end - layoutStart;
-          const after = document.querySelector('#result-table tbody').rows[r].textContent;
+          const after = rowText(r);
           resolve({
             input: inputMs,
             compute: bench.computeEnd - bench.computeStart,
@@ -177,8 +216,9 @@ async function edits(browser, url, count) {
           });
         });
         observer.observe(result, { childList: true, subtree: true });
-        // A clearly different population, so that the recipient's amount moves.
-        cell.value = String(2000 + ((i * 7919 + r * 104729) % 198001));
+        // A clearly different population, so that the recipient's amount
+        // moves; or a pot some 1 % larger or smaller each time.
+        cell.value = pot ? String(Math.round(Number(String(cell.value).replace(/\s/g, '')) * (i % 2 ? 0.99 : 1.01))) : String(2000 + ((i * 7919 + r * 104729) % 198001));
         const start = performance.now();
         cell.dispatchEvent(new Event('input', { bubbles: true }));
         inputMs = performance.now() - start;
@@ -189,13 +229,48 @@ async function edits(browser, url, count) {
   const samples = [];
   for (let i = 0; i < count; i += 1) {
     const before = await threadMs();
-    const sample = await page.evaluate(([i, r]) => window.__bench.edit(i, r), [i, (i * 37) % 290]);
+    const sample = await page.evaluate(([i, r, pot]) => window.__bench.edit(i, r, pot), [i, (i * 7) % 12, pot]);
     const after = await threadMs();
     sample.cpu = before === null || after === null ? null : after - before;
     samples.push(sample);
   }
+  // The JS heap with the document open, after a garbage collection.
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await context.close();
+  samples.openMs = openMs;
+  samples.heapBytes = usedSize;
   return samples;
+}
+
+// Edit → table and pot → table at n recipients, the opening of the file,
+// and the heap after the edits.
+async function scaleRow(browser, url, n, count) {
+  const cells = await edits(browser, url, count, n, false);
+  const pots = await edits(browser, url, Math.max(3, Math.ceil(count / 2)), n, true);
+  const total = (s) => s.input + s.compute + s.render;
+  return {
+    n,
+    edit_ms_p50: round(median(cells.map(total))),
+    edit_ms_p95: round(p95(cells.map(total))),
+    pot_ms_p50: round(median(pots.map(total))),
+    pot_ms_p95: round(p95(pots.map(total))),
+    edit_parts_p50_ms: {
+      input: round(median(cells.map((s) => s.input))),
+      compute: round(median(cells.map((s) => s.compute))),
+      render: round(median(cells.map((s) => s.render))),
+    },
+    pot_parts_p50_ms: {
+      input: round(median(pots.map((s) => s.input))),
+      compute: round(median(pots.map((s) => s.compute))),
+      render: round(median(pots.map((s) => s.render))),
+    },
+    open_ms: round(cells.openMs),
+    heap_mb: round(cells.heapBytes / (1024 * 1024)),
+    edits: cells.length,
+    pot_edits: pots.length,
+  };
 }
 
 // The median of each part of the render over the edits, largest first;
@@ -256,10 +331,14 @@ async function main() {
   const args = process.argv.slice(2);
   let loads = 7;
   let editCount = 50;
+  let scaleEdits = 10;
+  let scaleSizes = [10000, 100000];
   while (args.length) {
     const arg = args.shift();
     if (arg === '--loads') loads = Number(args.shift());
     else if (arg === '--edits') editCount = Number(args.shift());
+    else if (arg === '--scale-edits') scaleEdits = Number(args.shift());
+    else if (arg === '--sizes') scaleSizes = args.shift().split(',').filter(Boolean).map(Number);
     else throw new Error('unknown argument ' + arg);
   }
 
@@ -288,6 +367,10 @@ async function main() {
 
     const samples = await edits(browser, server.url, editCount);
     const editMs = samples.map((s) => s.input + s.compute + s.render);
+    const pots290 = await edits(browser, server.url, Math.max(3, Math.ceil(editCount / 2)), 290, true);
+    const potMs290 = pots290.map((s) => s.input + s.compute + s.render);
+    const scale = [];
+    for (const n of scaleSizes) scale.push(await scaleRow(browser, server.url, n, scaleEdits));
     const copied = await links(browser, server.url);
     const base = server.url;
 
@@ -315,6 +398,11 @@ async function main() {
         },
         render_parts_p50_ms: renderParts(samples),
         edits_that_changed_the_row: samples.filter((s) => s.changed).length,
+        pot_ms_p50: round(median(potMs290)),
+        pot_ms_p95: round(p95(potMs290)),
+        // Larger documents (bench/lib/scenario-n.js): edit → table and pot →
+        // table, the file opened to its first total, the JS heap after.
+        scale,
       },
       links: {},
       links_s1: {},

@@ -50,6 +50,7 @@ std::string explain_in(const std::string& scenario, const std::string& names_jso
 }
 std::string compare(const std::string& a, const std::string& b) { return compare_json(a, b); }
 std::string version() { return std::string(core_version()); }
+std::string limits() { return scenario_limits_json(); }
 std::string examples() { return std::string(examples_json()); }
 std::string read_csv_rows(const std::string& text, const std::string& separator) { return read_csv_json(text, separator.empty() ? '\0' : separator[0]); }
 std::string result_csv(const std::string& result, const std::string& scenario, const std::string& language) {
@@ -151,6 +152,7 @@ EMSCRIPTEN_BINDINGS(fordela_core) {
   emscripten::function("explainIn", &fordela::wasm::explain_in);
   emscripten::function("compare", &fordela::wasm::compare);
   emscripten::function("version", &fordela::wasm::version);
+  emscripten::function("limits", &fordela::wasm::limits);
   emscripten::function("examples", &fordela::wasm::examples);
   emscripten::function("readCsv", &fordela::wasm::read_csv_rows);
   emscripten::function("resultCsv", &fordela::wasm::result_csv);

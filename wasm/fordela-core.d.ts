@@ -140,6 +140,8 @@ declare namespace FordelaCore {
 
     /** The core's version, e.g. "0.1.0". */
     version(): string;
+    /** JSON text of ScenarioLimits, the limits every scenario is read with. */
+    limits(): string;
 
     /**
      * The examples of examples/*.json, compiled in so that the page needs

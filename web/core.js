@@ -50,6 +50,15 @@
     return String(module.version());
   }
 
+  // The limits the core reads every scenario with (ScenarioLimits):
+  // {max_recipients, max_depth (JSON nesting), max_levels, ...}. The page
+  // asks rather than keeping copies of them.
+  let limitsRead = null;
+  function limits() {
+    if (!limitsRead) limitsRead = Object.freeze(parse(module.limits(), 'limits'));
+    return limitsRead;
+  }
+
   // The scenario in canonical form: {ok: true, scenario} or, when it has
   // errors, {ok: false, findings}.
   function normalize(scenario) {
@@ -106,6 +115,6 @@
   // One object, not loose exports: the page's test and bench hook
   // (main.js) is this very object, so a bench that wraps core.compute
   // times the page's own calls.
-  const core = { load, ready, validate, compute, examples, parseAmount, version, normalize, readCsv, resultCsv, compareCsv, explain, compare, apportion };
+  const core = { load, ready, validate, compute, examples, parseAmount, version, limits, normalize, readCsv, resultCsv, compareCsv, explain, compare, apportion };
 
 export { core };

@@ -95,7 +95,7 @@ import { LevelsView } from './views/tree.js';
   function split(index) {
     const level = store.level();
     const recipient = level.recipients && level.recipients[index];
-    if (!recipient || recipient.sub || levels.depth(store.path) >= levels.MAX_DEPTH) return;
+    if (!recipient || recipient.sub || levels.depth(store.path) >= levels.maxDepth()) return;
     const name = recipient.name || t('recipient.unnamed', { n: index + 1 });
     const child = levels.child(store.path, index);
     store.mutateLevel((l) => {
@@ -131,6 +131,7 @@ import { LevelsView } from './views/tree.js';
 
   // Returns the editor views this file owns, for the loop's list of editors.
   function init() {
+    $('result').addEventListener('rowsdrawn', decorateResult);
     explainView = new ExplainView({
       document: shownLevel,
       good: () => {
@@ -237,16 +238,22 @@ import { LevelsView } from './views/tree.js';
     return split.own.concat(other);
   }
 
-  // After every rendering of the result, with the loop's derived state.
-  function render(state) {
-    lastState = state;
-    const good = state.good;
-    levelsView.render();
+  // The result table's drawn rows: names that explain, buttons to levels.
+  function decorateResult() {
+    const good = lastState && lastState.good;
     const table = $('result-table');
     if (table && good) {
       explainView.decorate(table, good);
       levelsView.decorate(table, good, store.path, good.scenario);
     }
+  }
+
+  // After every rendering of the result, with the loop's derived state.
+  function render(state) {
+    lastState = state;
+    const good = state.good;
+    levelsView.render();
+    decorateResult();
     const own = state.levelFindings.own;
     effectsView.render({ good, findings: own, errors: state.errors });
     calendarView.update({ good, findings: own, errors: state.errors });

@@ -13,17 +13,21 @@ import { core } from './core.js';
   // and library.js, then pass through migrate() like any other document.
   const STEPS = {};
 
-  // The most recipients the page edits, well above any Swedish case (290
-  // municipalities): 2 000 rows open in about a second, while 10 000 take
-  // ten seconds and seconds per change (the core itself takes 1 000 000;
-  // see the README's limits). Counted over every level (sub-scenarios are
-  // edited and computed with the rest): a larger document is refused with
-  // a message, not opened into a frozen tab.
-  const MAX_RECIPIENTS = 2000;
-  // Nesting deeper than the core reads (24 levels, ScenarioLimits) is no
-  // scenario; JSON.parse takes any depth, but JSON.stringify would overflow
-  // the stack on it.
-  const MAX_DEPTH = 24;
+  // The most recipients the page edits, counted over every level
+  // (sub-scenarios are edited and computed with the rest): the page draws
+  // only the rows in view, and at 100 000 an edit still shows its table
+  // within a quarter of a second (bench/page.js). A larger document is
+  // refused with a message that points to the command-line tool, which
+  // takes what the core takes (core.limits().max_recipients).
+  const MAX_RECIPIENTS = 100000;
+  // Before the core is loaded (the list of saved work at start) only a
+  // guard against nesting that would overflow JSON.stringify's stack; the
+  // core's own depth (limits().max_depth) once it is there.
+  const GUARD_DEPTH = 64;
+
+  function maxDepth() {
+    return core.ready() ? core.limits().max_depth : GUARD_DEPTH;
+  }
 
   // True when some value lies deeper than `limit` levels (the document
   // itself is level 1). Stops at the first such value, so it never
@@ -70,7 +74,7 @@ import { core } from './core.js';
   //   'foreign'     some other JSON
   //   'version'     a scenario whose "version" is not a version number
   //   'newer'       a scenario from a newer Fördela (version > 1)
-  //   'too-deep'    nested deeper than MAX_DEPTH levels
+  //   'too-deep'    nested deeper than the core reads (limits().max_depth)
   //   'too-many-recipients'  more than MAX_RECIPIENTS recipients on all
   //                 levels together (count: how many)
   //   'wrong-type'  a field of the wrong JSON type (findings: the core's
@@ -82,7 +86,7 @@ import { core } from './core.js';
     const version = doc.version;
     if (!Number.isInteger(version) || version < 1) return { ok: false, problem: 'version' };
     if (version > VERSION) return { ok: false, problem: 'newer', version };
-    if (deeperThan(doc, MAX_DEPTH)) return { ok: false, problem: 'too-deep' };
+    if (deeperThan(doc, maxDepth())) return { ok: false, problem: 'too-deep' };
     const count = recipientCount(doc);
     if (count > MAX_RECIPIENTS) return { ok: false, problem: 'too-many-recipients', count };
     const wrong = typeFindings(doc);

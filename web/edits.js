@@ -5,7 +5,7 @@ import * as decision from './decision.js';
 import { pointer, parsePointer, setOwn } from './dom.js';
 import { focusSelector, byPath } from './focus.js';
 import { t } from './i18n.js';
-import { showFinding, NAMED_BY_COST } from './loop.js';
+import { showFinding, revealRecipient, NAMED_BY_COST } from './loop.js';
 import { announce } from './notices.js';
 import { store } from './page-store.js';
 import * as partNames from './part-names.js';
@@ -126,6 +126,7 @@ function addRow(collection, data) {
     focusPath = pointer('earmarks', n, 'name');
   }
   store.mutate(() => list.push(row));
+  if (collection === 'recipients') revealRecipient(n);
   focusSelector([byPath(focusPath)]);
   announce(t('announce.added'));
 }

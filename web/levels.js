@@ -5,10 +5,14 @@
 // Nothing here computes an amount: a level's pot and result come from the
 // core's one result for the whole document.
 import { pointer } from './dom.js';
+import { core } from './core.js';
 import * as format from './format.js';
 
-  // The core reads at most four levels: the scenario and three below it.
-  const MAX_DEPTH = 3;
+  // How deep a level can be: the core reads limits().max_levels levels,
+  // the scenario and those below it. None before the core is loaded.
+  function maxDepth() {
+    return core.ready() ? core.limits().max_levels - 1 : 0;
+  }
   const LEVEL = /^(\/recipients\/\d+\/sub)*$/;
   const STEP = /\/recipients\/(\d+)\/sub/g;
 
@@ -166,4 +170,4 @@ import * as format from './format.js';
     };
   }
 
-export { MAX_DEPTH, valid, indices, depth, child, parent, at, resultAt, parentRow, levelOfFinding, splitFindings, effectiveDates, standalone, chain, all, newSub };
+export { maxDepth, valid, indices, depth, child, parent, at, resultAt, parentRow, levelOfFinding, splitFindings, effectiveDates, standalone, chain, all, newSub };

@@ -56,7 +56,8 @@ import { linkPrimer } from './link-primer.js';
   // MAX_RATIO times their length (a scenario packs about 2:1 to 4:1), so
   // that a hostile link is refused before it is decoded, or decodes in a
   // second or two; the page writes another format for a scenario past
-  // these (2 000 recipients, the most the page edits, take some 30 KB).
+  // these (2 000 recipients take some 30 KB; the 100 000 the page edits,
+  // document.MAX_RECIPIENTS, go as format 2, within MAX_TEXT).
   const MAX_RAW = 256 * 1024;
   const MAX_RATIO = 32;
   // The text format 3's coder reads before a link's bytes

@@ -17,7 +17,9 @@ import { FindingsView } from './views/findings.js';
 import { KeyView, EarmarksView, RoundingView } from './views/key.js';
 import { AboutView, PotView } from './views/pot.js';
 import { IndicatorsView, RecipientsView, RequisitionView, CostsView } from './views/recipients.js';
+import { drawWhenOpen } from './views/deferred.js';
 import { SummaryView, ResultView } from './views/result.js';
+import { VirtualRows } from './views/virtual-rows.js';
 import * as workspace from './workspace.js';
 
 const COMPUTE_DELAY_MS = 100;
@@ -79,6 +81,11 @@ function createViews() {
     rounding: new RoundingView($('rounding')),
   };
   Object.assign(editor, decision.init());
+  // Long documents: the requisition, costs and calendar tables drawn when opened.
+  const large = () => Boolean(store.scenario) && VirtualRows.virtual((store.level().recipients || []).length);
+  drawWhenOpen(editor.requisition, $('requisition-details'), ['render'], large);
+  drawWhenOpen(editor.costs, $('costs-section'), ['render', 'refresh', 'showCosts'], large);
+  drawWhenOpen(editor.calendar, $('calendar-details'), ['render', 'refresh'], large);
   findingsView = new FindingsView($('main'), $('findings'));
   summaryView = new SummaryView($('summary'), $('live-summary'));
   resultView = new ResultView($('result'));
@@ -236,4 +243,10 @@ function busy() {
   return computeTimer !== null || workspace.saving();
 }
 
-export { startLoop, coreLoaded, computeNow, openLevel, relabel, showFinding, currentState, busy, NAMED_BY_COST };
+// A long table draws only the rows in view: a recipient added at its end
+// is brought there.
+function revealRecipient(n) {
+  editor.recipients.reveal(n);
+}
+
+export { revealRecipient, startLoop, coreLoaded, computeNow, openLevel, relabel, showFinding, currentState, busy, NAMED_BY_COST };

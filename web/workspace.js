@@ -169,6 +169,7 @@ import { ScenariosView, Toast } from './views/scenarios.js';
       version: read.version,
       n: read.count === undefined ? undefined : count(read.count),
       max: count(MAX_RECIPIENTS),
+      cli_max: cliMax(),
     }, args));
     const detail = (read.findings || []).map((f) => findingMessage(f)).join(' ');
     return detail ? text + ' ' + detail : text;
@@ -181,7 +182,12 @@ import { ScenariosView, Toast } from './views/scenarios.js';
 
   // A paste or an import past the limit: key with the count and the limit.
   function limitText(key, n) {
-    return t(key, { n: count(n), max: count(MAX_RECIPIENTS) });
+    return t(key, { n: count(n), max: count(MAX_RECIPIENTS), cli_max: cliMax() });
+  }
+
+  // What the command-line tool takes: the core's own limit.
+  function cliMax() {
+    return count(core.ready() ? core.limits().max_recipients : 1000000);
   }
 
   // ---- the list ----------------------------------------------------------------

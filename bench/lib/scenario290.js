@@ -5,7 +5,7 @@
 // link compresses about as well as one with real names would.
 'use strict';
 
-const { generate } = require('./inputs.js');
+const { documentOf } = require('./scenario-n.js');
 
 const HEADS = ['Al', 'Ar', 'Bo', 'Borg', 'Dals', 'Eke', 'Falk', 'Fin', 'Gisla', 'Grä', 'Hal', 'Hä', 'Hör', 'Kal',
   'Kar', 'Kinda', 'Kungs', 'Lax', 'Lin', 'Ljus', 'Mal', 'Mora', 'Norr', 'Ny', 'Ock', 'Ore', 'Ox', 'Ronne', 'Sala',
@@ -35,43 +35,7 @@ function names(count) {
 }
 
 function scenario290() {
-  const n = 290;
-  const g = generate(n);
-  const list = names(n);
-  const recipients = [];
-  for (let i = 0; i < n; i += 1) {
-    recipients.push({
-      name: list[i],
-      values: {
-        utsatt: g.counts.utsatt[i],
-        risk: g.counts.risk[i],
-        sarskilt: g.counts.sarskilt[i],
-        befolkning: g.population[i],
-        skolsoc: g.earmark_ore[i] / 100,
-      },
-    });
-  }
-  return {
-    format: 'fordela-scenario',
-    version: 1,
-    title: 'Benchmark: 290 kommuner (genererade)',
-    notes: '',
-    pot: { total: g.pot_ore / 100, deductions: [], dates: {} },
-    indicators: [
-      { id: 'utsatt', label: 'Utsatta områden', kind: 'count' },
-      { id: 'risk', label: 'Riskområden', kind: 'count' },
-      { id: 'sarskilt', label: 'Särskilt utsatta områden', kind: 'count' },
-      { id: 'befolkning', label: 'Befolkning', kind: 'count' },
-      { id: 'skolsoc', label: 'Extra medel skolsociala team', kind: 'amount' },
-    ],
-    recipients,
-    key: [
-      { name: 'Utsatthet', share: 75, basis: 'weighted', weights: { utsatt: 1, risk: 2, sarskilt: 3 } },
-      { name: 'Befolkning', share: 25, basis: 'indicator', indicator: 'befolkning' },
-    ],
-    earmarks: [{ name: 'Extra medel skolsociala team', indicator: 'skolsoc' }],
-    rounding: { unit: 1000, method: 'largest-remainder', level: 'recipient' },
-  };
+  return documentOf(290, names(290), 'Benchmark: 290 kommuner (genererade)');
 }
 
 module.exports = { scenario290 };

@@ -10,6 +10,7 @@
 #include "input_errors.hpp"
 #include "json_input.hpp"
 #include "outcome_json.hpp"
+#include "scenario_model.hpp"
 
 namespace fordela {
 namespace {
@@ -215,5 +216,17 @@ std::string parse_amount_json(std::string_view text) {
 }
 
 std::string_view core_version() { return "0.1.0"; }
+
+std::string scenario_limits_json(const ScenarioLimits& limits) {
+  ojson out;
+  out["max_recipients"] = limits.max_recipients;
+  out["max_indicators"] = limits.max_indicators;
+  out["max_components"] = limits.max_components;
+  out["max_string_bytes"] = limits.max_string_bytes;
+  out["max_document_bytes"] = limits.max_document_bytes;
+  out["max_depth"] = limits.max_depth;
+  out["max_levels"] = detail::kMaxLevels;
+  return out.dump();
+}
 
 }  // namespace fordela

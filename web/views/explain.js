@@ -37,10 +37,13 @@ import { findingMessage } from './findings.js';
   ExplainView.prototype.decorate = function (table, good) {
     if (!table || !good) return;
     const rows = good.result.recipients || [];
-    [...table.tBodies[0].rows].forEach((tr, r) => {
+    for (const tr of table.tBodies[0].rows) {
+      // Only drawn rows, each with its recipient's index (views/virtual-rows.js).
+      if (!tr.hasAttribute('data-row')) continue;
+      const r = Number(tr.getAttribute('data-row'));
       const row = rows[r];
       const span = tr.cells[0] && tr.cells[0].querySelector('span[data-user]');
-      if (!row || !span) return;
+      if (!row || !span) continue;
       const name = span.textContent;
       const button = h('button', {
         type: 'button',
@@ -54,7 +57,7 @@ import { findingMessage } from './findings.js';
       });
       button.addEventListener('click', () => this.open(r, button));
       span.replaceWith(button);
-    });
+    }
   };
 
   ExplainView.prototype.open = function (index, opener) {

@@ -3,8 +3,10 @@
 // per recipient. Rows pasted from Excel or Word are handled in app.js.
 import { h, clear, pointer, own } from '../dom.js';
 import * as format from '../format.js';
+import * as i18n from '../i18n.js';
 import { t } from '../i18n.js';
 import { input, select, button, rowButtons, checkbox } from './fields.js';
+import { VirtualRows } from './virtual-rows.js';
 
   function recipientName(recipient, index) {
     return (recipient && recipient.name) || t('recipient.unnamed', { n: index + 1 });
@@ -61,11 +63,27 @@ import { input, select, button, rowButtons, checkbox } from './fields.js';
     return ['name'].concat((scenario.indicators || []).map((ind) => ind.id));
   };
 
+  // The table is built once per set of columns; rows are drawn only near
+  // the view (VirtualRows in virtual-rows.js) and, on an edit, updated in place: the
+  // field being typed in keeps its text and caret.
   RecipientsView.prototype.render = function (scenario) {
-    clear(this.container);
     const indicators = scenario.indicators || [];
     const recipients = scenario.recipients || [];
-    const headRow = h('tr', null, [
+    this.scenario = scenario;
+    const shape = JSON.stringify([i18n.lang(), VirtualRows.virtual(recipients.length),
+      indicators.map((ind, i) => [ind.id, indicatorName(ind, i), ind.kind])]);
+    if (!this.rows || shape !== this.shape || !this.container.contains(this.rows.body)) this.build(scenario, shape);
+    this.table.setAttribute('aria-rowcount', String(recipients.length + 1));
+    this.showRows();
+  };
+
+  RecipientsView.prototype.build = function (scenario, shape) {
+    if (this.rows) this.rows.stop();
+    clear(this.container);
+    this.shape = shape;
+    const indicators = scenario.indicators || [];
+    const recipients = scenario.recipients || [];
+    const headRow = h('tr', { 'aria-rowindex': '1' }, [
       h('th', { scope: 'col', class: 'num narrow', text: t('recipients.number') }),
       h('th', { scope: 'col', text: t('recipients.name') }),
     ]);
@@ -78,7 +96,70 @@ import { input, select, button, rowButtons, checkbox } from './fields.js';
     headRow.appendChild(h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('table.actions') })));
 
     const body = h('tbody');
-    recipients.forEach((recipient, r) => {
+    this.table = h('table', { class: 'grid recipients', id: 'recipients-table', 'data-path': '/recipients' }, [
+      h('caption', { class: 'visually-hidden', text: t('recipients.caption') }),
+      h('thead', null, headRow),
+      body,
+    ]);
+    const scroller = h('div', { class: 'table-scroll' }, this.table);
+    this.rows = new VirtualRows({
+      scroller,
+      body,
+      columns: indicators.length + 3,
+      draw: (r) => this.drawRow(r),
+      update: (tr, r) => this.updateRow(tr, r),
+    });
+    this.filter = null;
+    if (VirtualRows.virtual(recipients.length)) {
+      this.filter = VirtualRows.filterBox({
+        id: 'recipients-filter',
+        label: t('filter.recipients'),
+        controls: 'recipients-table',
+        value: this.query,
+        onChange: (query) => {
+          this.query = query;
+          this.showRows();
+        },
+      });
+      this.container.appendChild(this.filter.element);
+    }
+    scroller.addEventListener('keydown', (event) => this.rows.onKeydown(event, (tr, c) => {
+      const cell = tr.cells[c];
+      return cell ? cell.querySelector('input, button:not([disabled])') : null;
+    }));
+    this.container.appendChild(scroller);
+    this.container.appendChild(h('div', { class: 'button-row' }, [
+      button({ action: 'add', data: { collection: 'recipients' }, text: t('recipients.add'), className: 'secondary' }),
+      h('p', { class: 'hint', id: 'paste-hint', text: t('recipients.paste.hint') }),
+    ]));
+  };
+
+  // The rows the filter lets through, drawn near the view.
+  RecipientsView.prototype.showRows = function () {
+    const recipients = this.scenario.recipients || [];
+    const query = this.filter ? this.query : '';
+    const list = VirtualRows.matching(recipients.length, query, (r) => recipients[r] && recipients[r].name);
+    this.rows.setRows(list, recipients.length);
+    if (this.filter) this.filter.count(list ? list.length : recipients.length, recipients.length, query);
+  };
+
+  // Draws recipient r's row and scrolls it into view (a row just added at
+  // the end of a long table), letting it through a filter that hid it.
+  RecipientsView.prototype.reveal = function (r) {
+    if (!this.rows) return;
+    if (this.rows.positionOf(r) < 0 && this.filter) {
+      this.query = '';
+      this.filter.input.value = '';
+      this.showRows();
+    }
+    const position = this.rows.positionOf(r);
+    if (position >= 0) this.rows.reveal(position);
+  };
+
+  RecipientsView.prototype.drawRow = function (r) {
+    const recipients = this.scenario.recipients || [];
+    const indicators = this.scenario.indicators || [];
+    const recipient = recipients[r];
       const name = recipientName(recipient, r);
       const values = recipient.values || {};
       const row = h('tr', { 'data-path': pointer('recipients', r) }, [
@@ -101,19 +182,54 @@ import { input, select, button, rowButtons, checkbox } from './fields.js';
         })));
       });
       row.appendChild(h('td', { class: 'actions' }, rowButtons('recipients', r, recipients.length, name)));
-      body.appendChild(row);
-    });
+    row.rowKey = rowKey(recipient, r, recipients.length);
+    return row;
+  };
 
-    const table = h('table', { class: 'grid recipients', id: 'recipients-table', 'data-path': '/recipients' }, [
-      h('caption', { class: 'visually-hidden', text: t('recipients.caption') }),
-      h('thead', null, headRow),
-      body,
-    ]);
-    this.container.appendChild(h('div', { class: 'table-scroll' }, table));
-    this.container.appendChild(h('div', { class: 'button-row' }, [
-      button({ action: 'add', data: { collection: 'recipients' }, text: t('recipients.add'), className: 'secondary' }),
-      h('p', { class: 'hint', id: 'paste-hint', text: t('recipients.paste.hint') }),
-    ]));
+  function syncAttributes(el, like) {
+    for (const attr of [...el.attributes]) if (!like.hasAttribute(attr.name)) el.removeAttribute(attr.name);
+    for (const attr of [...like.attributes]) if (el.getAttribute(attr.name) !== attr.value) el.setAttribute(attr.name, attr.value);
+    if (el.textContent !== like.textContent) el.textContent = like.textContent;
+  }
+
+  function rowKey(recipient, r, count) {
+    return JSON.stringify([r, count, recipient && recipient.name, recipient && recipient.values]);
+  }
+
+  // A drawn row made to show recipient r: only what differs is touched; the
+  // field with the focus stays the same element, so its caret stays.
+  RecipientsView.prototype.updateRow = function (tr, r) {
+    const recipients = this.scenario.recipients || [];
+    const key = rowKey(recipients[r], r, recipients.length);
+    if (tr.rowKey === key) return;
+    const fresh = this.drawRow(r);
+    tr.rowKey = key;
+    tr.setAttribute('data-path', fresh.getAttribute('data-path'));
+    const active = document.activeElement;
+    [...fresh.cells].forEach((cell, c) => {
+      const old = tr.cells[c];
+      if (!old) return;
+      const field = old.querySelector('input');
+      const next = cell.querySelector('input');
+      if (field && next) {
+        for (const attr of ['data-path', 'aria-label']) {
+          if (field.getAttribute(attr) !== next.getAttribute(attr)) field.setAttribute(attr, next.getAttribute(attr));
+        }
+        // Typing writes the field's text to the document, so a field that
+        // differs from it was changed by something else (a paste, a move).
+        if (field.value !== next.value) field.value = next.value;
+        return;
+      }
+      if (old.isEqualNode(cell)) return;
+      const buttons = old.querySelectorAll('button');
+      const nextButtons = cell.querySelectorAll('button');
+      if (old.contains(active) && buttons.length === nextButtons.length) {
+        // The row's buttons, one of them pressed: the same elements, told their new row.
+        buttons.forEach((b, i) => syncAttributes(b, nextButtons[i]));
+      } else {
+        tr.replaceChild(cell, old);
+      }
+    });
   };
 
   function RequisitionView(container) {

@@ -10,6 +10,7 @@ import * as i18n from '../i18n.js';
 import { t } from '../i18n.js';
 import { componentName } from './key.js';
 import { recipientName, indicatorName } from './recipients.js';
+import { VirtualRows } from './virtual-rows.js';
 
   const APPORTIONED = ['weighted', 'indicator', 'equal'];
 
@@ -256,6 +257,7 @@ import { recipientName, indicatorName } from './recipients.js';
 
   function ResultView(container) {
     this.container = container;
+    this.query = '';
     // The printed date follows the page's clock, also when it is set after
     // the result was drawn, or when the page stayed open past midnight.
     const redate = () => {
@@ -264,17 +266,25 @@ import { recipientName, indicatorName } from './recipients.js';
     };
     clock.subscribe(redate);
     window.addEventListener('beforeprint', redate);
+    // A long table is drawn near the view only: the print gets every row,
+    // built when the browser prints and dropped after.
+    window.addEventListener('beforeprint', () => this.drawForPrint());
+    window.addEventListener('afterprint', () => this.dropPrint());
   }
 
   ResultView.prototype.render = function (state) {
     if (state.good && this.update(state)) return;
     this.shown = null;
+    if (this.rows) this.rows.stop();
+    this.rows = null;
     clear(this.container);
     if (!state.good) {
       this.container.appendChild(h('p', { class: 'hint', text: state.errors ? t('result.none.errors') : t('result.none') }));
       return;
     }
     const { result, scenario } = state.good;
+    this.good = state.good;
+    this.columns = resultColumns(result, scenario);
     if (state.errors) {
       this.container.appendChild(h('p', { class: 'stale-banner', role: 'note', text: t('result.stale') }));
     }
@@ -290,24 +300,116 @@ import { recipientName, indicatorName } from './recipients.js';
       ruleList(result, scenario),
     ]));
 
-    body.appendChild(h('div', { class: 'table-scroll' }, buildTable(result, scenario, { id: 'result-table' })));
+    const count = (result.recipients || []).length;
+    const virtual = VirtualRows.virtual(count);
+    const table = buildTable(result, scenario, { id: 'result-table', rows: false });
+    table.setAttribute('aria-rowcount', String(count + 2));
+    table.tHead.rows[0].setAttribute('aria-rowindex', '1');
+    const scroller = h('div', { class: 'table-scroll' }, table);
+    this.rows = new VirtualRows({
+      scroller,
+      body: table.tBodies[0],
+      columns: this.columns.length + 1,
+      draw: (r) => this.drawRow(r),
+      update: (tr, r) => this.updateRow(tr, r),
+      // Rows drawn on scrolling get the name's buttons too (decision.js).
+      drawn: () => { if (this.shown) this.container.dispatchEvent(new CustomEvent('rowsdrawn', { bubbles: true })); },
+    });
+    scroller.addEventListener('keydown', (event) => this.rows.onKeydown(event, (tr, c) => {
+      const cell = tr.cells[c];
+      if (!cell) return null;
+      return (c === 0 && cell.querySelector('button.explain-open')) || cell;
+    }));
+    this.filter = null;
+    if (virtual) {
+      this.filter = VirtualRows.filterBox({
+        id: 'result-filter',
+        label: t('filter.result'),
+        controls: 'result-table',
+        value: this.query,
+        onChange: (query) => {
+          this.query = query;
+          this.showRows();
+          this.container.dispatchEvent(new CustomEvent('rowsdrawn', { bubbles: true }));
+        },
+      });
+      body.appendChild(this.filter.element);
+    }
+    body.appendChild(scroller);
     body.appendChild(totalsList(result));
-    body.appendChild(basisTable(scenario));
+    // The values the result came from are printed with it: for a long table
+    // built only when printing.
+    body.appendChild(virtual ? h('div', { class: 'print-only basis-later' }) : basisTable(scenario));
     this.container.appendChild(body);
+    this.showRows();
+    table.tFoot.rows[0].setAttribute('aria-rowindex', String(count + 2));
     this.shown = { shape: tableShape(state), body };
   };
 
-  // What the page shows of a result besides the amounts and the values: when
-  // it is the same as before an edit, the amounts are updated in place
+  // The rows the filter lets through, drawn near the view.
+  ResultView.prototype.showRows = function () {
+    const { result, scenario } = this.good;
+    const rows = result.recipients || [];
+    const query = this.filter ? this.query : '';
+    const list = VirtualRows.matching(rows.length, query, (r) => rowName(rows[r], scenario, r));
+    this.rows.setRows(list, rows.length);
+    if (this.filter) this.filter.count(list ? list.length : rows.length, rows.length, query);
+  };
+
+  function rowName(row, scenario, r) {
+    return row.name || recipientName((scenario.recipients || [])[r], r);
+  }
+
+  ResultView.prototype.drawRow = function (r) {
+    const { result, scenario } = this.good;
+    return resultRow(result.recipients[r], rowName(result.recipients[r], scenario, r), this.columns, true);
+  };
+
+  // A drawn row brought up to the result now shown: its amounts set in
+  // place, its name cell drawn again only when the name or its notes changed.
+  ResultView.prototype.updateRow = function (tr, r) {
+    const { result, scenario } = this.good;
+    const row = result.recipients[r];
+    if (!row) return;
+    const name = rowName(row, scenario, r);
+    const key = nameKey(row, name);
+    if (tr.nameKey !== key) {
+      const fresh = resultRow(row, name, this.columns, true);
+      tr.replaceChild(fresh.cells[0], tr.cells[0]);
+      tr.nameKey = key;
+      tr.className = fresh.className;
+    }
+    this.columns.forEach((column, c) => setText(tr.cells[c + 1], amountText(column, column.value(row))));
+  };
+
+  // For the print: every row of a long table, and the values it came from.
+  ResultView.prototype.drawForPrint = function () {
+    if (!this.shown || !this.rows || !this.rows.virtual) return;
+    this.dropPrint();
+    const { result, scenario } = this.good;
+    const scroller = this.rows.scroller;
+    const all = h('div', { class: 'print-only result-print' }, buildTable(result, scenario, { id: 'result-print-table' }));
+    scroller.parentNode.insertBefore(all, scroller.nextSibling);
+    const later = this.shown.body.querySelector('.basis-later');
+    if (later) later.appendChild(basisTable(scenario));
+  };
+
+  ResultView.prototype.dropPrint = function () {
+    if (!this.shown) return;
+    for (const el of this.shown.body.querySelectorAll('.result-print')) el.remove();
+    const later = this.shown.body.querySelector('.basis-later');
+    if (later) clear(later);
+  };
+
+  // What the page shows of a result besides the amounts and the names: when
+  // it is the same as before an edit, the drawn rows are updated in place
   // rather than the whole result rebuilt (the same text, less work).
   function tableShape(state) {
     const { result, scenario } = state.good;
-    const rows = result.recipients || [];
     const columns = resultColumns(result, scenario).map((c) => [c.id, c.header, c.note, c.kind, Boolean(c.emphasis), Boolean(c.secondary), Boolean(c.userHeader)]);
-    const names = rows.map((row, r) => [row.name || recipientName((scenario.recipients || [])[r], r), row.requisitioned === false, Boolean(row.pending)]);
     const indicators = (scenario.indicators || []).map((ind, i) => [ind.id, indicatorName(ind, i), ind.kind]);
-    const recipients = (scenario.recipients || []).map((rec, r) => recipientName(rec, r));
-    return JSON.stringify([i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', core.version(), columns, names, indicators, recipients]);
+    return JSON.stringify([i18n.lang(), Boolean(state.errors), scenario.title || '', scenario.notes || '', core.version(), columns,
+      (result.recipients || []).length, (scenario.recipients || []).length, indicators]);
   }
 
   // Sets an element's text only when it changed.
@@ -325,7 +427,7 @@ import { recipientName, indicatorName } from './recipients.js';
   // The in-place update of render(); false when the result must be rebuilt.
   ResultView.prototype.update = function (state) {
     const shown = this.shown;
-    if (!shown || !this.container.contains(shown.body)) return false;
+    if (!shown || !this.rows || !this.container.contains(shown.body)) return false;
     const shape = tableShape(state);
     if (shape !== shown.shape) return false;
     const { result, scenario } = state.good;
@@ -336,31 +438,49 @@ import { recipientName, indicatorName } from './recipients.js';
     const totalsBox = body.querySelector('.totals-box');
     const indicators = scenario.indicators || [];
     const recipients = scenario.recipients || [];
-    if (!table || !table.tBodies[0] || !table.tFoot || !ruleBox || !totalsBox || (indicators.length && !basis)) return false;
+    if (!table || !table.tBodies[0] || !table.tFoot || !ruleBox || !totalsBox) return false;
 
     keepOrReplace(ruleBox.querySelector('dl.rule'), ruleList(result, scenario));
 
-    const columns = resultColumns(result, scenario);
-    const rows = result.recipients || [];
-    const trs = table.tBodies[0].rows;
-    rows.forEach((row, r) => {
-      const cells = trs[r].cells;
-      columns.forEach((column, c) => setText(cells[c + 1], amountText(column, column.value(row))));
-    });
+    this.good = state.good;
+    this.columns = resultColumns(result, scenario);
+    this.rows.refresh();
     const totalCells = table.tFoot.rows[0].cells;
-    columns.forEach((column, c) => setText(totalCells[c + 1], amountText(column, column.total)));
+    this.columns.forEach((column, c) => setText(totalCells[c + 1], amountText(column, column.total)));
 
     keepOrReplace(totalsBox, totalsList(result));
 
-    if (basis) {
+    if (basis && !this.rows.virtual) {
       const basisRows = basis.tBodies[0].rows;
       recipients.forEach((rec, r) => {
         const cells = basisRows[r].cells;
         indicators.forEach((ind, i) => setText(cells[i + 1], format.inputValue(own(rec.values, ind.id))));
       });
     }
+    if (body.querySelector('.result-print')) this.drawForPrint();
     return true;
   };
+
+  function nameKey(row, name) {
+    return JSON.stringify([name, row.requisitioned === false, Boolean(row.pending)]);
+  }
+
+  // One recipient's row of the result table. `focusable`: its amount cells
+  // can take the focus, for moving between cells with the keyboard.
+  function resultRow(row, name, columns, focusable) {
+    const tr = h('tr', { class: row.requisitioned === false ? 'not-requisitioned' : null }, [
+      h('th', { scope: 'row' }, [
+        h('span', { 'data-user': 'true', text: name }),
+        row.requisitioned === false ? h('span', { class: 'note', text: ' (' + t('result.not_requisitioned') + ')' }) : null,
+        row.pending ? h('span', { class: 'note', text: ' (' + t('result.pending') + ')' }) : null,
+      ]),
+    ]);
+    for (const column of columns) {
+      tr.appendChild(h('td', { class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : ''), tabindex: focusable ? '-1' : null }, amountText(column, column.value(row))));
+    }
+    tr.nameKey = nameKey(row, name);
+    return tr;
+  }
 
   // The result table as DOM; also used, detached, for the clipboard.
   function buildTable(result, scenario, opts) {
@@ -374,20 +494,10 @@ import { recipientName, indicatorName } from './recipients.js';
       ]));
     }
     const body = h('tbody');
-    rows.forEach((row, r) => {
-      const name = row.name || recipientName((scenario.recipients || [])[r], r);
-      const tr = h('tr', { class: row.requisitioned === false ? 'not-requisitioned' : null }, [
-        h('th', { scope: 'row' }, [
-          h('span', { 'data-user': 'true', text: name }),
-          row.requisitioned === false ? h('span', { class: 'note', text: ' (' + t('result.not_requisitioned') + ')' }) : null,
-          row.pending ? h('span', { class: 'note', text: ' (' + t('result.pending') + ')' }) : null,
-        ]),
-      ]);
-      for (const column of columns) {
-        tr.appendChild(h('td', { class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : '') }, amountText(column, column.value(row))));
+    // rows: false leaves the body empty, for the page's drawn-near-the-view rows.
+    if (!opts || opts.rows !== false) {
+      rows.forEach((row, r) => body.appendChild(resultRow(row, rowName(row, scenario, r), columns, false)));
       }
-      body.appendChild(tr);
-    });
     const totalRow = h('tr', { class: 'totals' }, [h('th', { scope: 'row', text: t('result.totals') })]);
     for (const column of columns) {
       totalRow.appendChild(h('td', { class: 'num' + (column.emphasis ? ' emphasis' : '') + (column.secondary ? ' secondary' : '') }, amountText(column, column.total)));

@@ -151,9 +151,12 @@ import { findingMessage } from './findings.js';
   // the name and the amounts as text (copied, read by tests).
   LevelsView.prototype.decorate = function (table, good, path, level) {
     if (!table || !good || !level) return;
-    const deep = levels.depth(path) >= levels.MAX_DEPTH;
+    const deep = levels.depth(path) >= levels.maxDepth();
     const recipients = level.recipients || [];
-    [...table.tBodies[0].rows].forEach((tr, r) => {
+    [...table.tBodies[0].rows].forEach((tr) => {
+      // Only drawn rows, each with its recipient's index (views/virtual-rows.js).
+      if (!tr.hasAttribute('data-row')) return;
+      const r = Number(tr.getAttribute('data-row'));
       const recipient = recipients[r];
       const row = good.result.recipients[r];
       if (!recipient || !row || !tr.cells[0]) return;

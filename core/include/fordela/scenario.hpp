@@ -32,6 +32,12 @@ std::string validate_scenario_json(std::string_view scenario_json, const Scenari
 // numbers), for links and files; on errors, {"ok": false, "findings": [...]}.
 std::string normalize_scenario_json(std::string_view scenario_json, const ScenarioLimits& limits = {});
 
+// The limits a scenario is read with, for a caller that states them (the
+// page): {"max_recipients", "max_indicators", "max_components",
+// "max_string_bytes", "max_document_bytes", "max_depth" (JSON nesting),
+// "max_levels" (the scenario and its sub-scenarios)}.
+std::string scenario_limits_json(const ScenarioLimits& limits = {});
+
 // The result as CSV (one row per recipient plus a totals row), for the CLI.
 std::string result_json_to_csv(std::string_view result_json);
 

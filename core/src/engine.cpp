@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
@@ -123,6 +124,10 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
   return out;
 }
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 class Computer {
  public:
   // prefix: the JSON pointer of a sub-scenario ("" at the top); level: 1
@@ -227,12 +232,27 @@ class Computer {
   // decomposed letters look like one recipient but are two. They are kept
   // apart (merging would move money silently) and named in a warning.
   void warn_of_lookalike_names() {
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+    const std::size_t n = s_.recipients.size();
+    // Folding changes only what is not ASCII, so two names that differ
+    // but fold alike are never both ASCII: only names whose folded form is
+    // that of a non-ASCII name can be look-alikes. Those are few; the
+    // others are passed over with one look-up in a small set.
+    std::vector<std::string> folded(n);
+    std::unordered_set<std::string_view> candidates;
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::string& name = s_.recipients[r].name;
+      if (!is_ascii(name)) candidates.insert(folded[r] = folded_name(name));
+    }
+    if (candidates.empty()) return;
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t r = 0; r < n; ++r) {
       // Unnamed rows (the columnar API has no names) and exact repeats (an
       // error of their own) are not look-alikes.
-      if (s_.recipients[r].name.empty()) continue;
-      const auto [first, fresh] = seen.emplace(folded_name(s_.recipients[r].name), r);
+      const std::string& name = s_.recipients[r].name;
+      if (name.empty()) continue;
+      const std::string_view key = is_ascii(name) ? std::string_view(name) : std::string_view(folded[r]);
+      if (!candidates.contains(key)) continue;
+      const auto [first, fresh] = seen.emplace(key, r);
       if (fresh) continue;
       const std::size_t f = first->second;
       if (s_.recipients[f].name == s_.recipients[r].name) continue;

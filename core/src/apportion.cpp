@@ -3,6 +3,8 @@
 // unsigned __int128 when a bound shows every intermediate fits, else BigNat.
 #include "fordela/apportion.hpp"
 
+#include "word_arith.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -44,19 +46,25 @@ struct WideArith {
   // estimate's remainder are formed modulo 2^128, which is exact because
   // the true remainder stays within ±2^126.
   static void scaled_divmod(const Int& a, const Int& b, const Int& d, Int& quotient, Int& remainder) {
-    if (((a | b) >> 64) == 0 && (d >> 64) == 0) {
-      divmod(a * b, d, quotient, remainder);  // a·b < 2^128, d < 2^64: one native division
+    const auto a64 = static_cast<std::uint64_t>(a);
+    if ((b >> 64) == 0 && (d >> 64) == 0) {
+      // a·b < 2^128, d < 2^64: one division.
+      divmod(detail::multiply_64(a64, static_cast<std::uint64_t>(b)), d, quotient, remainder);
       return;
     }
-    const double scale = to_double(a) / to_double(d);
-    i128 q = static_cast<std::int64_t>(to_double(b) * scale);  // below 2^62 + a few
-    i128 r = static_cast<i128>(a * b - static_cast<u128>(q) * d);
     const double den = to_double(d);
-    const double sign = r < 0 ? -1.0 : 1.0;
+    auto q = static_cast<std::int64_t>(to_double(b) * (to_double(a) / den));  // below 2^62 + a few
+    i128 r = static_cast<i128>(detail::multiply_mod(a64, b) - detail::multiply_mod(static_cast<std::uint64_t>(q), d));
     const auto magnitude = static_cast<u128>(r < 0 ? -r : r);
-    const i128 step = static_cast<std::int64_t>(sign * std::floor(to_double(magnitude) / den));
-    q += step;
-    r -= step * static_cast<i128>(d);
+    const auto steps = static_cast<std::uint64_t>(std::floor(to_double(magnitude) / den));  // a few thousand at most
+    const auto moved = static_cast<i128>(detail::multiply_mod(steps, d));
+    if (r < 0) {
+      q -= static_cast<std::int64_t>(steps);
+      r += moved;
+    } else {
+      q += static_cast<std::int64_t>(steps);
+      r -= moved;
+    }
     while (r < 0) {
       r += static_cast<i128>(d);
       --q;

@@ -17,6 +17,7 @@
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
 #include "user_text.hpp"
+#include "word_arith.hpp"
 
 namespace fordela::detail {
 namespace {
@@ -44,8 +45,6 @@ BigNat basis_value(const Scenario& s, const Component& c, const Recipient& r) {
   }
 }
 
-using u128 = BigNat::u128;
-
 // An amount or count as a word; a negative one (never in a computed
 // scenario) as 0, as nat() does.
 u128 word(std::int64_t v) { return static_cast<u128>(v < 0 ? 0 : v); }
@@ -60,7 +59,7 @@ std::optional<u128> basis_word(const Scenario& s, const Component& c, const Reci
       for (const auto& [index, weight] : c.weights) {
         const u128 micro = word(r.values[index]) * (s.indicators[index].is_amount ? kOreToMicroKr : 1);  // < 2^78
         u128 term = 0;
-        if (__builtin_mul_overflow(micro, word(weight.micro), &term) || __builtin_add_overflow(sum, term, &sum)) {
+        if (!multiply_checked(micro, word(weight.micro), term) || __builtin_add_overflow(sum, term, &sum)) {
           return std::nullopt;
         }
       }
@@ -210,7 +209,7 @@ class Computer {
     std::vector<std::size_t> off;
     for (std::size_t i = 0; i < n; ++i) {
       u128 product = 0;
-      if (in_words && !__builtin_mul_overflow(static_cast<u128>(units), weights.words()[i], &product)) {
+      if (in_words && multiply_checked(static_cast<u128>(units), weights.words()[i], product)) {
         const u128 low = product / total.to_u128();
         const u128 high = low * total.to_u128() == product ? low : low + 1;
         const auto got = static_cast<u128>(result.units[i]);
@@ -463,21 +462,25 @@ class Computer {
     std::vector<BigNat> scale(s_.key.size());
     for (std::size_t c = 0; c < s_.key.size(); ++c) scale[c] = den / out.component_den[c];
 
-    ExactColumn apportioned_weight = ExactColumn::zeros(n);
     Ore apportioned_frames = 0;
     for (std::size_t c = 0; c < s_.key.size(); ++c) {
       if (s_.key[c].apportioned()) apportioned_frames += out.frames[c];
     }
+    // When every component is apportioned and rounded together, the
+    // rounding weights are the exact amounts themselves, not summed twice.
+    const bool all_weigh = s_.rounding.recipient_level &&
+                           std::all_of(s_.key.begin(), s_.key.end(), [](const Component& c) { return c.apportioned(); });
+    ExactColumn apportioned_weight = all_weigh ? ExactColumn() : ExactColumn::zeros(n);
     for (std::size_t c = 0; c < s_.key.size(); ++c) {
       const bool weighs = s_.key[c].apportioned() && s_.rounding.recipient_level;
       out.exact_num.add_scaled(out.component_num[c], scale[c]);
-      if (weighs) apportioned_weight.add_scaled(out.component_num[c], scale[c]);
+      if (weighs && !all_weigh) apportioned_weight.add_scaled(out.component_num[c], scale[c]);
       for (std::size_t r = 0; r < out.component_amount[c].size(); ++r) out.formula[r] += out.component_amount[c][r];
     }
     if (s_.rounding.recipient_level && apportioned_frames > 0) {
       std::int64_t units = apportioned_frames / s_.rounding.unit;
       out.not_allocated_rounding = apportioned_frames % s_.rounding.unit;
-      auto result = split_checked(apportioned_weight, units, options(), "/rounding");
+      auto result = split_checked(all_weigh ? out.exact_num : apportioned_weight, units, options(), "/rounding");
       if (!result) return false;
       for (std::size_t r = 0; r < n; ++r) out.formula[r] += result->units[r] * s_.rounding.unit;
     }

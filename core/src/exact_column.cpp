@@ -2,6 +2,8 @@
 // steps, falling back to BigNat from the first value that would not fit.
 #include "exact_column.hpp"
 
+#include "word_arith.hpp"
+
 namespace fordela::detail {
 
 ExactColumn::ExactColumn(std::vector<BigNat> nats) {
@@ -74,7 +76,7 @@ void ExactColumn::scale(const BigNat& factor) {
     std::size_t i = 0;
     for (; i < words_.size(); ++i) {
       u128 product = 0;
-      if (__builtin_mul_overflow(words_[i], f, &product)) break;
+      if (!multiply_checked(words_[i], f, product)) break;
       words_[i] = product;
     }
     if (i == words_.size()) return;
@@ -94,7 +96,7 @@ void ExactColumn::add_scaled(const ExactColumn& other, const BigNat& factor) {
     for (; i < n; ++i) {
       u128 part = 0;
       u128 next = 0;
-      if (__builtin_mul_overflow(other.words_[i], f, &part) || __builtin_add_overflow(words_[i], part, &next)) {
+      if (!multiply_checked(other.words_[i], f, part) || __builtin_add_overflow(words_[i], part, &next)) {
         break;
       }
       words_[i] = next;

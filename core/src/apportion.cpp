@@ -3,8 +3,11 @@
 // unsigned __int128 when a bound shows every intermediate fits, else BigNat.
 #include "fordela/apportion.hpp"
 
+#include "word_arith.hpp"
+
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <compare>
 #include <cstddef>
 #include <numeric>
@@ -36,6 +39,46 @@ struct WideArith {
   static void divmod(const Int& a, const Int& b, Int& quotient, Int& remainder) {
     quotient = a / b;
     remainder = a - quotient * b;  // one 128-bit division, not two
+  }
+  // floor(a·b / d) and its remainder, for a < 2^62, b <= d < 2^114, where
+  // a·b may pass 128 bits: the quotient estimated in doubles (off by at
+  // most a few thousand), then corrected exactly. The product and the
+  // estimate's remainder are formed modulo 2^128, which is exact because
+  // the true remainder stays within ±2^126.
+  static void scaled_divmod(const Int& a, const Int& b, const Int& d, Int& quotient, Int& remainder) {
+    const auto a64 = static_cast<std::uint64_t>(a);
+    if ((b >> 64) == 0 && (d >> 64) == 0) {
+      // a·b < 2^128, d < 2^64: one division.
+      divmod(detail::multiply_64(a64, static_cast<std::uint64_t>(b)), d, quotient, remainder);
+      return;
+    }
+    const double den = to_double(d);
+    auto q = static_cast<std::int64_t>(to_double(b) * (to_double(a) / den));  // below 2^62 + a few
+    i128 r = static_cast<i128>(detail::multiply_mod(a64, b) - detail::multiply_mod(static_cast<std::uint64_t>(q), d));
+    const auto magnitude = static_cast<u128>(r < 0 ? -r : r);
+    const auto steps = static_cast<std::uint64_t>(std::floor(to_double(magnitude) / den));  // a few thousand at most
+    const auto moved = static_cast<i128>(detail::multiply_mod(steps, d));
+    if (r < 0) {
+      q -= static_cast<std::int64_t>(steps);
+      r += moved;
+    } else {
+      q += static_cast<std::int64_t>(steps);
+      r -= moved;
+    }
+    while (r < 0) {
+      r += static_cast<i128>(d);
+      --q;
+    }
+    while (r >= static_cast<i128>(d)) {
+      r -= static_cast<i128>(d);
+      ++q;
+    }
+    quotient = static_cast<u128>(q);
+    remainder = static_cast<u128>(r);
+  }
+  static double to_double(u128 x) {
+    return static_cast<double>(static_cast<std::uint64_t>(x >> 64)) * 0x1p64 +
+           static_cast<double>(static_cast<std::uint64_t>(x));
   }
   static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
                                                const Int& d) {
@@ -71,6 +114,9 @@ struct BigArith {
     auto result = BigNat::divmod(a, b);
     quotient = std::move(result.quotient);
     remainder = std::move(result.remainder);
+  }
+  static void scaled_divmod(const Int& a, const Int& b, const Int& d, Int& quotient, Int& remainder) {
+    divmod(a * b, d, quotient, remainder);
   }
   static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
                                                const Int& d) {
@@ -196,7 +242,7 @@ void largest_remainder(const std::vector<typename A::Int>& weights, const Proble
   std::int64_t handed_out = 0;
   Int quotient{};
   for (std::size_t i = 0; i < open.size(); ++i) {
-    A::divmod(units_left * weights[open[i]], pins.weight_left, quotient, remainders[i]);
+    A::scaled_divmod(units_left, weights[open[i]], pins.weight_left, quotient, remainders[i]);
     out.units[open[i]] = A::to_i64(quotient);
     handed_out += out.units[open[i]];
   }
@@ -513,7 +559,11 @@ ApportionResult fail(ApportionError error) {
 }
 
 // Checks the inputs and fills `problem`; an error, or none.
-ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
+bool is_zero(const BigNat& weight) { return weight.is_zero(); }
+bool is_zero(u128 weight) { return weight == 0; }
+
+template <class Weight>
+ApportionError prepare(const std::vector<Weight>& weights, std::int64_t units,
                        const ApportionOptions& options, Problem& problem) {
   if (weights.empty()) return ApportionError::no_recipients;
   if (units < 0) return ApportionError::negative_units;
@@ -530,7 +580,7 @@ ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
   problem.method = options.method;
   problem.units = units;
   for (std::size_t r = 0; r < weights.size(); ++r) {
-    if (!weights[r].is_zero()) problem.active.push_back(r);
+    if (!is_zero(weights[r])) problem.active.push_back(r);
   }
   if (problem.active.empty()) {
     return units > 0 ? ApportionError::all_weights_zero : ApportionError::none;
@@ -551,50 +601,85 @@ ApportionError prepare(const std::vector<BigNat>& weights, std::int64_t units,
   return ApportionError::none;
 }
 
-ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t units,
-                               const ApportionOptions& options, bool allow_fast, bool trace = false) {
-  Problem problem;
-  problem.trace = trace;
-  if (const ApportionError error = prepare(weights, units, options, problem);
-      error != ApportionError::none) {
+// Checks the inputs and fills `problem`: an error result, or all zeros
+// for the method to fill.
+template <class Weight>
+ApportionResult begin(const std::vector<Weight>& weights, std::int64_t units, const ApportionOptions& options,
+                      Problem& problem) {
+  if (const ApportionError error = prepare(weights, units, options, problem); error != ApportionError::none) {
     return fail(error);
   }
   ApportionResult out;
   out.units.assign(weights.size(), 0);
-  if (problem.active.empty()) return out;
+  return out;
+}
 
-  // The fast path's bound: the intermediates are at most a few times
-  // (units + recipients) × total weight, unit counts stay below 2^62, and
-  // Huntington-Hill squares single weights. Products beyond 128 bits are
-  // only ever compared, in 256 bits.
+// The fast path's bound: unit counts stay below 2^62; the divisor methods'
+// intermediates are at most a few times (units + recipients) × total
+// weight, and Huntington-Hill squares single weights. Products beyond 128
+// bits are only ever compared, in 256 bits. The total has at most the bits
+// of the largest weight plus those of the count, so summing cannot
+// overflow once this holds.
+bool words_suffice(unsigned max_weight_bits, std::size_t active, std::size_t count, std::int64_t units,
+                   Method method) {
+  const unsigned count_bits = static_cast<unsigned>(std::bit_width(active));
+  const unsigned total_bits = max_weight_bits + count_bits;  // at least the total's
+  const unsigned span_bits = bit_width_u128(static_cast<u128>(units) + static_cast<u128>(count));
+  if (span_bits > 62) return false;
+  // Largest remainder forms units × weight only to divide it by the total
+  // (WideArith::scaled_divmod), which needs the total below 2^114.
+  if (method == Method::largest_remainder) return total_bits <= 114;
+  const bool squares_fit = method != Method::huntington_hill || max_weight_bits <= 64;
+  return squares_fit && total_bits <= 127 && span_bits + total_bits <= 124;
+}
+
+ApportionResult apportion_impl(const std::vector<BigNat>& weights, std::int64_t units,
+                               const ApportionOptions& options, bool allow_fast, bool trace = false) {
+  Problem problem;
+  problem.trace = trace;
+  ApportionResult out = begin(weights, units, options, problem);
+  if (!out.ok() || problem.active.empty()) return out;
+
   if (allow_fast) {
     unsigned max_weight_bits = 0;
     for (const std::size_t r : problem.active) {
       max_weight_bits = std::max(max_weight_bits, weights[r].bit_width());
     }
-    // The total has at most the bits of the largest weight plus those of
-    // the count, so it cannot overflow here.
-    const unsigned count_bits = static_cast<unsigned>(std::bit_width(problem.active.size()));
-    const bool squares_fit = options.method != Method::huntington_hill || max_weight_bits <= 64;
-    if (squares_fit && max_weight_bits + count_bits <= 127) {
+    if (words_suffice(max_weight_bits, problem.active.size(), weights.size(), units, options.method)) {
       std::vector<u128> narrow(weights.size(), 0);
       u128 total = 0;
       for (const std::size_t r : problem.active) {
         narrow[r] = weights[r].to_u128();
         total += narrow[r];
       }
-      const unsigned span_bits =
-          bit_width_u128(static_cast<u128>(units) + static_cast<u128>(weights.size()));
-      if (span_bits <= 62 && span_bits + bit_width_u128(total) <= 124) {
-        run<WideArith>(narrow, problem, total, out);
-        return out;
-      }
+      run<WideArith>(narrow, problem, total, out);
+      return out;
     }
   }
   BigNat total;
   for (const std::size_t r : problem.active) total += weights[r];
   run<BigArith>(weights, problem, total, out);
   return out;
+}
+
+ApportionResult apportion_words_impl(const std::vector<u128>& weights, std::int64_t units,
+                                     const ApportionOptions& options, bool trace) {
+  Problem problem;
+  problem.trace = trace;
+  ApportionResult out = begin(weights, units, options, problem);
+  if (!out.ok() || problem.active.empty()) return out;
+  u128 largest = 0;
+  for (const std::size_t r : problem.active) largest = std::max(largest, weights[r]);
+  if (words_suffice(bit_width_u128(largest), problem.active.size(), weights.size(), units, options.method)) {
+    u128 total = 0;
+    for (const std::size_t r : problem.active) total += weights[r];
+    run<WideArith>(weights, problem, total, out);
+    return out;
+  }
+  std::vector<BigNat> wide;
+  wide.reserve(weights.size());
+  for (const u128 weight : weights) wide.push_back(BigNat::from_u128(weight));
+  return apportion_impl(wide, units, options, /*allow_fast=*/false, trace);
 }
 
 }  // namespace
@@ -630,6 +715,11 @@ ApportionResult apportion_traced(const std::vector<BigNat>& weights, std::int64_
 }
 
 namespace detail {
+ApportionResult apportion_words(const std::vector<BigNat::u128>& weights, std::int64_t units,
+                                const ApportionOptions& options) {
+  return apportion_words_impl(weights, units, options, /*trace=*/false);
+}
+
 ApportionResult apportion_bignat_only(const std::vector<BigNat>& weights, std::int64_t units,
                                       const ApportionOptions& options) {
   return apportion_impl(weights, units, options, /*allow_fast=*/false);

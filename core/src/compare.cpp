@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -95,18 +96,31 @@ std::string compare_json(std::string_view a_json, std::string_view b_json) {
     const auto& fb = b.final;
     // Recipients are matched by name as a reader sees it: "Årby" typed
     // decomposed in one scenario is the same recipient as in the other.
-    std::unordered_map<std::string, std::size_t> in_b;
-    for (std::size_t i = 0; i < rb.size(); ++i) in_b.emplace(detail::folded_name(rb[i]), i);
-    std::unordered_map<std::string, std::size_t> in_a;
-    for (std::size_t i = 0; i < ra.size(); ++i) in_a.emplace(detail::folded_name(ra[i]), i);
+    // Each name is folded once; b's entries remember whether a has them.
+    struct Entry {
+      std::size_t index;
+      bool in_a;
+    };
+    std::vector<std::string> folded_b(rb.size());
+    std::unordered_map<std::string_view, Entry> in_b;
+    in_b.reserve(rb.size());
+    for (std::size_t i = 0; i < rb.size(); ++i) {
+      folded_b[i] = detail::folded_name(rb[i]);
+      in_b.emplace(folded_b[i], Entry{i, false});
+    }
     Ore total_a = 0, total_b = 0;
+    // A row as text, the bytes dump_json gives the object {name, a_ore,
+    // b_ore, diff_ore, diff_percent, only_in}, without building it.
     auto add = [&](const std::string& name, Ore amount_a, Ore amount_b, const char* only) {
-      ojson r = {{"name", name}};
-      const ojson amounts = row(amount_a, amount_b);
-      for (auto it = amounts.begin(); it != amounts.end(); ++it) r[it.key()] = it.value();
-      r["only_in"] = only == nullptr ? ojson(nullptr) : ojson(only);
       if (!rows.empty()) rows += ',';
-      rows += detail::dump_json(r);
+      rows += "{\"name\":";
+      rows += detail::dump_json(ojson(name));
+      rows += ",\"a_ore\":" + std::to_string(amount_a) + ",\"b_ore\":" + std::to_string(amount_b) +
+              ",\"diff_ore\":" + std::to_string(amount_b - amount_a) + ",\"diff_percent\":";
+      rows += detail::dump_json(diff_percent(amount_a, amount_b));
+      rows += ",\"only_in\":";
+      rows += only == nullptr ? std::string("null") : "\"" + std::string(only) + "\"";
+      rows += '}';
       total_a += amount_a;
       total_b += amount_b;
     };
@@ -115,11 +129,12 @@ std::string compare_json(std::string_view a_json, std::string_view b_json) {
       if (found == in_b.end()) {
         add(ra[i], fa[i], 0, "a");
       } else {
-        add(ra[i], fa[i], fb[found->second], nullptr);
+        found->second.in_a = true;
+        add(ra[i], fa[i], fb[found->second.index], nullptr);
       }
     }
     for (std::size_t i = 0; i < rb.size(); ++i) {
-      if (!in_a.count(detail::folded_name(rb[i]))) add(rb[i], 0, fb[i], "b");
+      if (!in_b.at(folded_b[i]).in_a) add(rb[i], 0, fb[i], "b");
     }
     totals = row(total_a, total_b);
   }

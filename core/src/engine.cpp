@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fordela/apportion.hpp"
 #include "fordela/bignat.hpp"
@@ -16,6 +17,7 @@
 #include "outcome_json.hpp"
 #include "scenario_model.hpp"
 #include "user_text.hpp"
+#include "word_arith.hpp"
 
 namespace fordela::detail {
 namespace {
@@ -41,6 +43,47 @@ BigNat basis_value(const Scenario& s, const Component& c, const Recipient& r) {
     }
     default: return BigNat();
   }
+}
+
+// An amount or count as a word; a negative one (never in a computed
+// scenario) as 0, as nat() does.
+u128 word(std::int64_t v) { return static_cast<u128>(v < 0 ? 0 : v); }
+
+// basis_value in a word; nullopt when it could pass 128 bits.
+std::optional<u128> basis_word(const Scenario& s, const Component& c, const Recipient& r) {
+  switch (c.basis) {
+    case Basis::equal: return u128{1};
+    case Basis::indicator: return word(r.values[c.indicator]);
+    case Basis::weighted: {
+      u128 sum = 0;
+      for (const auto& [index, weight] : c.weights) {
+        const u128 micro = word(r.values[index]) * (s.indicators[index].is_amount ? kOreToMicroKr : 1);  // < 2^78
+        u128 term = 0;
+        if (!multiply_checked(micro, word(weight.micro), term) || __builtin_add_overflow(sum, term, &sum)) {
+          return std::nullopt;
+        }
+      }
+      return sum;
+    }
+    default: return u128{0};
+  }
+}
+
+// Every recipient's basis value for an apportioned component: in words,
+// in BigNat when one does not fit.
+ExactColumn basis_column(const Scenario& s, const Component& c) {
+  const std::size_t n = s.recipients.size();
+  std::vector<u128> words(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto value = basis_word(s, c, s.recipients[r]);
+    if (!value) {
+      std::vector<BigNat> nats(n);
+      for (std::size_t i = 0; i < n; ++i) nats[i] = basis_value(s, c, s.recipients[i]);
+      return ExactColumn(std::move(nats));
+    }
+    words[r] = *value;
+  }
+  return ExactColumn(std::move(words));
 }
 
 // What an item costs, decided or not, over kCostDenominator.
@@ -80,6 +123,10 @@ std::string join_names(const Scenario& s, const std::vector<std::size_t>& indice
   return out;
 }
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 class Computer {
  public:
   // prefix: the JSON pointer of a sub-scenario ("" at the top); level: 1
@@ -93,7 +140,7 @@ class Computer {
     const std::size_t k = s_.key.size();
     out.component_num.resize(k);
     out.component_amount.resize(k);
-    out.exact_num.resize(n);
+    out.exact_num = ExactColumn::zeros(n);
     out.formula.assign(n, 0);
     out.total.assign(n, 0);
     out.redistribution.assign(n, 0);
@@ -125,7 +172,7 @@ class Computer {
   }
 
   // Splits, reports errors, ties and rounding effects; nullopt on error.
-  std::optional<ApportionResult> split_checked(const std::vector<BigNat>& weights, std::int64_t units,
+  std::optional<ApportionResult> split_checked(const ExactColumn& weights, std::int64_t units,
                                                const ApportionOptions& opts, const std::string& path,
                                                const std::vector<std::size_t>* map = nullptr) {
     ApportionResult result = split(weights, units, opts);
@@ -137,7 +184,7 @@ class Computer {
   // Warns where a method moves someone more than one unit from the exact
   // quota, and where largest remainder would take a unit from someone if
   // the pot grew by one unit (the Alabama paradox).
-  void rounding_effects(const std::vector<BigNat>& weights, std::int64_t units, const ApportionOptions& opts,
+  void rounding_effects(const ExactColumn& weights, std::int64_t units, const ApportionOptions& opts,
                         const ApportionResult& result, const std::string& path, const std::vector<std::size_t>* map) {
     if (units == 0) return;
     const std::size_t n = weights.size();
@@ -155,12 +202,20 @@ class Computer {
       // unit of its quota.
       if (opts.min_units == 0) return;
     }
-    BigNat total;
-    for (const auto& w : weights) total += w;
+    const BigNat total = weights.sum();
     if (total.is_zero()) return;
     const BigNat units_nat(static_cast<std::uint64_t>(units));
+    const bool in_words = weights.narrow() && total.fits_u128();
     std::vector<std::size_t> off;
     for (std::size_t i = 0; i < n; ++i) {
+      u128 product = 0;
+      if (in_words && multiply_checked(static_cast<u128>(units), weights.words()[i], product)) {
+        const u128 low = product / total.to_u128();
+        const u128 high = low * total.to_u128() == product ? low : low + 1;
+        const auto got = static_cast<u128>(result.units[i]);
+        if (got < low || got > high) off.push_back(i);
+        continue;
+      }
       auto [low, rest] = BigNat::divmod(units_nat * weights[i], total);
       BigNat high = rest.is_zero() ? low : low + BigNat(1);
       BigNat got(static_cast<std::uint64_t>(result.units[i]));
@@ -176,12 +231,27 @@ class Computer {
   // decomposed letters look like one recipient but are two. They are kept
   // apart (merging would move money silently) and named in a warning.
   void warn_of_lookalike_names() {
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t r = 0; r < s_.recipients.size(); ++r) {
+    const std::size_t n = s_.recipients.size();
+    // Folding changes only what is not ASCII, so two names that differ
+    // but fold alike are never both ASCII: only names whose folded form is
+    // that of a non-ASCII name can be look-alikes. Those are few; the
+    // others are passed over with one look-up in a small set.
+    std::vector<std::string> folded(n);
+    std::unordered_set<std::string_view> candidates;
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::string& name = s_.recipients[r].name;
+      if (!is_ascii(name)) candidates.insert(folded[r] = folded_name(name));
+    }
+    if (candidates.empty()) return;
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t r = 0; r < n; ++r) {
       // Unnamed rows (the columnar API has no names) and exact repeats (an
       // error of their own) are not look-alikes.
-      if (s_.recipients[r].name.empty()) continue;
-      const auto [first, fresh] = seen.emplace(folded_name(s_.recipients[r].name), r);
+      const std::string& name = s_.recipients[r].name;
+      if (name.empty()) continue;
+      const std::string_view key = is_ascii(name) ? std::string_view(name) : std::string_view(folded[r]);
+      if (!candidates.contains(key)) continue;
+      const auto [first, fresh] = seen.emplace(key, r);
       if (fresh) continue;
       const std::size_t f = first->second;
       if (s_.recipients[f].name == s_.recipients[r].name) continue;
@@ -237,7 +307,7 @@ class Computer {
 
   // With no units to hand out every recipient gets zero, whatever the
   // method: Adams and its kin would otherwise demand one unit each.
-  static ApportionResult split(const std::vector<BigNat>& weights, std::int64_t units, const ApportionOptions& opts) {
+  static ApportionResult split(const ExactColumn& weights, std::int64_t units, const ApportionOptions& opts) {
     if (units == 0) {
       ApportionResult none;
       none.units.assign(weights.size(), 0);
@@ -247,7 +317,7 @@ class Computer {
   }
 
   // Reports an apportionment error as a finding; true when it went well.
-  bool check(const ApportionResult& result, const std::vector<BigNat>& weights, std::int64_t units,
+  bool check(const ApportionResult& result, const ExactColumn& weights, std::int64_t units,
              const std::string& path, const std::vector<std::size_t>* map = nullptr) {
     const std::size_t count = weights.size();
     if (!result.ok()) {
@@ -259,8 +329,7 @@ class Computer {
     }
     if (result.one_each_to_largest) {
       // Told of the recipients the rule is about: those with a basis.
-      const auto with_weight = static_cast<std::size_t>(std::count_if(
-          weights.begin(), weights.end(), [](const BigNat& w) { return !w.is_zero(); }));
+      const std::size_t with_weight = weights.count_nonzero();
       add("rounding.too_few_units", "/rounding/unit",
           {{"method", std::string(method_id(s_.rounding.method))}, {"count", std::to_string(with_weight)},
            {"units", std::to_string(units)}});
@@ -298,19 +367,15 @@ class Computer {
       const Component& comp = s_.key[c];
       const std::string path = "/key/" + std::to_string(c);
       if (comp.apportioned()) {
-        std::vector<BigNat> basis(n);
-        BigNat total;
-        for (std::size_t r = 0; r < n; ++r) {
-          basis[r] = basis_value(s_, comp, s_.recipients[r]);
-          total += basis[r];
-        }
+        ExactColumn basis = basis_column(s_, comp);
+        const BigNat total = basis.sum();
         if (total.is_zero()) {
           if (out.frames[c] > 0) {
             add("key.basis_zero", path, {{"name", comp.name}, {"frame_ore", std::to_string(out.frames[c])}});
             ok = false;
           }
           out.component_den[c] = BigNat(1);
-          out.component_num[c].assign(n, BigNat());
+          out.component_num[c] = ExactColumn::zeros(n);
           continue;
         }
         out.basis_totals[c] = total;
@@ -328,22 +393,21 @@ class Computer {
           for (std::size_t r = 0; r < n; ++r) amounts[r] = result->units[r] * s_.rounding.unit;
         }
         // quota = frame × basis / total, kept as numerator over total.
-        BigNat frame = nat(out.frames[c]);
-        for (auto& b : basis) b *= frame;
+        basis.scale(nat(out.frames[c]));
         out.component_num[c] = std::move(basis);
       } else {
         const BigNat& den = given_denominator(comp);
         out.component_den[c] = den;
         Wide allocated = 0;
-        auto& nums = out.component_num[c];
+        std::vector<BigNat> nums(n);
         auto& amounts = out.component_amount[c];
-        nums.resize(n);
         amounts.resize(n);
         for (std::size_t r = 0; r < n; ++r) {
           nums[r] = given_numerator(comp, s_.recipients[r]);
           amounts[r] = rounded_ore(nums[r], den);
           allocated += amounts[r];
         }
+        out.component_num[c] = ExactColumn(std::move(nums));
         out.basis_totals[c] = nat(static_cast<std::int64_t>(std::min<Wide>(allocated, kMaxTotalOre)));
         if (allocated > kMaxTotalOre) {
           add("total.out_of_range", path);
@@ -398,31 +462,25 @@ class Computer {
     std::vector<BigNat> scale(s_.key.size());
     for (std::size_t c = 0; c < s_.key.size(); ++c) scale[c] = den / out.component_den[c];
 
-    std::vector<BigNat> apportioned_weight(n);
     Ore apportioned_frames = 0;
     for (std::size_t c = 0; c < s_.key.size(); ++c) {
       if (s_.key[c].apportioned()) apportioned_frames += out.frames[c];
     }
+    // When every component is apportioned and rounded together, the
+    // rounding weights are the exact amounts themselves, not summed twice.
+    const bool all_weigh = s_.rounding.recipient_level &&
+                           std::all_of(s_.key.begin(), s_.key.end(), [](const Component& c) { return c.apportioned(); });
+    ExactColumn apportioned_weight = all_weigh ? ExactColumn() : ExactColumn::zeros(n);
     for (std::size_t c = 0; c < s_.key.size(); ++c) {
       const bool weighs = s_.key[c].apportioned() && s_.rounding.recipient_level;
-      const bool unit_scale = scale[c] == BigNat(1);
-      const auto& nums = out.component_num[c];
-      for (std::size_t r = 0; r < n; ++r) {
-        if (unit_scale) {
-          out.exact_num[r] += nums[r];
-          if (weighs) apportioned_weight[r] += nums[r];
-        } else {
-          BigNat part = nums[r] * scale[c];
-          out.exact_num[r] += part;
-          if (weighs) apportioned_weight[r] += part;
-        }
-      }
+      out.exact_num.add_scaled(out.component_num[c], scale[c]);
+      if (weighs && !all_weigh) apportioned_weight.add_scaled(out.component_num[c], scale[c]);
       for (std::size_t r = 0; r < out.component_amount[c].size(); ++r) out.formula[r] += out.component_amount[c][r];
     }
     if (s_.rounding.recipient_level && apportioned_frames > 0) {
       std::int64_t units = apportioned_frames / s_.rounding.unit;
       out.not_allocated_rounding = apportioned_frames % s_.rounding.unit;
-      auto result = split_checked(apportioned_weight, units, options(), "/rounding");
+      auto result = split_checked(all_weigh ? out.exact_num : apportioned_weight, units, options(), "/rounding");
       if (!result) return false;
       for (std::size_t r = 0; r < n; ++r) out.formula[r] += result->units[r] * s_.rounding.unit;
     }
@@ -499,14 +557,8 @@ class Computer {
       out.final[r] = s_.recipients[r].requisitioned ? out.total[r] : earmarks;
     }
     if (!out.has_redistribution || out.pool == 0) return;
-    std::vector<BigNat> weights;
-    weights.reserve(takers.size());
-    bool any_weight = false;
-    for (std::size_t r : takers) {
-      weights.push_back(out.exact_num[r]);
-      any_weight = any_weight || !out.exact_num[r].is_zero();
-    }
-    if (!any_weight) {
+    const ExactColumn weights = out.exact_num.pick(takers);
+    if (weights.count_nonzero() == 0) {
       out.redistribution_not_allocated = out.pool;
       add("redistribution.no_takers", "/recipients", {{"pool_ore", std::to_string(out.pool)}});
       return;

@@ -10,6 +10,7 @@
 
 #include "fordela/bignat.hpp"
 #include "fordela/findings.hpp"
+#include "exact_column.hpp"
 #include "fordela/money.hpp"
 #include "scenario_model.hpp"
 
@@ -26,12 +27,12 @@ struct Computation {
   std::vector<Ore> frames;
   std::vector<BigNat> basis_totals;
   std::vector<BigNat> component_den;
-  std::vector<std::vector<BigNat>> component_num;  // [component][recipient], exact over component_den
+  std::vector<ExactColumn> component_num;  // [component][recipient], exact over component_den
   // [component][recipient]; empty for a component rounded only as part of
   // the recipient's combined amount.
   std::vector<std::vector<Ore>> component_amount;
   BigNat exact_den{1};
-  std::vector<BigNat> exact_num;  // formula, over exact_den
+  ExactColumn exact_num;  // formula, over exact_den
   std::vector<Ore> formula;
   std::vector<std::vector<Ore>> earmarks;  // [earmark][recipient]
   std::vector<Ore> total;

@@ -296,7 +296,7 @@ class Explainer {
   void component_rounding(std::size_t k) {
     const Ore unit = s_.rounding.unit;
     const Ore amount = c_.component_amount[k].empty() ? 0 : c_.component_amount[k][r_];
-    std::vector<BigNat> weights(c_.component_num[k].begin(), c_.component_num[k].end());
+    std::vector<BigNat> weights = c_.component_num[k].to_nats();
     weights.resize(s_.recipients.size());
     Words w = say("explain.rounding.part", {{"part", in_quotes(s_.key[k].name)}});
     Story story = rounding(w, {weights, c_.frames[k], c_.frames[k] / unit, options(), r_, amount / unit, unit, nullptr});

@@ -90,6 +90,12 @@ ApportionResult apportion_traced(const std::vector<BigNat>& weights, std::int64_
                                  const ApportionOptions& options = {});
 
 namespace detail {
+// The same for weights held in 128-bit words, as the engine holds them
+// when they fit: no BigNat per recipient. Still exact for any weights
+// (BigNat inside when an intermediate could pass 128 bits).
+ApportionResult apportion_words(const std::vector<BigNat::u128>& weights, std::int64_t units,
+                                const ApportionOptions& options = {});
+
 // The same computation with every step in BigNat, skipping the 128-bit
 // fast path: lets tests check that the two agree.
 ApportionResult apportion_bignat_only(const std::vector<BigNat>& weights, std::int64_t units,

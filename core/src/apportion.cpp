@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <compare>
 #include <cstddef>
 #include <numeric>
@@ -40,11 +39,14 @@ struct WideArith {
     quotient = a / b;
     remainder = a - quotient * b;  // one 128-bit division, not two
   }
-  // floor(a·b / d) and its remainder, for a < 2^62, b <= d < 2^114, where
-  // a·b may pass 128 bits: the quotient estimated in doubles (off by at
-  // most a few thousand), then corrected exactly. The product and the
-  // estimate's remainder are formed modulo 2^128, which is exact because
-  // the true remainder stays within ±2^126.
+  // floor(a·b / d) and its remainder, for a < 2^62, b <= d < 2^114,
+  // where a·b may pass 128 bits, in integers only. The quotient is below
+  // a < 2^62. With d and a·b shifted right by s bits, so that d' = d >> s
+  // is below 2^63, q' = (a·b >> s) / (d' + 1) is at most the quotient and
+  // at most three below it (the error is under (a·b >> s) / (d'·(d' + 1))
+  // + 2 < 2^62 / d' + 2 <= 3). The remainder a·b - q'·d is then below 4d
+  // < 2^128, so forming it modulo 2^128 is exact, and at most three steps
+  // of d bring it under d.
   static void scaled_divmod(const Int& a, const Int& b, const Int& d, Int& quotient, Int& remainder) {
     const auto a64 = static_cast<std::uint64_t>(a);
     if ((b >> 64) == 0 && (d >> 64) == 0) {
@@ -52,33 +54,23 @@ struct WideArith {
       divmod(detail::multiply_64(a64, static_cast<std::uint64_t>(b)), d, quotient, remainder);
       return;
     }
-    const double den = to_double(d);
-    auto q = static_cast<std::int64_t>(to_double(b) * (to_double(a) / den));  // below 2^62 + a few
-    i128 r = static_cast<i128>(detail::multiply_mod(a64, b) - detail::multiply_mod(static_cast<std::uint64_t>(q), d));
-    const auto magnitude = static_cast<u128>(r < 0 ? -r : r);
-    const auto steps = static_cast<std::uint64_t>(std::floor(to_double(magnitude) / den));  // a few thousand at most
-    const auto moved = static_cast<i128>(detail::multiply_mod(steps, d));
-    if (r < 0) {
-      q -= static_cast<std::int64_t>(steps);
-      r += moved;
-    } else {
-      q += static_cast<std::int64_t>(steps);
-      r -= moved;
-    }
-    while (r < 0) {
-      r += static_cast<i128>(d);
-      --q;
-    }
-    while (r >= static_cast<i128>(d)) {
-      r -= static_cast<i128>(d);
+    // Here d >= b >= 2^64 or d >= 2^64, so s >= 2; and a·b < d·2^62 keeps
+    // the shifted product below 2^126.
+    const int s = bit_length(d) - 63;
+    const auto [high, low] = multiply_wide(a, b);
+    const u128 shifted = (high << (128 - s)) | (low >> s);
+    u128 q = shifted / ((d >> s) + 1);
+    u128 r = detail::multiply_mod(a64, b) - detail::multiply_mod(static_cast<std::uint64_t>(q), d);
+    while (r >= d) {
+      r -= d;
       ++q;
     }
-    quotient = static_cast<u128>(q);
-    remainder = static_cast<u128>(r);
+    quotient = q;
+    remainder = r;
   }
-  static double to_double(u128 x) {
-    return static_cast<double>(static_cast<std::uint64_t>(x >> 64)) * 0x1p64 +
-           static_cast<double>(static_cast<std::uint64_t>(x));
+  static int bit_length(u128 x) {
+    const auto high = static_cast<std::uint64_t>(x >> 64);
+    return high != 0 ? 128 - std::countl_zero(high) : 64 - std::countl_zero(static_cast<std::uint64_t>(x));
   }
   static std::strong_ordering compare_products(const Int& a, const Int& b, const Int& c,
                                                const Int& d) {

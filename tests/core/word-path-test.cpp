@@ -81,7 +81,7 @@ TEST(WordPath, ApportionFromWordsAgreesWithBigNatAcrossSizes) {
 
 TEST(WordPath, LargestRemainderAtTheWordBoundaryOfItsTotal) {
   // Totals of 2^113 to 2^115 and units near 2^62: the quotient estimated in
-  // doubles, corrected exactly, or the BigNat path past the bound.
+  // shifted integers, corrected exactly, or the BigNat path past the bound.
   for (const unsigned total_bits : {113u, 114u, 115u}) {
     const u128 total = pow2(total_bits) - 1;
     for (const std::int64_t units : {std::int64_t{1}, std::int64_t{7}, (std::int64_t{1} << 61) + 12345,

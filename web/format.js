@@ -88,10 +88,16 @@ import * as i18n from './i18n.js';
     return (zero ? '' : negative ? '\u2212' : '+') + digits.replace('.', ',') + '\u00a0%';
   }
 
+  // A number that is not an amount (a count, a typed weight) grouped the way
+  // the language writes it: "50 000" in Swedish, "50,000" in English.
+  function number(n, language = i18n.lang()) {
+    return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE').format(n);
+  }
+
   // A decimal the core wrote ("-12.5", a per cent) in the plain form for
   // Swedish Excel ("-12,5"); '' for anything else.
   function decimalPlain(value) {
     return value !== null && value !== undefined && /^-?\d+(\.\d+)?$/.test(String(value)) ? String(value).replace('.', ',') : '';
   }
 
-export { roundingUnit, kr, krSigned, krNumber, krPlain, decimalPlain, oreToDecimalString, inputValue, percentSigned };
+export { number, roundingUnit, kr, krSigned, krNumber, krPlain, decimalPlain, oreToDecimalString, inputValue, percentSigned };

@@ -4,6 +4,7 @@
 // costs ("2,5 årsarbetare + Lokal"), until the user types a name of its
 // own. The name is written into the document, so the core's warnings,
 // explanations and column heads use it too.
+import * as format from './format.js';
 import * as i18n from './i18n.js';
 import { tIn } from './i18n.js';
 
@@ -17,7 +18,7 @@ import { tIn } from './i18n.js';
   // A number as typed ("2,5"), or as the document holds it (2.5), written
   // the way the language writes it. Not an amount: the core computes those.
   function typedNumber(value, language) {
-    if (typeof value === 'number') return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE').format(value);
+    if (typeof value === 'number') return format.number(value, language);
     const text = String(value == null ? '' : value).trim();
     return language === 'en' ? text.replace(',', '.') : text.replace('.', ',');
   }

@@ -9,6 +9,7 @@ import { core } from './core.js';
 import { fromText, MAX_RECIPIENTS, canonical } from './document.js';
 import { clear, h } from './dom.js';
 import * as files from './files.js';
+import * as format from './format.js';
 import * as home from './home.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
@@ -156,9 +157,7 @@ import { ScenariosView, Toast } from './views/scenarios.js';
 
   // ---- messages ----------------------------------------------------------------
 
-  function count(n) {
-    return new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(n);
-  }
+  const count = (n) => format.number(n);
 
   // The message about a document that cannot be opened ({problem, version,
   // count, findings} from document.migrate), under prefix ('file.problem.',
@@ -384,7 +383,7 @@ import { ScenariosView, Toast } from './views/scenarios.js';
       return;
     }
     const copied = await clipboard.copyText(url);
-    const n = new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(url.length);
+    const n = count(url.length);
     const long = url.length > LONG_LINK;
     const local = !home.address();
     if (local) linkStatus(copied ? 'link.local' : 'link.not_copied', { n }, 'warning', url, true, true);

@@ -5,7 +5,7 @@
 // are not drawn. Rows are kept by their index, so an edit updates the drawn
 // rows in place instead of building them again.
 import { h } from '../dom.js';
-import * as i18n from '../i18n.js';
+import { number } from '../format.js';
 import { t } from '../i18n.js';
 
   // Tables up to this many rows are drawn whole, as before: no scrolling box,
@@ -266,10 +266,6 @@ import { t } from '../i18n.js';
       if (s && String(s).toLocaleLowerCase('sv').includes(q)) out.push(i);
     }
     return out;
-  }
-
-  function number(n) {
-    return new Intl.NumberFormat(i18n.lang() === 'en' ? 'en-GB' : 'sv-SE').format(n);
   }
 
   function range(n) {

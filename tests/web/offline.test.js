@@ -150,7 +150,12 @@ test('dist/fordela.html: a home address given once in the page is kept in this b
   assert.match(await web.text(page, '#link-status'), /börjar med https:\/\//);
   await page.fill('#home-field', 'https://fordela.example.org/kommun/');
   await page.click('#home-use');
-  await page.waitForFunction(() => /^https:/.test(document.getElementById('link-field').value));
+  // The link's status is drawn again when the address is taken, so the
+  // field may be missing for a moment: wait for it to hold the new link.
+  await page.waitForFunction(() => {
+    const field = document.getElementById('link-field');
+    return field !== null && /^https:/.test(field.value);
+  });
   assert.match(await page.inputValue('#link-field'), /^https:\/\/fordela\.example\.org\/kommun\/#s[123]=/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#link-field'));
   assert.doesNotMatch(await web.text(page, '#link-status'), /bara på den här datorn/);

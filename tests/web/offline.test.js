@@ -254,6 +254,15 @@ test('the folder for a web server (dist/site) works served, offers the single fi
     const watch = web.watch(page, site.origin);
     await web.open(page, site.origin + '/');
     assert.equal(await web.figure(page, 'total'), '32 926 000 kr');
+    // The download is offered once the service worker controls the page:
+    // one fresh-clone run clicked it while the worker was taking the page
+    // over, and no download started (not understood yet; docs/hardening.md).
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
     const offer = page.locator('#offline-file a');
     assert.equal(await offer.isVisible(), true);
     assert.equal(await offer.textContent(), 'Ladda ner för användning utan nät');
@@ -265,12 +274,6 @@ test('the folder for a web server (dist/site) works served, offers the single fi
     await page.waitForSelector('#link-status[data-length]');
     assert.ok((await page.inputValue('#link-field')).startsWith(site.origin + '/#s3='));
 
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
     await reloadOffline(context, page);
     await context.setOffline(false);
     assert.deepEqual(await watch.check(), []);

@@ -135,7 +135,7 @@ ApportionAnswer apportion_request(const ApportionRequest& request) {
   for (std::size_t i = 0; i < request.weights.size(); ++i) {
     const NumberInput& weight = request.weights[i];
     std::string path = "/weights/" + std::to_string(i);
-    DecimalParse d = parse_decimal(weight.text, weight.notation);
+    DecimalParse d = parse_decimal(weight.text, weight.notation, PercentSign::allowed);
     if (!d.ok()) {
       findings.push_back(detail::number_finding(d.error, std::move(path), weight.text));
     } else if (d.value.micro < 0) {

@@ -167,7 +167,7 @@ std::optional<Ore> FieldReader::amount(const json& value, const std::string& pat
   return ore;
 }
 
-std::optional<Decimal> FieldReader::decimal(const json& value, const std::string& path) {
+std::optional<Decimal> FieldReader::decimal(const json& value, const std::string& path, PercentSign percent) {
   Decimal d{};
   if (value.is_number_integer()) {
     constexpr std::int64_t kMaxWhole = kMaxDecimalMicro / Decimal::kScale;
@@ -180,7 +180,7 @@ std::optional<Decimal> FieldReader::decimal(const json& value, const std::string
     d.micro = value.get<std::int64_t>() * Decimal::kScale;
   } else if (auto text = source_text(value)) {
     // A JSON number's '.' is its decimal mark: only text is ambiguous.
-    DecimalParse parsed = parse_decimal(*text, value.is_string() ? Notation::written : Notation::json_number);
+    DecimalParse parsed = parse_decimal(*text, value.is_string() ? Notation::written : Notation::json_number, percent);
     if (!parsed.ok()) {
       add(number_finding(parsed.error, path, *text));
       return std::nullopt;

@@ -55,7 +55,8 @@ class FieldReader {
   bool within(const json& list, std::size_t limit, const std::string& path);
   std::optional<bool> flag(const json& value, const std::string& path, std::string_view field);
   std::optional<Ore> amount(const json& value, const std::string& path, bool allow_negative = false);
-  std::optional<Decimal> decimal(const json& value, const std::string& path);
+  std::optional<Decimal> decimal(const json& value, const std::string& path,
+                                 PercentSign percent = PercentSign::refused);
   std::optional<Date> date(const json& value, const std::string& path);
 
  private:

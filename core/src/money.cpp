@@ -289,14 +289,15 @@ AmountParse parse_amount(std::string_view text) {
   return result;
 }
 
-DecimalParse parse_decimal(std::string_view text, Notation notation) {
+DecimalParse parse_decimal(std::string_view text, Notation notation, PercentSign percent) {
   DecimalParse result;
   const NumberText n = scan_number(text);
   if (n.error != ParseError::none) {
     result.error = n.error;
     return result;
   }
-  if (!n.unit.empty()) {
+  const bool percent_sign = n.unit == "%" && percent == PercentSign::allowed && notation == Notation::written;
+  if (!n.unit.empty() && !percent_sign) {
     result.error = ParseError::syntax;
     return result;
   }

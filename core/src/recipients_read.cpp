@@ -86,7 +86,8 @@ void RecipientReader::read(std::size_t i, const json& item) {
         if (ind.is_amount) {
           rec.values[found->second] = r_.amount(it.value(), vpath).value_or(0);
         } else {
-          rec.values[found->second] = r_.decimal(it.value(), vpath).value_or(Decimal{}).micro;
+          // A column of shares or rates pasted from Excel: "12,5 %" is 12,5.
+          rec.values[found->second] = r_.decimal(it.value(), vpath, PercentSign::allowed).value_or(Decimal{}).micro;
         }
       }
     }

@@ -168,7 +168,7 @@ void read_key(FieldReader& r, const json& doc, Scenario& s, const IndicatorIndex
     if (const json* name = r.member(item, "name")) c.name = r.text(*name, path + "/name", "name").value_or("");
     if (c.name.empty()) c.name = "Komponent " + std::to_string(i + 1);
     if (const json* share = r.required(item, "share", path, "phrase.hint.share")) {
-      if (auto d = r.decimal(*share, path + "/share")) {
+      if (auto d = r.decimal(*share, path + "/share", PercentSign::allowed)) {
         c.share = *d;
         share_sum += d->micro;
       } else {

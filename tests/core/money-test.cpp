@@ -283,6 +283,21 @@ TEST(ParseDecimal, AcceptsUpToOneTrillion) {
   EXPECT_EQ(parse_decimal(std::string(500, '9')).error, ParseError::out_of_range);
 }
 
+TEST(ParseDecimal, APerCentSignWhereAllowedIsTheNumberItself) {
+  auto percent = [](std::string_view text) { return parse_decimal(text, Notation::written, PercentSign::allowed); };
+  EXPECT_EQ(percent("12,5 %").value.micro, 12'500'000);
+  EXPECT_EQ(percent("8,4%").value.micro, 8'400'000);
+  EXPECT_EQ(percent("75" NBSP "%").value.micro, 75'000'000);
+  EXPECT_EQ(percent("1 240,5 %").value.micro, 1'240'500'000);
+  EXPECT_EQ(percent("46,600 %").error, ParseError::ambiguous);
+  EXPECT_EQ(percent("%").error, ParseError::syntax);
+  EXPECT_EQ(percent("5 %%").error, ParseError::syntax);
+  EXPECT_EQ(percent("5 kr").error, ParseError::syntax);
+  // Refused unless allowed, and never in a JSON number's source text.
+  EXPECT_EQ(parse_decimal("12,5 %").error, ParseError::syntax);
+  EXPECT_EQ(parse_decimal("12.5%", Notation::json_number, PercentSign::allowed).error, ParseError::syntax);
+}
+
 TEST(ParseDecimal, RefusesMoreThanSixDecimals) {
   EXPECT_EQ(parse_decimal("0,1234567").error, ParseError::too_many_decimals);
   EXPECT_EQ(parse_decimal("1.0000000").error, ParseError::too_many_decimals);

@@ -820,6 +820,34 @@ TEST(Pasted, FractionalWeightsAndValuesInAWeightedKey) {
   EXPECT_EQ(formula(result, "B"), kr(3125));
 }
 
+TEST(Pasted, ARateColumnCopiedFromExcelWithPerCentSignsSplitsAsItsNumbers) {
+  // "Andel barn i ekonomiskt utsatta hushåll" as Excel shows it: 8,4 % and
+  // 12,6 % read as 8,4 and 12,6, so 210 000 kr goes 84 000 / 126 000; a
+  // share of "100 %" is the share 100.
+  const std::string rates = scenario(R"(
+    "pot": {"total": 210000},
+    "indicators": [{"id": "andel", "label": "Andel", "kind": "count"}],
+    "recipients": [{"name": "Centrum", "values": {"andel": "8,4 %"}},
+                   {"name": "Norr", "values": {"andel": "12,6%"}}],
+    "key": [{"name": "Andel", "share": "100 %", "basis": "indicator", "indicator": "andel"}])");
+  json result = compute(rates);
+  ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+  EXPECT_EQ(formula_kr(result), (Kronor{84'000, 126'000}));
+  json plain = compute(changed(changed(changed(rates, R"("8,4 %")", R"("8,4")"), R"("12,6%")", R"("12,6")"), R"("100 %")", "100"));
+  EXPECT_EQ(formula_kr(plain), formula_kr(result));
+}
+
+TEST(Pasted, APerCentSignIsRefusedWhereItWouldMeanSomethingElse) {
+  // An amount column, a count of units, a divisor: "%" says nothing they mean.
+  json amount = compute(changed(kPopulation, R"("total": 1000000)", R"("total": "10 %")"));
+  EXPECT_TRUE(has_finding(amount, "amount.syntax")) << amount.dump();
+  json units = compute(changed(kPopulation, R"("method": "largest-remainder")", R"("method": "largest-remainder", "min_units": "2 %")"));
+  EXPECT_FALSE(units["ok"].get<bool>()) << units.dump();
+  // Ambiguity is not hidden behind the sign: "46,600 %".
+  json ambiguous = compute(changed(kPopulation, "1200", R"("46,600 %")"));
+  EXPECT_TRUE(has_finding(ambiguous, "number.ambiguous")) << ambiguous.dump();
+}
+
 TEST(Pasted, AFileSavedWithAByteOrderMarkReads) {
   json result = compute("\xEF\xBB\xBF" + kPopulation);
   ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();

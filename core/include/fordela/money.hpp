@@ -63,14 +63,21 @@ struct DecimalParse {
 // The result is in öre; anything finer than one öre is an error.
 AmountParse parse_amount(std::string_view text);
 
-// Parses a decimal number (no unit suffix): "48 000", "0,5", "1.25",
-// "−3". At most six decimals. Written by a person, a number whose only
+// Whether a number written in a table's cell may end in a per cent sign,
+// as Excel shows a share or a rate: "12,5 %" is then the number 12,5 (the
+// column is in per cent). Where a count of units or a divisor is read, a
+// '%' is refused: it would say something the number does not mean.
+enum class PercentSign { refused, allowed };
+
+// Parses a decimal number (no unit suffix but, where allowed, a per cent
+// sign): "48 000", "0,5", "1.25", "−3", "12,5 %". At most six decimals. Written by a person, a number whose only
 // separator is a ',' or '.' followed by exactly three digits is
 // ParseError::ambiguous when it could be a thousands group: "46,600",
 // "46.600", "1.000". It is not when the part before the mark cannot be a
 // first group: "0,600", "1046,600", "1 046,600" (a space groups, so the
 // comma is the decimal mark).
-DecimalParse parse_decimal(std::string_view text, Notation notation = Notation::written);
+DecimalParse parse_decimal(std::string_view text, Notation notation = Notation::written,
+                           PercentSign percent = PercentSign::refused);
 
 // "6 214 587 kr" style, U+00A0 between groups, decimals only when the
 // amount has öre ("6 214 587,50 kr"); U+2212 for minus.

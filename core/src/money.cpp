@@ -126,7 +126,9 @@ NumberText scan_number(std::string_view text) {
   }
   n.integer = text.substr(integer_begin, i - integer_begin);
 
-  if (i < text.size() && (text[i] == ',' || text[i] == '.')) {
+  // "500,-" is whole kronor (the unit ",-"), not a decimal mark.
+  const bool dash_unit = text.substr(i) == ",-" || text.substr(i) == ",--";
+  if (!dash_unit && i < text.size() && (text[i] == ',' || text[i] == '.')) {
     std::size_t decimals = digits_from(i + 1);
     if (decimals == 0) return fail(ParseError::syntax);
     n.fraction = text.substr(i + 1, decimals);
@@ -200,8 +202,8 @@ std::size_t unit_exponent(std::string_view unit) {
     std::string_view name;
     std::size_t exponent;
   };
-  static constexpr std::array<Unit, 12> kAbbreviations = {{
-      {"", 0}, {"kr", 0}, {"kronor", 0}, {"sek", 0}, {":-", 0},
+  static constexpr std::array<Unit, 14> kAbbreviations = {{
+      {"", 0}, {"kr", 0}, {"kronor", 0}, {"sek", 0}, {":-", 0}, {",-", 0}, {",--", 0},
       {"tkr", 3}, {"tsek", 3},
       {"mnkr", 6}, {"mkr", 6}, {"msek", 6},
       {"mdkr", 9}, {"mdsek", 9},
@@ -271,9 +273,32 @@ std::string format_kr(Ore ore, const KronaStyle& style) {
 
 }  // namespace
 
+// "SEK 25 400 000", "kr 500": the currency written first, as some
+// ledgers do; the text after it, or the text itself when there is none.
+std::string_view after_currency(std::string_view text) {
+  text = trim(text);
+  for (std::string_view currency : {std::string_view("sek"), std::string_view("kr")}) {
+    if (text.size() <= currency.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < currency.size(); ++k) {
+      const char c = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
+      same = same && c == currency[k];
+    }
+    if (!same) continue;
+    const std::size_t rest = currency.size();
+    if (space_at(text, rest) != 0 || is_digit(text[rest])) return text.substr(rest);
+  }
+  return text;
+}
+
 AmountParse parse_amount(std::string_view text) {
   AmountParse result;
-  const NumberText n = scan_number(text);
+  const std::string_view number = after_currency(text);
+  const NumberText n = scan_number(number);
+  if (number.size() != trim(text).size() && !n.unit.empty()) {
+    result.error = ParseError::syntax;  // "SEK 5 kr": one currency
+    return result;
+  }
   if (n.error != ParseError::none) {
     result.error = n.error;
     return result;

@@ -78,6 +78,20 @@ TEST(ParseAmount, AcceptsKronaSuffixes) {
   EXPECT_TRUE(parses_to("500 :-", kr(500)));
 }
 
+TEST(ParseAmount, AcceptsWholeKronorWrittenWithADashAndTheCurrencyFirst) {
+  EXPECT_TRUE(parses_to("25 400 000,-", kr(25'400'000)));
+  EXPECT_TRUE(parses_to("500,--", kr(500)));
+  EXPECT_TRUE(parses_to("SEK 25 400 000", kr(25'400'000)));
+  EXPECT_TRUE(parses_to("sek 1000", kr(1'000)));
+  EXPECT_TRUE(parses_to("kr 500", kr(500)));
+  EXPECT_TRUE(parses_to("SEK -500", -kr(500)));
+  EXPECT_FALSE(parse_amount("SEK 5 kr").ok());
+  EXPECT_FALSE(parse_amount("SEK").ok());
+  EXPECT_FALSE(parse_amount("500,-5").ok());
+  EXPECT_FALSE(parse_amount("krona 5").ok());
+  EXPECT_FALSE(parse_decimal("500,-").ok());
+}
+
 TEST(ParseAmount, AcceptsThousandsWrittenAsTkr) {
   EXPECT_TRUE(parses_to("750 tkr", kr(750'000)));
   EXPECT_TRUE(parses_to("750tkr", kr(750'000)));
@@ -221,9 +235,9 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"\xE2\x80\x93" "5", ParseError::syntax},  // en dash
         // Units.
         Malformed{"5 900 000 euro", ParseError::syntax}, Malformed{"5 000 kr kr", ParseError::syntax},
-        Malformed{"SEK 5 000", ParseError::syntax}, Malformed{"5 000 kr.", ParseError::syntax},
+        Malformed{"SEK 5 000 kr", ParseError::syntax}, Malformed{"5 000 kr.", ParseError::syntax},
         Malformed{"5 miljonerkr", ParseError::syntax}, Malformed{"5 %", ParseError::syntax},
-        Malformed{"5 000,-", ParseError::syntax}, Malformed{"5 miljoner euro", ParseError::syntax},
+        Malformed{"5 000,-5", ParseError::syntax}, Malformed{"5 miljoner euro", ParseError::syntax},
         // Decimal marks.
         Malformed{"1.234,50", ParseError::syntax}, Malformed{"1,234.50", ParseError::syntax},
         Malformed{"1,,5", ParseError::syntax}, Malformed{"1..5", ParseError::syntax},

@@ -94,6 +94,15 @@ import * as paste from './paste.js';
   const NAME_HEADERS = /^(namn|name|mottagare|recipient|kommun|municipality|stadsdel|stadsdelsnämnd|sdn|nämnd|förvaltning|enhet|förening|organisation|område)$/i;
   const AMOUNT_HEADER = /(^|[^a-zåäö])(kr|sek|tkr|mkr|mnkr|kronor|belopp)([^a-zåäö]|$)/i;
 
+  // A row that sums the rows above it, as a sheet ends with one ("Summa",
+  // "Totalt", "S:a förskola"): not a recipient, whose share would double
+  // the key. English "Total" only alone: a club may be called "Total Sport".
+  const TOTAL_ROW = /^(summa|s:a|totalt|totalsumma|delsumma)(\s.*)?$|^(total|sum|subtotal|grand total|totals)\s*:?$/i;
+
+  function isTotalRow(name) {
+    return TOTAL_ROW.test(String(name || '').trim().replace(/:$/, '').trim());
+  }
+
   function plainHeader(text) {
     return String(text || '').replace(/\s*\((kr|sek)\)\s*$/i, '').trim().toLowerCase();
   }
@@ -101,6 +110,11 @@ import * as paste from './paste.js';
   // A cell that people write as a number ("48 000", "1,5", "−3", "750 tkr").
   function looksNumeric(cell) {
     return /^[\s\u00a0\u202f]*[-\u2212+]?[\d\s\u00a0\u202f]*[.,]?\d+([.,]\d+)?[\s\u00a0\u202f]*(kr|tkr|mkr|mnkr|%)?[\s\u00a0\u202f]*$/i.test(cell);
+  }
+
+  // "48 000 kr", "750 tkr", "1,5 mnkr", "SEK": a cell that is money.
+  function saysKronor(cell) {
+    return /\d[\s\u00a0\u202f]*(kr|sek|tkr|mkr|mnkr)\.?[\s\u00a0\u202f]*$/i.test(String(cell || ''));
   }
 
   function uniqueColumnId(base, taken) {
@@ -116,7 +130,8 @@ import * as paste from './paste.js';
   // scenario: {headerless, nameColumn, columns: [{index, header, id,
   // label, kind, isNew}], skipped: [headers], rows: [{name, values: Map of
   // column id → cell}]}; or
-  // {problem: 'no-rows'}. A first row of text is the header; without one,
+  // {problem: 'no-rows'}. Rows that total the others (isTotalRow) are left
+  // out and named in `totals`. A first row of text is the header; without one,
   // the columns are the name and then the scenario's own columns in order.
   function planImport(scenario, rows) {
     const nonEmpty = rows.filter((r) => r.some((c) => String(c).trim() !== ''));
@@ -156,7 +171,10 @@ import * as paste from './paste.js';
         }
       }
     }
-    const data = headerless ? nonEmpty : nonEmpty.slice(1);
+    const all = headerless ? nonEmpty : nonEmpty.slice(1);
+    const nameOf = (cells) => String(cells[nameColumn] === undefined ? '' : cells[nameColumn]).trim();
+    const totals = all.filter((cells) => isTotalRow(nameOf(cells))).map(nameOf);
+    const data = all.filter((cells) => !isTotalRow(nameOf(cells)));
     if (data.length === 0) return { problem: 'no-rows' };
     const planned = data.map((cells) => {
       const values = new Map();
@@ -164,9 +182,14 @@ import * as paste from './paste.js';
         const cell = String(cells[column.index] === undefined ? '' : cells[column.index]).trim();
         if (cell !== '') values.set(column.id, cell);
       }
-      return { name: String(cells[nameColumn] === undefined ? '' : cells[nameColumn]).trim(), values };
+      return { name: nameOf(cells), values };
     });
-    return { headerless, nameColumn, nameHeader: headerless ? '' : first[nameColumn], columns, skipped, rows: planned };
+    // A new column whose cells say kronor ("750 tkr") holds amounts, as its
+    // header would have said (fillCells reads a paste's new columns alike).
+    for (const column of columns) {
+      if (column.isNew && column.kind === 'count' && planned.some((r) => saysKronor(r.values.get(column.id)))) column.kind = 'amount';
+    }
+    return { headerless, nameColumn, nameHeader: headerless ? '' : first[nameColumn], columns, skipped, totals, rows: planned };
   }
 
   // Who is added, kept and dropped by a plan in each mode.
@@ -241,4 +264,4 @@ import * as paste from './paste.js';
     return stray.label;
   }
 
-export { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, uniqueColumnId };
+export { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, saysKronor, isTotalRow, uniqueColumnId };

@@ -15,6 +15,7 @@ import * as paste from './paste.js';
 import { offerUndo } from './undo.js';
 import { ImportView } from './views/import.js';
 import { limitText, readAs } from './workspace.js';
+import { readXlsx } from './xlsx.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -72,9 +73,11 @@ function onPaste(event) {
   const pasted = planned.kind === 'import' ? planned.plan.rows.length : planned.rows.length;
   const kind = (c) => t(c.kind === 'amount' ? 'kind.amount' : 'kind.count').replace(/\s*\(.*\)$/, '').toLowerCase();
   const names = added.map((c) => c.label + ' (' + kind(c) + ')').join(', ');
+  const totals = planned.kind === 'import' ? planned.plan.totals : planned.totals;
   const said = (added.length === 0 ? t('paste.done', { rows: pasted })
     : t(added.length === 1 ? 'paste.done.column' : 'paste.done.columns', { rows: pasted, n: added.length, names }))
-    + (gone ? ' ' + t('paste.done.default_gone', { name: gone }) : '');
+    + (gone ? ' ' + t('paste.done.default_gone', { name: gone }) : '')
+    + (totals.length ? ' ' + t('import.totals', { names: totals.join(', ') }) : '');
   if (path) focusSelector([byPath(path)]);
   offerPasteUndo(said, before);
 }
@@ -110,11 +113,16 @@ function planFrom(text, separator, fileName, encoding) {
     importView.set({ plan: null, effect: null, fileName, problem: t('import.csv.' + read.error, { line: read.line }) });
     return;
   }
+  planRows(read.rows, fileName, text.trim() !== '');
+}
+
+// Rows read from a CSV text or a workbook → the plan shown in the panel.
+function planRows(rows, fileName, anyText) {
   // Into the level being edited (levels), whose recipients the table shows.
-  const plan = files.planImport(store.level(), read.rows);
+  const plan = files.planImport(store.level(), rows);
   if (plan.problem) {
     importPlan = null;
-    importView.set({ plan: null, effect: null, fileName, problem: text.trim() ? t('import.no_rows') : '' });
+    importView.set({ plan: null, effect: null, fileName, problem: anyText ? t('import.no_rows') : '' });
     return;
   }
   if (store.recipientsWith(plan.rows.length) > MAX_RECIPIENTS) {
@@ -124,8 +132,29 @@ function planFrom(text, separator, fileName, encoding) {
   }
   importPlan = plan;
   const effect = files.importEffect(store.level(), plan);
+  // A new scenario's own rows ("Mottagare 1") are not the user's to lose.
+  if (paste.pristine(store.level())) effect.dropped = [];
   // Rows that match nobody replace a list; rows that match update it.
   importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
+}
+
+// An Excel workbook: its first sheet, read as a CSV file of the same rows
+// would be. A zip that holds no workbook (a Word file) or the older .xls
+// is refused as before, with the way round it.
+function importWorkbook(file) {
+  file.arrayBuffer().then((buffer) => readXlsx(new Uint8Array(buffer))).then((book) => {
+    importView.set({ text: '', note: '' });
+    if (!book.ok) {
+      importPlan = null;
+      importView.set({ plan: null, effect: null, fileName: file.name, problem: t('import.xlsx.unreadable', { name: file.name }) });
+      return;
+    }
+    planRows(book.rows, file.name, book.rows.length > 0);
+    if (book.sheets > 1) importView.set({ note: t('import.xlsx.first_sheet', { sheet: book.sheet, n: book.sheets }) });
+  }, () => {
+    importPlan = null;
+    importView.set({ plan: null, effect: null, fileName: file.name, problem: t('file.problem.read', { name: file.name }) });
+  });
 }
 
 // A paste that needs a choice: the import panel opens with the text in it
@@ -143,6 +172,10 @@ function openImport(text, note) {
 const importCommands = {
   file(file) {
     files.readText(file).then((read) => {
+      if (!read.ok && read.problem === 'xlsx') {
+        importWorkbook(file);
+        return;
+      }
       if (!read.ok) {
         importPlan = null;
         importView.set({ plan: null, effect: null, fileName: file.name, problem: t('file.problem.' + read.problem, { name: file.name }) });

@@ -52,7 +52,7 @@ import * as i18n from './i18n.js';
   //   {kind: 'choose'}              the import preview decides (a header
   //                                 row whose rows neither all match nor
   //                                 fill a new scenario);
-  //   {kind: 'cells', rows, startRow, startCol, extra}  fill from the cell
+  //   {kind: 'cells', rows, totals, startRow, startCol, extra}  fill from the cell
   //                                 (under a header row of the table's
   //                                 own columns, the rows below it),
   //                                 `extra` columns created for what lies
@@ -78,12 +78,17 @@ import * as i18n from './i18n.js';
     return cellsFrom(level, rows, at);
   }
 
+  // Rows pasted from the name column on leave out those that total the
+  // others ("Summa"), named in `totals`.
   function cellsFrom(level, rows, at) {
     const startRow = at ? at.row : 0;
     const columns = ['name'].concat((level.indicators || []).map((ind) => ind.id));
     const startCol = at ? Math.max(0, columns.indexOf(at.column)) : 0;
-    const width = Math.max(...rows.map((r) => r.length));
-    return { kind: 'cells', rows, startRow, startCol, columnCount: columns.length, extra: Math.max(0, startCol + width - columns.length) };
+    const isTotal = (r) => startCol === 0 && files.isTotalRow(r[0]);
+    const totals = rows.filter(isTotal).map((r) => String(r[0]).trim());
+    const kept = rows.filter((r) => !isTotal(r));
+    const width = Math.max(0, ...kept.map((r) => r.length));
+    return { kind: 'cells', rows: kept, totals, startRow, startCol, columnCount: columns.length, extra: Math.max(0, startCol + width - columns.length) };
   }
 
   // Fills the level from the cell pasted into (in place): names and values
@@ -118,7 +123,7 @@ import * as i18n from './i18n.js';
     });
     // An amount column is one whose cells say kronor.
     for (const column of added) {
-      if (level.recipients.some((r) => /kr\s*$/i.test(String((r.values || {})[column.id] || '')))) column.kind = 'amount';
+      if (level.recipients.some((r) => files.saysKronor((r.values || {})[column.id]))) column.kind = 'amount';
     }
     return added;
   }

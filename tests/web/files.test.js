@@ -10,6 +10,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const web = require('./lib/page.js');
+const xlsx = require('./lib/xlsx.js');
 
 let browser;
 let server;
@@ -260,6 +261,89 @@ test('rows pasted from Excel replace the recipients; a broken file says on which
   assert.match(await web.text(page, '#import-problem'), /Spara den som CSV i Excel/);
   await page.click('#import-cancel');
   assert.equal(await page.isVisible('#import-panel'), false);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+// A new scenario with the import panel open.
+async function importIntoNewScenario() {
+  const context = await web.newContext(browser);
+  const page = await context.newPage();
+  const watch = web.watch(page, server.origin);
+  await web.open(page, server.url);
+  await page.click('#new-scenario');
+  await web.settle(page);
+  await page.click('#import-toggle');
+  return { context, page, watch };
+}
+
+// The import preview's text once a file is chosen.
+async function previewOf(page, file) {
+  await page.setInputFiles('#import-file', file);
+  await page.waitForSelector('#import-preview p');
+  return web.text(page, '#import-preview');
+}
+
+function recipientNames(page) {
+  return page.$$eval('[data-path^="/recipients/"][data-path$="/name"]', (els) => els.map((el) => el.value));
+}
+
+test('a file with a total row and amounts in kr: the preview leaves the total out and names it, makes the column an amount, and a new scenario\'s own rows are not said to be lost', async () => {
+  const { context, page, watch } = await importIntoNewScenario();
+  const csv = ['Enhet;Barn;Lokalkostnad', 'Ugglan;14;"1 250 000 kr"', 'Räven;22;980 000,-', 'S:a;36;"2 230 000 kr"'].join('\r\n');
+  const preview = await previewOf(page, { name: 'enheter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  assert.match(preview, /2 rader\./);
+  assert.match(preview, /Lokalkostnad → ny kolumn \(belopp \(kr\)\)/);
+  assert.match(preview, /Lämnas utanför som summarad, inte mottagare: S:a\./);
+  assert.doesNotMatch(preview, /tas \d+ bort/, 'the new scenario\'s "Mottagare 1" is nobody\'s data');
+  await page.click('#import-apply');
+  await web.settle(page);
+  assert.deepEqual(await recipientNames(page), ['Ugglan', 'Räven']);
+  assert.equal(await page.inputValue('[data-path="/recipients/1/values/lokalkostnad"]'), '980 000,-');
+  assert.deepEqual(await page.$$eval('.finding-msg.error', (els) => els.map((el) => el.textContent)), [], '"980 000,-" is read as kronor');
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inline strings, numbers as Excel shows them, an empty cell, a total row; another sheet is named', async () => {
+  const { context, page, watch } = await importIntoNewScenario();
+  const book = xlsx.workbook([
+    {
+      name: 'Förskolor',
+      rows: [
+        ['Förskola', 'Barn', 'Andel nyanlända', 'Hyra (kr)'],
+        ['Ugglan', { number: '14' }, { number: '0.30000000000000004' }, { number: '1250000' }],
+        [{ inline: 'Räven' }, { number: '22' }, { number: '1.234' }, null],
+        ['Myran', { number: '8' }, { number: '5E-3' }, { number: '980000.5' }],
+        ['Summa', { number: '44' }, null, { number: '2230000.5' }],
+      ],
+    },
+    { name: 'Anteckningar', rows: [['Inget att importera']] },
+  ]);
+  const preview = await previewOf(page, { name: 'forskolor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
+  assert.match(preview, /3 rader\. Mottagarnas namn från kolumnen ”Förskola”/);
+  assert.match(preview, /Hyra \(kr\) → ny kolumn \(belopp \(kr\)\)/);
+  assert.match(preview, /Lämnas utanför som summarad, inte mottagare: Summa\./);
+  assert.match(preview, /Arbetsboken har 2 blad; det första, ”Förskolor”, läses/);
+  await web.screenshot(page, 'http-import-xlsx-preview', { fullPage: true });
+  await page.click('#import-apply');
+  await web.settle(page);
+  assert.deepEqual(await recipientNames(page), ['Ugglan', 'Räven', 'Myran']);
+  const value = (row, id) => page.inputValue('[data-path="/recipients/' + row + '/values/' + id + '"]');
+  assert.equal(await value(0, 'andel_nyanlanda'), '0,3', 'the binary fraction as Excel shows it');
+  assert.equal(await value(1, 'andel_nyanlanda'), '1,2340', 'not a thousand written the English way');
+  assert.equal(await value(2, 'andel_nyanlanda'), '0,005');
+  assert.equal(await value(2, 'hyra'), '980000,5');
+  assert.equal(await value(1, 'hyra'), '', 'the empty cell stays empty');
+  assert.equal(await value(0, 'barn'), '14');
+  assert.deepEqual(await page.$$eval('.finding-msg.error', (els) => els.map((el) => el.textContent)), []);
+
+  // A zip that holds no workbook (a Word file) says what to do instead.
+  await page.click('#import-toggle');
+  await page.setInputFiles('#import-file', { name: 'brev.docx', mimeType: 'application/octet-stream', buffer: xlsx.zip({ 'word/document.xml': '<w:document/>' }) });
+  await page.waitForSelector('#import-problem:not([hidden])');
+  assert.match(await web.text(page, '#import-problem'), /går inte att läsa som en Excel-arbetsbok/);
+  assert.equal(await page.isDisabled('#import-apply'), true);
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });

@@ -167,6 +167,26 @@ test('a paste into a new scenario with nothing focused is read as well', async (
   await s.close();
 });
 
+test('a sheet copied with its total row: the "Summa" row is left out and named, a column of kronor becomes an amount column', async () => {
+  const s = await web.session(browser, server, server.url);
+  const { page } = s;
+  await newScenario(page);
+  await page.focus('[data-path="/recipients/0/name"]');
+  await paste(page, 'Förening\tMedlemmar\tHyra\nBollklubben\t120\t40 tkr\nKörsällskapet\t45\t12 500 kr\nSumma\t165\t52 500 kr\n');
+  assert.deepEqual(await recipientNames(page), ['Bollklubben', 'Körsällskapet'], 'the total is no recipient');
+  assert.deepEqual(await indicatorLabels(page), ['Medlemmar', 'Hyra']);
+  assert.equal(await page.inputValue('[data-path="/indicators/1/kind"]'), 'amount', 'cells in kr and tkr say the column is money');
+  assert.match(await web.text(page, '#recipients-toast'), /Lämnas utanför som summarad, inte mottagare: Summa\./);
+  assert.deepEqual(await errorsShown(page), []);
+
+  // Cells pasted from the name cell with a "Totalt" row under them.
+  await page.focus('[data-path="/recipients/0/name"]');
+  await paste(page, 'Alfa\t10\t1 000 kr\nBeta\t20\t2 000 kr\nTotalt\t30\t3 000 kr\n');
+  assert.deepEqual(await recipientNames(page), ['Alfa', 'Beta']);
+  assert.match(await web.text(page, '#recipients-toast'), /summarad, inte mottagare: Totalt/);
+  await s.close();
+});
+
 test('a part of the key is named after its setting until the user types a name, in Swedish and in English', async () => {
   const s = await web.session(browser, server, server.url);
   const { page } = s;

@@ -41,7 +41,7 @@ import { t } from '../i18n.js';
     this.container.appendChild(toggle);
     if (!s.open) return;
 
-    const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.tsv,text/csv,text/plain', hidden: true });
+    const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true });
     fileInput.addEventListener('change', () => {
       const file = fileInput.files && fileInput.files[0];
       fileInput.value = '';
@@ -127,6 +127,7 @@ import { t } from '../i18n.js';
       columns.length ? h('p', { class: 'import-line', text: t('import.columns') }) : null,
       columns.length ? h('ul', { class: 'import-columns' }, columns) : null,
       plan.skipped.length ? h('p', { class: 'hint', text: t('import.skipped', { list: plan.skipped.join(', ') }) }) : null,
+      plan.totals.length ? h('p', { class: 'hint', 'data-user': 'true', text: t('import.totals', { names: plan.totals.join(', ') }) }) : null,
     ];
   };
 

@@ -150,11 +150,27 @@ function importWorkbook(file) {
       return;
     }
     planRows(book.rows, file.name, book.rows.length > 0);
-    if (book.sheets > 1) importView.set({ note: t('import.xlsx.first_sheet', { sheet: book.sheet, n: book.sheets }) });
+    if (!importPlan) return;
+    const notes = [];
+    if (book.sheets > 1) notes.push(t('import.xlsx.first_sheet', { sheet: book.sheet, n: book.sheets }));
+    if (book.rounded.length) notes.push(roundedNote(book, importPlan));
+    importView.set({ note: notes.join(' ') });
   }, () => {
     importPlan = null;
     importView.set({ plan: null, effect: null, fileName: file.name, problem: t('file.problem.read', { name: file.name }) });
   });
+}
+
+// "2 tal hade fler än sex decimaler och avrundades: Ugglan, Andel: 0,333333333333333 → 0,333333, …"
+function roundedNote(book, plan) {
+  const cell = (row, column) => String((book.rows[row] || [])[column] || '').trim();
+  // The header row is the first that is not empty, as planImport reads it.
+  const headerRow = plan.headerless ? -1 : book.rows.findIndex((r) => r.some((c) => String(c).trim() !== ''));
+  const header = (column) => (headerRow < 0 ? '' : cell(headerRow, column));
+  const shown = book.rounded.slice(0, 3).map((r) => t('import.xlsx.rounded.one', {
+    name: cell(r.row, plan.nameColumn), column: header(r.column) || String(r.column + 1), from: r.from, to: r.to,
+  }));
+  return t('import.xlsx.rounded', { n: book.rounded.length, list: shown.join('; ') + (book.rounded.length > 3 ? ' …' : '') });
 }
 
 // A paste that needs a choice: the import panel opens with the text in it

@@ -83,13 +83,18 @@ function columnOf(ref) {
   return n - 1;
 }
 
+// The places a scenario's numbers may have (the core's rule for decimals).
+const PLACES = 6;
+
 // A number as Excel stores it ("0.30000000000000004", "1.5E-3") → as it
 // shows it, at most 15 significant digits, with a decimal comma: "0,3",
-// "0,0015". An integer stays as it is ("1240").
+// "0,0015"; an integer stays as it is ("1240"). More than six decimals
+// (a share computed as =1/3) are rounded half up to six, the most a
+// scenario holds: {text, full} where full is the 15 digits when rounded.
 function excelNumber(raw) {
   const value = Number(raw);
-  if (!Number.isFinite(value) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(String(raw).trim())) return String(raw);
-  if (Number.isSafeInteger(value)) return String(value);
+  if (!Number.isFinite(value) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(String(raw).trim())) return { text: String(raw), full: null };
+  if (Number.isSafeInteger(value)) return { text: String(value), full: null };
   const [mantissa, exponentText] = value.toPrecision(15).split('e');
   const negative = mantissa.startsWith('-');
   const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
@@ -101,16 +106,30 @@ function excelNumber(raw) {
   } else if (point > digits.length) {
     digits += '0'.repeat(point - digits.length);
   }
-  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  let decimals = digits.slice(point).replace(/0+$/, '');
-  // "1,234" could be a thousand written the English way (the core asks);
-  // a fourth decimal says it is not, and is the same number.
-  if (decimals.length === 3 && /^[1-9]\d{0,2}$/.test(integer)) decimals += '0';
-  return (negative ? '-' : '') + integer + (decimals ? ',' + decimals : '');
+  const written = (d, p) => {
+    const integer = d.slice(0, p).replace(/^0+(?=\d)/, '');
+    let decimals = d.slice(p).replace(/0+$/, '');
+    // "1,234" could be a thousand written the English way (the core asks);
+    // a fourth decimal says it is not, and is the same number.
+    if (decimals.length === 3 && /^[1-9]\d{0,2}$/.test(integer)) decimals += '0';
+    const text = integer + (decimals ? ',' + decimals : '');
+    return negative && /[1-9]/.test(text) ? '-' + text : text;
+  };
+  const full = written(digits, point);
+  if (digits.length - point <= PLACES || digits.slice(point + PLACES).replace(/0+$/, '') === '') return { text: full, full: null };
+  // Half up on the digits: keep PLACES decimals, carry a 5 or more.
+  let kept = digits.slice(0, point + PLACES);
+  if (digits[point + PLACES] >= '5') {
+    const carried = (BigInt(kept) + 1n).toString().padStart(kept.length, '0');
+    if (carried.length > kept.length) point += 1;
+    kept = carried;
+  }
+  return { text: written(kept, point), full };
 }
 
-// Bytes of a .xlsx → {ok: true, rows, sheet, sheets} (sheet: the first
-// sheet's name, sheets: how many there are) or {ok: false} when the zip
+// Bytes of a .xlsx → {ok: true, rows, rounded, sheet, sheets} (rounded:
+// the number cells rounded to six decimals, {row, column, from, to};
+// sheet: the first sheet's name, sheets: how many there are) or {ok: false} when the zip
 // holds no workbook (a Word file, a damaged file).
 async function readXlsx(bytes) {
   const entries = zipEntries(bytes);
@@ -141,8 +160,10 @@ async function readXlsx(bytes) {
   }
 
   const rows = [];
+  const rounded = [];
   for (const row of byName(sheet, 'row')) {
     const index = Number(row.getAttribute('r')) - 1;
+    const rowAt = Number.isInteger(index) && index >= rows.length ? index : rows.length;
     const cells = [];
     for (const c of byName(row, 'c')) {
       const column = columnOf(c.getAttribute('r'));
@@ -153,16 +174,18 @@ async function readXlsx(bytes) {
       if (type === 's') text = v ? shared[Number(v.textContent)] || '' : '';
       else if (type === 'inlineStr') text = byName(c, 't').map((t) => t.textContent).join('');
       else if (type === 'b') text = v ? (v.textContent === '1' ? 'SANT' : 'FALSKT') : '';
-      else if (type === 'n' && v) text = excelNumber(v.textContent);
-      else text = v ? v.textContent : '';
+      else if (type === 'n' && v) {
+        const number = excelNumber(v.textContent);
+        text = number.text;
+        if (number.full) rounded.push({ row: rowAt, column: at, from: number.full, to: number.text });
+      } else text = v ? v.textContent : '';
       while (cells.length < at) cells.push('');
       cells[at] = text;
     }
-    const at = Number.isInteger(index) && index >= rows.length ? index : rows.length;
-    while (rows.length < at) rows.push([]);
-    rows[at] = cells;
+    while (rows.length < rowAt) rows.push([]);
+    rows[rowAt] = cells;
   }
-  return { ok: true, rows, sheet: first.getAttribute('name') || '', sheets: sheets.length };
+  return { ok: true, rows, rounded, sheet: first.getAttribute('name') || '', sheets: sheets.length };
 }
 
 export { readXlsx, excelNumber, columnOf };

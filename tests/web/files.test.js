@@ -315,24 +315,27 @@ test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inl
         ['Ugglan', { number: '14' }, { number: '0.30000000000000004' }, { number: '1250000' }],
         [{ inline: 'Räven' }, { number: '22' }, { number: '1.234' }, null],
         ['Myran', { number: '8' }, { number: '5E-3' }, { number: '980000.5' }],
+        ['Lärkan', { number: '3' }, { number: '0.33333333333333331' }, { number: '0' }],
         ['Summa', { number: '44' }, null, { number: '2230000.5' }],
       ],
     },
     { name: 'Anteckningar', rows: [['Inget att importera']] },
   ]);
   const preview = await previewOf(page, { name: 'forskolor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
-  assert.match(preview, /3 rader\. Mottagarnas namn från kolumnen ”Förskola”/);
+  assert.match(preview, /4 rader\. Mottagarnas namn från kolumnen ”Förskola”/);
+  assert.match(preview, /1 tal hade fler decimaler än de sex en fördelning räknar med och avrundas till sex: Lärkan, Andel nyanlända: 0,333333333333333 → 0,333333\./);
   assert.match(preview, /Hyra \(kr\) → ny kolumn \(belopp \(kr\)\)/);
   assert.match(preview, /Lämnas utanför som summarad, inte mottagare: Summa\./);
   assert.match(preview, /Arbetsboken har 2 blad; det första, ”Förskolor”, läses/);
   await web.screenshot(page, 'http-import-xlsx-preview', { fullPage: true });
   await page.click('#import-apply');
   await web.settle(page);
-  assert.deepEqual(await recipientNames(page), ['Ugglan', 'Räven', 'Myran']);
+  assert.deepEqual(await recipientNames(page), ['Ugglan', 'Räven', 'Myran', 'Lärkan']);
   const value = (row, id) => page.inputValue('[data-path="/recipients/' + row + '/values/' + id + '"]');
   assert.equal(await value(0, 'andel_nyanlanda'), '0,3', 'the binary fraction as Excel shows it');
   assert.equal(await value(1, 'andel_nyanlanda'), '1,2340', 'not a thousand written the English way');
   assert.equal(await value(2, 'andel_nyanlanda'), '0,005');
+  assert.equal(await value(3, 'andel_nyanlanda'), '0,333333', 'rounded to the six decimals a scenario holds, as the preview said');
   assert.equal(await value(2, 'hyra'), '980000,5');
   assert.equal(await value(1, 'hyra'), '', 'the empty cell stays empty');
   assert.equal(await value(0, 'barn'), '14');
@@ -344,6 +347,22 @@ test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inl
   await page.waitForSelector('#import-problem:not([hidden])');
   assert.match(await web.text(page, '#import-problem'), /går inte att läsa som en Excel-arbetsbok/);
   assert.equal(await page.isDisabled('#import-apply'), true);
+  assert.deepEqual(await watch.check(), []);
+  await context.close();
+});
+
+test('a workbook saved by a real spreadsheet program (LibreOffice, from tests/web/data/foreningar-libreoffice.fods): per cent cells, a formula total, a share of 1/3', async () => {
+  const { context, page, watch } = await importIntoNewScenario();
+  const preview = await previewOf(page, path.join(__dirname, 'data', 'foreningar-libreoffice.xlsx'));
+  assert.match(preview, /3 rader\. Mottagarnas namn från kolumnen ”Förening”/);
+  assert.match(preview, /Lämnas utanför som summarad, inte mottagare: Summa\./);
+  assert.match(preview, /Scoutkåren Ugglan, Andel flickor: 0,333333333333333 → 0,333333/);
+  await page.click('#import-apply');
+  await web.settle(page);
+  assert.deepEqual(await recipientNames(page), ['Norrby IF', 'Söderby Simsällskap', 'Scoutkåren Ugglan']);
+  const values = await page.$$eval('[data-path^="/recipients/"][data-path*="/values/"]', (els) => els.map((el) => el.value));
+  assert.deepEqual(values, ['312', '0,125', '184000', '141', '0,61', '', '88', '0,333333', '52500,5']);
+  assert.deepEqual(await page.$$eval('.finding-msg.error', (els) => els.map((el) => el.textContent)), []);
   assert.deepEqual(await watch.check(), []);
   await context.close();
 });

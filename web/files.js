@@ -103,6 +103,20 @@ import * as paste from './paste.js';
     return TOTAL_ROW.test(String(name || '').trim().replace(/:$/, '').trim());
   }
 
+  const filledCells = (row) => row.filter((c) => String(c).trim() !== '');
+
+  // A sheet's title lines above its table ("Föreningsbidrag 2027", a date):
+  // rows of one cell before the first row of several, when that row is a
+  // header (text only; a recipient with one value left empty above rows of
+  // numbers is no title). {titles: [text], rows: the rest, empty rows left
+  // out}. A table of one column has none.
+  function withoutTitles(rows) {
+    const nonEmpty = rows.filter((r) => filledCells(r).length > 0);
+    const table = nonEmpty.findIndex((r) => filledCells(r).length >= 2);
+    if (table <= 0 || filledCells(nonEmpty[table]).some((c) => looksNumeric(String(c).trim()))) return { titles: [], rows: nonEmpty };
+    return { titles: nonEmpty.slice(0, table).map((r) => String(filledCells(r)[0]).trim()), rows: nonEmpty.slice(table) };
+  }
+
   function plainHeader(text) {
     return String(text || '').replace(/\s*\((kr|sek)\)\s*$/i, '').trim().toLowerCase();
   }
@@ -131,10 +145,10 @@ import * as paste from './paste.js';
   // label, kind, isNew}], skipped: [headers], rows: [{name, values: Map of
   // column id → cell}]}; or
   // {problem: 'no-rows'}. Rows that total the others (isTotalRow) are left
-  // out and named in `totals`. A first row of text is the header; without one,
+  // out and named in `totals`, title lines above the table in `titles`. A first row of text is the header; without one,
   // the columns are the name and then the scenario's own columns in order.
   function planImport(scenario, rows) {
-    const nonEmpty = rows.filter((r) => r.some((c) => String(c).trim() !== ''));
+    const { titles, rows: nonEmpty } = withoutTitles(rows);
     if (nonEmpty.length === 0) return { problem: 'no-rows' };
     const indicators = scenario.indicators || [];
     const first = nonEmpty[0].map((c) => String(c).trim());
@@ -189,7 +203,7 @@ import * as paste from './paste.js';
     for (const column of columns) {
       if (column.isNew && column.kind === 'count' && planned.some((r) => saysKronor(r.values.get(column.id)))) column.kind = 'amount';
     }
-    return { headerless, nameColumn, nameHeader: headerless ? '' : first[nameColumn], columns, skipped, totals, rows: planned };
+    return { headerless, nameColumn, nameHeader: headerless ? '' : first[nameColumn], columns, skipped, titles, totals, rows: planned };
   }
 
   // Who is added, kept and dropped by a plan in each mode.
@@ -264,4 +278,4 @@ import * as paste from './paste.js';
     return stray.label;
   }
 
-export { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, saysKronor, isTotalRow, uniqueColumnId };
+export { readText, readScenario, slug, download, planImport, importEffect, applyImport, dropStrayDefaults, looksNumeric, saysKronor, isTotalRow, withoutTitles, uniqueColumnId };

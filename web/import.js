@@ -77,7 +77,8 @@ function onPaste(event) {
   const said = (added.length === 0 ? t('paste.done', { rows: pasted })
     : t(added.length === 1 ? 'paste.done.column' : 'paste.done.columns', { rows: pasted, n: added.length, names }))
     + (gone ? ' ' + t('paste.done.default_gone', { name: gone }) : '')
-    + (totals.length ? ' ' + t('import.totals', { names: totals.join(', ') }) : '');
+    + (totals.length ? ' ' + t('import.totals', { names: totals.join(', ') }) : '')
+    + (planned.titles.length ? ' ' + t('import.titles', { lines: planned.titles.join(' / ') }) : '');
   if (path) focusSelector([byPath(path)]);
   offerPasteUndo(said, before);
 }
@@ -164,8 +165,10 @@ function importWorkbook(file) {
 // "2 tal hade fler än sex decimaler och avrundades: Ugglan, Andel: 0,333333333333333 → 0,333333, …"
 function roundedNote(book, plan) {
   const cell = (row, column) => String((book.rows[row] || [])[column] || '').trim();
-  // The header row is the first that is not empty, as planImport reads it.
-  const headerRow = plan.headerless ? -1 : book.rows.findIndex((r) => r.some((c) => String(c).trim() !== ''));
+  // The header row is the first that is not empty under the titles, as
+  // planImport reads it.
+  const filled = book.rows.map((r, i) => (r.some((c) => String(c).trim() !== '') ? i : -1)).filter((i) => i >= 0);
+  const headerRow = plan.headerless ? -1 : filled[plan.titles.length];
   const header = (column) => (headerRow < 0 ? '' : cell(headerRow, column));
   const shown = book.rounded.slice(0, 3).map((r) => t('import.xlsx.rounded.one', {
     name: cell(r.row, plan.nameColumn), column: header(r.column) || String(r.column + 1), from: r.from, to: r.to,

@@ -56,8 +56,16 @@ import * as i18n from './i18n.js';
   //                                 (under a header row of the table's
   //                                 own columns, the rows below it),
   //                                 `extra` columns created for what lies
-  //                                 beyond the last one.
-  function plan(level, rows, at) {
+  //                                 beyond the last one;
+  // each with the title lines above the table left out (`titles`).
+  function plan(level, pasted, at) {
+    const { titles, rows } = files.withoutTitles(pasted);
+    // Without titles the rows stay as pasted, empty ones too: a cell paste
+    // fills row by row.
+    return Object.assign(planBody(level, titles.length ? rows : pasted, at), { titles });
+  }
+
+  function planBody(level, rows, at) {
     const empty = pristine(level);
     if (hasHeader(rows) && (!at || at.column === 'name' || empty)) {
       const importPlan = files.planImport(level, rows);

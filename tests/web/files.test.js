@@ -305,12 +305,14 @@ test('a file with a total row and amounts in kr: the preview leaves the total ou
   await context.close();
 });
 
-test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inline strings, numbers as Excel shows them, an empty cell, a total row; another sheet is named', async () => {
+test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inline strings, numbers as Excel shows them, an empty cell, a title and a total row; another sheet is named', async () => {
   const { context, page, watch } = await importIntoNewScenario();
   const book = xlsx.workbook([
     {
       name: 'Förskolor',
       rows: [
+        ['Förskolor 2027'],
+        [],
         ['Förskola', 'Barn', 'Andel nyanlända', 'Hyra (kr)'],
         ['Ugglan', { number: '14' }, { number: '0.30000000000000004' }, { number: '1250000' }],
         [{ inline: 'Räven' }, { number: '22' }, { number: '1.234' }, null],
@@ -327,6 +329,7 @@ test('an Excel workbook (.xlsx) is imported from its first sheet: shared and inl
   assert.match(preview, /Hyra \(kr\) → ny kolumn \(belopp \(kr\)\)/);
   assert.match(preview, /Lämnas utanför som summarad, inte mottagare: Summa\./);
   assert.match(preview, /Arbetsboken har 2 blad; det första, ”Förskolor”, läses/);
+  assert.match(preview, /Rader ovanför tabellen lämnas utanför som rubrik: Förskolor 2027\./);
   await web.screenshot(page, 'http-import-xlsx-preview', { fullPage: true });
   await page.click('#import-apply');
   await web.settle(page);

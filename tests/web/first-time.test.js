@@ -187,6 +187,25 @@ test('a sheet copied with its total row: the "Summa" row is left out and named, 
   await s.close();
 });
 
+test('a range copied with the sheet title above it: the title is left out and named, the header row under it names the columns', async () => {
+  const s = await web.session(browser, server, server.url);
+  const { page } = s;
+  await newScenario(page);
+  await page.focus('[data-path="/recipients/0/name"]');
+  await paste(page, 'Föreningsbidrag 2027\t\t\n\t\t\nFörening\tMedlemmar\tHyra (kr)\nBollklubben\t120\t40 000\nKörsällskapet\t45\t12 500\n');
+  assert.deepEqual(await recipientNames(page), ['Bollklubben', 'Körsällskapet']);
+  assert.deepEqual(await indicatorLabels(page), ['Medlemmar', 'Hyra']);
+  assert.match(await web.text(page, '#recipients-toast'), /Rader ovanför tabellen lämnas utanför som rubrik: Föreningsbidrag 2027\./);
+  assert.deepEqual(await errorsShown(page), []);
+
+  // A name whose value is left empty, above rows with numbers, is a recipient.
+  await page.focus('[data-path="/recipients/0/name"]');
+  await paste(page, 'Alfa\nBeta\t2\nGamma\t3\n');
+  assert.deepEqual(await recipientNames(page), ['Alfa', 'Beta', 'Gamma']);
+  assert.doesNotMatch(await web.text(page, '#recipients-toast'), /rubrik/);
+  await s.close();
+});
+
 test('a part of the key is named after its setting until the user types a name, in Swedish and in English', async () => {
   const s = await web.session(browser, server, server.url);
   const { page } = s;

@@ -127,6 +127,7 @@ import { t } from '../i18n.js';
       columns.length ? h('p', { class: 'import-line', text: t('import.columns') }) : null,
       columns.length ? h('ul', { class: 'import-columns' }, columns) : null,
       plan.skipped.length ? h('p', { class: 'hint', text: t('import.skipped', { list: plan.skipped.join(', ') }) }) : null,
+      plan.titles.length ? h('p', { class: 'hint', 'data-user': 'true', text: t('import.titles', { lines: plan.titles.join(' / ') }) }) : null,
       plan.totals.length ? h('p', { class: 'hint', 'data-user': 'true', text: t('import.totals', { names: plan.totals.join(', ') }) }) : null,
     ];
   };

@@ -86,15 +86,21 @@ function columnOf(ref) {
 // The places a scenario's numbers may have (the core's rule for decimals).
 const PLACES = 6;
 
+// "1250000" → "1 250 000", as Excel shows a number in its usual format and
+// the core reads it.
+function grouped(integer) {
+  return integer.replace(/\B(?=(\d{3})+$)/g, ' ');
+}
+
 // A number as Excel stores it ("0.30000000000000004", "1.5E-3") → as it
-// shows it, at most 15 significant digits, with a decimal comma: "0,3",
-// "0,0015"; an integer stays as it is ("1240"). More than six decimals
+// shows it, at most 15 significant digits, thousands grouped, with a
+// decimal comma: "0,3", "0,0015", "1 240". More than six decimals
 // (a share computed as =1/3) are rounded half up to six, the most a
 // scenario holds: {text, full} where full is the 15 digits when rounded.
 function excelNumber(raw) {
   const value = Number(raw);
   if (!Number.isFinite(value) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(String(raw).trim())) return { text: String(raw), full: null };
-  if (Number.isSafeInteger(value)) return { text: String(value), full: null };
+  if (Number.isSafeInteger(value)) return { text: (value < 0 ? '-' : '') + grouped(String(Math.abs(value))), full: null };
   const [mantissa, exponentText] = value.toPrecision(15).split('e');
   const negative = mantissa.startsWith('-');
   const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
@@ -112,7 +118,7 @@ function excelNumber(raw) {
     // "1,234" could be a thousand written the English way (the core asks);
     // a fourth decimal says it is not, and is the same number.
     if (decimals.length === 3 && /^[1-9]\d{0,2}$/.test(integer)) decimals += '0';
-    const text = integer + (decimals ? ',' + decimals : '');
+    const text = grouped(integer) + (decimals ? ',' + decimals : '');
     return negative && /[1-9]/.test(text) ? '-' + text : text;
   };
   const full = written(digits, point);

@@ -251,7 +251,10 @@ test('a comparison with another allocation prints as an A4 appendix: both rules 
   const cmp = await coreCompare(page, lastYear, thisYear);
   assert.equal(printed.length, cmp.recipients.length + 2);
   assert.deepEqual(printed.slice(1, -1).map((r) => r[0]), cmp.recipients.map((r) => r.name));
-  assert.match(await web.text(page, '.compare-appendix .print-foot'), /beräkningskärna [\d.]+, 2026-11-29\./);
+  // The day of the fixed clock in the browser's own time zone (under
+  // Pacific/Kiritimati 12:00Z is already the next day).
+  const day = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-'); });
+  assert.match(await web.text(page, '.compare-appendix .print-foot'), new RegExp('beräkningskärna [\\d.]+, ' + day + '\\.'));
   await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
   await web.screenshot(page, 'compare-print-appendix', { fullPage: true });
   fs.mkdirSync(web.ARTIFACTS, { recursive: true });

@@ -187,8 +187,12 @@ import * as paste from './paste.js';
     }
     const all = headerless ? nonEmpty : nonEmpty.slice(1);
     const nameOf = (cells) => String(cells[nameColumn] === undefined ? '' : cells[nameColumn]).trim();
-    const totals = all.filter((cells) => isTotalRow(nameOf(cells))).map(nameOf);
-    const data = all.filter((cells) => !isTotalRow(nameOf(cells)));
+    const totals = [];
+    const data = [];
+    for (const cells of all) {
+      if (isTotalRow(nameOf(cells))) totals.push(nameOf(cells));
+      else data.push(cells);
+    }
     if (data.length === 0) return { problem: 'no-rows' };
     const planned = data.map((cells) => {
       const values = new Map();

@@ -210,7 +210,8 @@ import * as paste from './paste.js';
     return { headerless, nameColumn, nameHeader: headerless ? '' : first[nameColumn], columns, skipped, titles, totals, rows: planned };
   }
 
-  // Who is added, kept and dropped by a plan in each mode.
+  // Who is added, kept and dropped by a plan in each mode. A new
+  // scenario's own rows ("Mottagare 1") are not the user's to lose.
   function importEffect(scenario, plan) {
     const existing = (scenario.recipients || []).map((r) => (r && typeof r.name === 'string' ? r.name.trim() : ''));
     const incoming = new Set(plan.rows.map((r) => r.name));
@@ -219,7 +220,7 @@ import * as paste from './paste.js';
       rows: plan.rows.length,
       matched,
       added: plan.rows.length - matched,
-      dropped: existing.filter((name) => !incoming.has(name)),
+      dropped: paste.pristine(scenario) ? [] : existing.filter((name) => !incoming.has(name)),
       newColumns: plan.columns.filter((c) => c.isNew),
     };
   }

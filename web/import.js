@@ -133,8 +133,6 @@ function planRows(rows, fileName, anyText) {
   }
   importPlan = plan;
   const effect = files.importEffect(store.level(), plan);
-  // A new scenario's own rows ("Mottagare 1") are not the user's to lose.
-  if (paste.pristine(store.level())) effect.dropped = [];
   // Rows that match nobody replace a list; rows that match update it.
   importView.set({ plan, effect, fileName, problem: '', mode: effect.matched === 0 ? 'replace' : 'merge' });
 }
